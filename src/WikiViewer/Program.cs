@@ -1,6 +1,35 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using WikiViewer.Hosting;
+using WikiViewer.Loading;
+using WikiViewer.Pages;
 
-app.MapGet("/", () => "Hello World!");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSerilogLogging();
+    builder.Services.AddWikiStore(builder.Configuration);
+    builder.Services.AddWikiPages();
 
-app.Run();
+    var app = builder.Build();
+    app.UseRequestLogging();
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error/500");
+    }
+
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseStaticFiles();
+    app.UseStoreReadiness();
+    app.MapRazorPages();
+    app.MapWikiEndpoints();
+
+    app.Run();
+    return Environment.ExitCode;
+}
+catch (WikiContentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using WikiViewer.Rendering;
+
+namespace WikiViewer.Loading;
+
+/// <summary>An article as the store serves it: rendered once at load, immutable afterwards.</summary>
+public sealed record Article(
+    string Title,
+    IReadOnlyList<string> Aliases,
+    string SourceFile,
+    string Html,
+    string PlainText,
+    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<InterlanguageLink> Languages)
+{
+    /// <summary>The canonical URL, <c>/wiki/{title}</c>.</summary>
+    public string Url => WikiUrls.Article(Title);
+}
+
+/// <summary>A category and its members, in title order.</summary>
+public sealed record Category(string Name, IReadOnlyList<Article> Articles)
+{
+    public string Url => WikiUrls.Category(Name);
+}
+
+/// <summary>What a load found, for the startup log line and /healthz.</summary>
+public sealed record LoadStatistics(int Articles, int Aliases, int LinksResolved, int LinksMissing, int FilesSkipped, TimeSpan Elapsed);

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using WikiViewer.Rendering;
+
+namespace WikiViewer.Loading;
+
+/// <summary>
+/// Loads a folder of articles into an <see cref="ArticleStore"/>. Names come
+/// first (every file's title and aliases), because a link can only be resolved
+/// once every name is known; then each article is rendered once.
+/// </summary>
+internal sealed class ArticleLoader(ILogger logger)
+{
+    // A real article is a few hundred KB at most; past this a file is not one.
+    internal const long MaxFileBytes = 64L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public ArticleStore Load(ContentFolder folder, LoadProgress progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = folder.ListFiles();
+
+        progress.BeginPhase("read", files.Count);
+        var sources = new SourceArticle?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            sources[i] = Read(folder, files[i]);
+            progress.Advance();
+        });
+
+        int skipped = sources.Count(s => s is null);
+        var titles = new TitleIndex();
+        var accepted = new List<SourceArticle>(files.Count);
+        foreach (var source in sources.OfType<SourceArticle>())
+        {
+            if (titles.TryAddTitle(source.Names.Title))
+            {
+                accepted.Add(source);
+            }
+            else
+            {
+                skipped++;
+                logger.LogWarning("Skipped {File}: another file already has the title {Title}", source.RelativePath, source.Names.Title);
+            }
+        }
+
+        var aliases = accepted.Select(s => s.Names.Aliases.Where(a => titles.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
+
+        progress.BeginPhase("render", accepted.Count);
+        var pipeline = WikiMarkdown.CreatePipeline(titles);
+        var articles = new Article[accepted.Count];
+        var links = new IReadOnlyList<string>[accepted.Count];
+        int resolved = 0, missing = 0;
+        Parallel.For(0, accepted.Count, i =>
+        {
+            var source = accepted[i];
+            var rendered = ArticleRenderer.Render(source.Markdown, pipeline);
+            var metadata = rendered.Metadata;
+            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, rendered.Html, rendered.PlainText,
+                metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
+            links[i] = metadata.LinkTargets;
+            Interlocked.Add(ref resolved, metadata.ResolvedLinks);
+            Interlocked.Add(ref missing, metadata.MissingLinks);
+            accepted[i] = null!;
+            progress.Advance();
+        });
+
+        progress.BeginPhase("index", articles.Length);
+        var store = ArticleStore.Create(articles, links, titles);
+        var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
+        store.Statistics = statistics;
+        logger.LogInformation(
+            "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",
+            statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
+            statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
+        return store;
+    }
+
+    private SourceArticle? Read(ContentFolder folder, string file)
+    {
+        string relativePath = Path.GetRelativePath(folder.Path, file);
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length > MaxFileBytes)
+            {
+                return Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
+            }
+
+            byte[] bytes = File.ReadAllBytes(file);
+            if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+            {
+                return Skip(relativePath, "binary content (NUL bytes), not a text article");
+            }
+
+            string markdown = Decode(bytes, relativePath);
+            if (string.IsNullOrWhiteSpace(markdown))
+            {
+                return Skip(relativePath, "empty file");
+            }
+
+            var names = LeadReader.Read(markdown, Path.GetFileNameWithoutExtension(file));
+            return new SourceArticle(relativePath, markdown, names);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Skip(relativePath, e.Message);
+        }
+    }
+
+    // A dump with one bad byte should not lose the article: invalid sequences
+    // become U+FFFD and the file is named in the log.
+    private string Decode(byte[] bytes, string relativePath)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            span = span[Encoding.UTF8.Preamble.Length..];
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            logger.LogWarning("{File} is not valid UTF-8; invalid bytes are shown as U+FFFD", relativePath);
+            return Encoding.UTF8.GetString(span);
+        }
+    }
+
+    private SourceArticle? Skip(string relativePath, string reason)
+    {
+        logger.LogWarning("Skipped {File}: {Reason}", relativePath, reason);
+        return null;
+    }
+
+    private sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace WikiViewer.Loading;
+
+/// <summary>
+/// The in-memory page store: every article, rendered, with the indexes the
+/// pages need (names, categories, what links where). Immutable once built.
+/// </summary>
+public sealed class ArticleStore
+{
+    /// <summary>zh.wikipedia orders titles by pinyin; ICU's zh collation does the same.</summary>
+    public static readonly StringComparer TitleOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+
+    private readonly Dictionary<string, Article> _byTitle;
+    private readonly Dictionary<string, Article[]> _linksTo;
+    private readonly Dictionary<string, Category> _categories;
+
+    private ArticleStore(Article[] articles, Dictionary<string, Article[]> linksTo, Dictionary<string, Category> categories, TitleIndex titles)
+    {
+        Articles = articles;
+        Titles = titles;
+        _byTitle = articles.ToDictionary(a => a.Title, StringComparer.Ordinal);
+        _linksTo = linksTo;
+        _categories = categories;
+        Categories = categories.Values.OrderBy(c => c.Name, TitleOrder).ToArray();
+    }
+
+    /// <summary>Every article, in title order.</summary>
+    public IReadOnlyList<Article> Articles { get; }
+
+    public IReadOnlyList<Category> Categories { get; }
+
+    public TitleIndex Titles { get; }
+
+    public LoadStatistics Statistics { get; internal set; } = new(0, 0, 0, 0, 0, TimeSpan.Zero);
+
+    internal static ArticleStore Create(Article[] articles, IReadOnlyList<string>[] linkTargets, TitleIndex titles)
+    {
+        var order = Enumerable.Range(0, articles.Length).OrderBy(i => articles[i].Title, TitleOrder).ToArray();
+        var sorted = order.Select(i => articles[i]).ToArray();
+
+        var linksTo = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        var categoryNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (int i in order)
+        {
+            var article = articles[i];
+            foreach (string key in linkTargets[i].Select(TitleKey.Of).Distinct())
+            {
+                Add(linksTo, key, article);
+            }
+
+            foreach (string name in article.Categories)
+            {
+                string key = TitleKey.Of(name);
+                categoryNames.TryAdd(key, name);
+                if (!categories.TryGetValue(key, out var members) || members[^1] != article)
+                {
+                    Add(categories, key, article);
+                }
+            }
+        }
+
+        return new ArticleStore(
+            sorted,
+            linksTo.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal),
+            titles);
+    }
+
+    /// <summary>The article with exactly this title.</summary>
+    public Article? Get(string title) => _byTitle.GetValueOrDefault(title);
+
+    /// <summary>The article a title, alias or variant spelling names.</summary>
+    public Article? Find(string name) => Titles.Resolve(name) is { } title ? Get(title) : null;
+
+    /// <summary>Articles whose text links to this name (title or missing target), in title order.</summary>
+    public IReadOnlyList<Article> LinksTo(string name) =>
+        _linksTo.TryGetValue(TitleKey.Of(name), out var articles) ? articles : [];
+
+    public Category? FindCategory(string name) => _categories.GetValueOrDefault(TitleKey.Of(name));
+
+    private static void Add(Dictionary<string, List<Article>> index, string key, Article article)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(article);
+    }
+}

@@ -1,0 +1,36 @@
+namespace WikiViewer.Loading;
+
+/// <summary>
+/// Every name an article answers to — its title and the aliases from its lead —
+/// under its folded <see cref="TitleKey"/>. A title always wins over another
+/// article's alias; between two aliases the first file wins.
+/// </summary>
+public sealed class TitleIndex
+{
+    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    public int TitleCount => _titles.Count;
+
+    public int AliasCount => _aliases.Count;
+
+    /// <summary>Adds a title; false when another article already has it (after folding).</summary>
+    public bool TryAddTitle(string title) => _titles.TryAdd(TitleKey.Of(title), title);
+
+    /// <summary>
+    /// Adds an alias unless the name is already a title or another article's alias.
+    /// Add every title first, so that no alias shadows a later title.
+    /// </summary>
+    public bool TryAddAlias(string alias, string title)
+    {
+        string key = TitleKey.Of(alias);
+        return !_titles.ContainsKey(key) && _aliases.TryAdd(key, title);
+    }
+
+    /// <summary>The canonical title for a title, alias or variant spelling; null when none.</summary>
+    public string? Resolve(string name)
+    {
+        string key = TitleKey.Of(name);
+        return _titles.TryGetValue(key, out var title) || _aliases.TryGetValue(key, out title) ? title : null;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WikiViewer.Loading;
+
+namespace WikiViewer.Pages;
+
+/// <summary>/wiki/{title}: the article, a 301 to its canonical name, or a 404 that helps the reader move on.</summary>
+public sealed class WikiModel(ArticleStore store) : PageModel
+{
+    public Article? Article { get; private set; }
+
+    /// <summary>The title asked for, as the 404 page names it.</summary>
+    public string RequestedTitle { get; private set; } = "";
+
+    /// <summary>Store pages that link to this title ("链接到本页的页面").</summary>
+    public IReadOnlyList<Article> LinkedFrom { get; private set; } = [];
+
+    public IReadOnlyList<(TocEntryNumber Number, Rendering.TocEntry Entry)> Toc { get; private set; } = [];
+
+    public IActionResult OnGet(string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return Redirect("/");
+        }
+
+        if (store.Get(title) is { } article)
+        {
+            Article = article;
+            LinkedFrom = store.LinksTo(article.Title).Where(a => a != article).ToArray();
+            Toc = TocEntryNumber.Number(article.Toc);
+            return Page();
+        }
+
+        if (store.Find(title) is { } target)
+        {
+            return RedirectPermanent(target.Url);
+        }
+
+        RequestedTitle = TitleKey.Tidy(title);
+        LinkedFrom = store.LinksTo(title);
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
+
+/// <summary>MediaWiki-style section numbers for the table of contents: 1, 2, 2.1 …</summary>
+public sealed record TocEntryNumber(string Value)
+{
+    public static IReadOnlyList<(TocEntryNumber, Rendering.TocEntry)> Number(IReadOnlyList<Rendering.TocEntry> entries)
+    {
+        var numbered = new List<(TocEntryNumber, Rendering.TocEntry)>(entries.Count);
+        var counters = new List<int>();
+        int top = entries.Count == 0 ? 2 : entries.Min(e => e.Level);
+        foreach (var entry in entries)
+        {
+            int depth = Math.Max(1, entry.Level - top + 1);
+            while (counters.Count > depth)
+            {
+                counters.RemoveAt(counters.Count - 1);
+            }
+
+            while (counters.Count < depth)
+            {
+                counters.Add(0);
+            }
+
+            counters[^1]++;
+            numbered.Add((new TocEntryNumber(string.Join('.', counters)), entry));
+        }
+
+        return numbered;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using WikiViewer.Rendering.References;
+
+namespace WikiViewer.Rendering;
+
+/// <summary>One article rendered: its body HTML and what was learned on the way.</summary>
+internal sealed record RenderedArticle(string Html, string PlainText, ArticleMetadata Metadata);
+
+/// <summary>Renders an article's Markdown through the wiki pipeline.</summary>
+internal static class ArticleRenderer
+{
+    public static RenderedArticle Render(string markdown, MarkdownPipeline pipeline)
+    {
+        var document = Markdown.Parse(markdown, pipeline);
+        var html = new StringWriter();
+        var renderer = new HtmlRenderer(html);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        html.Flush();
+
+        // Search indexes what a reader reads: no URLs, no markup, no reference list.
+        var text = new StringBuilder(markdown.Length / 2);
+        InlineText.AppendBlocks(text, document, block => block is ReferenceListBlock);
+        return new RenderedArticle(html.ToString(), text.ToString(), ArticleMetadata.Of(document));
+    }
+}

@@ -1,0 +1,159 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using WikiViewer.Loading;
+using WikiViewer.Rendering.Trailer;
+
+namespace WikiViewer.Rendering.WikiLinks;
+
+/// <summary>
+/// Resolves every link against the store, as MediaWiki does when it renders:
+/// a target the store has becomes a link to its canonical title, one it lacks
+/// a red link (<c>class="new"</c>) to the 404 page, an external URL an external
+/// link. Targets that are not http, https, mailto or internal lose their link.
+/// </summary>
+public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
+{
+    private const string ExternalRel = "nofollow noopener";
+
+    public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Process;
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+    }
+
+    private void Process(MarkdownDocument document)
+    {
+        var metadata = ArticleMetadata.Of(document);
+        foreach (var inline in document.Descendants<Inline>().Where(i => i is LinkInline or AutolinkInline).ToList())
+        {
+            if (inline is AutolinkInline autolink)
+            {
+                RewriteAutolink(autolink);
+            }
+            else if (inline is LinkInline { IsImage: true } image)
+            {
+                RewriteImage(image);
+            }
+            else
+            {
+                RewriteLink((LinkInline)inline, metadata);
+            }
+        }
+    }
+
+    private void RewriteLink(LinkInline link, ArticleMetadata metadata)
+    {
+        link.Title = null;
+        switch (WikiLinkTarget.Parse(link.Url))
+        {
+            case { Kind: WikiLinkKind.Article, Name.Length: 0 } target:
+                link.Url = "#" + Uri.EscapeDataString(target.Fragment!.Replace(' ', '_'));
+                break;
+            case { Kind: WikiLinkKind.Article } target:
+                ResolveArticleLink(link, target, metadata);
+                break;
+            case { Kind: WikiLinkKind.Category } target:
+                link.Url = WikiUrls.Category(target.Name);
+                link.Title = "Category:" + target.Name;
+                break;
+            case { Kind: WikiLinkKind.Interlanguage } target:
+                MakeExternal(link, Languages.ArticleUrl(target.Prefix!, target.Name, target.Fragment));
+                break;
+            case { Kind: WikiLinkKind.OtherNamespace }:
+                MakeExternal(link, link.Url!);
+                break;
+            case null when link.Url is { } url && url.StartsWith('#'):
+                break;
+            case null when SafeUrl.IsAllowedExternal(link.Url):
+                MakeExternal(link, link.Url!);
+                break;
+            default:
+                Unwrap(link);
+                break;
+        }
+    }
+
+    private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata)
+    {
+        if (titles.Resolve(target.Name) is { } title)
+        {
+            link.Url = WikiUrls.Article(title, target.Fragment);
+            link.Title = title;
+            metadata.LinkTargets.Add(title);
+            metadata.ResolvedLinks++;
+        }
+        else
+        {
+            string name = TitleKey.Tidy(target.Name);
+            link.Url = WikiUrls.Article(name);
+            link.Title = $"{name}（页面不存在）";
+            link.GetAttributes().AddClass("new");
+            metadata.LinkTargets.Add(name);
+            metadata.MissingLinks++;
+        }
+    }
+
+    private static void MakeExternal(LinkInline link, string url)
+    {
+        link.Url = url;
+        var attributes = link.GetAttributes();
+        attributes.AddClass("external");
+        attributes.AddPropertyIfNotExist("rel", ExternalRel);
+    }
+
+    private static void RewriteAutolink(AutolinkInline autolink)
+    {
+        if (!autolink.IsEmail && !SafeUrl.IsAllowedExternal(autolink.Url))
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            return;
+        }
+
+        var attributes = autolink.GetAttributes();
+        attributes.AddClass("external");
+        attributes.AddPropertyIfNotExist("rel", ExternalRel);
+    }
+
+    // An offline reader does not fetch remote images (nor may its CSP): the
+    // image becomes a link to it, labelled with its description.
+    private static void RewriteImage(LinkInline image)
+    {
+        string alt = InlineText.Of(image).Trim();
+        string label = alt.Length > 0 ? $"[图片：{alt}]" : "[图片]";
+        if (SafeUrl.IsAllowedExternal(image.Url))
+        {
+            var link = new LinkInline(image.Url!, "");
+            link.AppendChild(new LiteralInline(label));
+            MakeExternal(link, image.Url!);
+            image.ReplaceBy(link);
+        }
+        else
+        {
+            image.ReplaceBy(new LiteralInline(label));
+        }
+    }
+
+    private static void Unwrap(LinkInline link)
+    {
+        Inline anchor = link;
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            anchor.InsertAfter(child);
+            anchor = child;
+        }
+
+        link.Remove();
+    }
+}
+
+/// <summary>Which external targets a link may keep.</summary>
+internal static class SafeUrl
+{
+    public static bool IsAllowedExternal(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
+}

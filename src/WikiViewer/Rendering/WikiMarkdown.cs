@@ -1,0 +1,63 @@
+using Markdig;
+using WikiViewer.Loading;
+using WikiViewer.Rendering.References;
+using WikiViewer.Rendering.Residue;
+using WikiViewer.Rendering.Sections;
+using WikiViewer.Rendering.Trailer;
+using WikiViewer.Rendering.WikiLinks;
+
+namespace WikiViewer.Rendering;
+
+/// <summary>The Markdig pipelines that read converted wiki articles.</summary>
+public static class WikiMarkdown
+{
+    /// <summary>
+    /// The full article pipeline. The passes run in the order they are added:
+    /// the trailer must see the raw category URLs before links are resolved, and
+    /// references must see the file's end before sections prune empty ones.
+    /// </summary>
+    public static MarkdownPipeline CreatePipeline(TitleIndex titles) =>
+        CreateReader()
+            .UseTrailer()
+            .UseResidueCleanup()
+            .UseReferences()
+            .UseSections()
+            .UseWikiLinks(titles)
+            .Build();
+
+    /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live.</summary>
+    public static MarkdownPipelineBuilder CreateReader() =>
+        new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .UsePipeTables()
+            .UseGridTables();
+
+    public static MarkdownPipelineBuilder UseTrailer(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<TrailerExtension>();
+
+    public static MarkdownPipelineBuilder UseResidueCleanup(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<ResidueExtension>();
+
+    public static MarkdownPipelineBuilder UseReferences(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<ReferencesExtension>();
+
+    public static MarkdownPipelineBuilder UseSections(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<SectionsExtension>();
+
+    public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles)
+    {
+        if (!pipeline.Extensions.Contains<WikiLinksExtension>())
+        {
+            pipeline.Extensions.Add(new WikiLinksExtension(titles));
+        }
+
+        return pipeline;
+    }
+
+    private static MarkdownPipelineBuilder With<T>(this MarkdownPipelineBuilder pipeline)
+        where T : class, IMarkdownExtension, new()
+    {
+        pipeline.Extensions.AddIfNotAlready<T>();
+        return pipeline;
+    }
+}
