@@ -4,7 +4,8 @@ using WikiViewer.Pages;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Content root beside the binary: a published app started from any directory finds its settings and assets.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddSerilogLogging();
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();

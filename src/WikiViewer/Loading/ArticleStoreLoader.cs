@@ -52,7 +52,9 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
             _ready.SetException(e);
             Environment.ExitCode = 1;
-            lifetime.StopApplication();
+
+            // Stopping while Kestrel is still binding aborts the process; stop once started.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
 }

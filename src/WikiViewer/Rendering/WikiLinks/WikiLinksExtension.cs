@@ -128,11 +128,11 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
             var link = new LinkInline(image.Url!, "");
             link.AppendChild(new LiteralInline(label));
             MakeExternal(link, image.Url!);
-            image.ReplaceBy(link);
+            image.ReplaceBy(link, copyChildren: false);
         }
         else
         {
-            image.ReplaceBy(new LiteralInline(label));
+            image.ReplaceBy(new LiteralInline(label), copyChildren: false);
         }
     }
 

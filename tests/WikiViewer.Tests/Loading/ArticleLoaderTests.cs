@@ -1,0 +1,76 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Loading;
+
+public sealed class ArticleLoaderTests
+{
+    [Fact]
+    public async Task Malformed_files_are_logged_with_their_path_and_skipped_and_the_rest_serve()
+    {
+        using var corpus = new TempCorpus()
+            .AddSeeds()
+            .Add("empty.txt", "")
+            .Add("blank.md", "  \n\n ")
+            .AddBytes("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A])
+            .Add("notes.json", "{\"not\": \"an article\"}");
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        Assert.Equal(3, app.Store.Articles.Count);
+        var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Contains(warnings, m => m.Contains("empty.txt") && m.Contains("empty file"));
+        Assert.Contains(warnings, m => m.Contains("blank.md"));
+        Assert.Contains(warnings, m => m.Contains("binary.txt") && m.Contains("binary"));
+        Assert.DoesNotContain(warnings, m => m.Contains("notes.json"));
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_keeps_the_article_and_names_the_file()
+    {
+        byte[] text = [.. Encoding.UTF8.GetBytes("**坏字节**是"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("测试。\n")];
+        using var corpus = new TempCorpus().AddBytes("bad-utf8.txt", text);
+        await using var app = new WikiApplication(corpus.Path);
+        var (_, page) = await app.GetPageAsync("/wiki/" + Uri.EscapeDataString("坏字节"));
+
+        Assert.Contains("\uFFFD", page.QuerySelector(".article-body")!.TextContent);
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("bad-utf8.txt") && e.Message.Contains("UTF-8"));
+    }
+
+    [Fact]
+    public async Task Bom_and_crlf_files_read_like_any_other()
+    {
+        byte[] text = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("**视窗文件**是一个\r\n测试。\r\n\r\n## 章节\r\n\r\n正文。\r\n\r\n## 另一章\r\n\r\n更多。\r\n")];
+        using var corpus = new TempCorpus().AddBytes("crlf.txt", text);
+        await using var app = new WikiApplication(corpus.Path);
+        var (_, page) = await app.GetPageAsync("/wiki/" + Uri.EscapeDataString("视窗文件"));
+
+        Assert.Equal(["章节", "另一章"], page.QuerySelectorAll("nav.toc .toc-text").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task Second_file_with_a_taken_title_is_skipped_with_a_warning_and_titles_beat_aliases()
+    {
+        using var corpus = new TempCorpus()
+            .Add("a.txt", "**甲**，又称**乙**。\n")
+            .Add("b.txt", "**甲**是另一篇。\n")
+            .Add("c.txt", "**乙**是一篇真正的条目。\n");
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        Assert.Equal(["乙", "甲"], app.Store.Articles.Select(a => a.Title).Order(StringComparer.Ordinal));
+        Assert.Equal("c.txt", app.Store.Find("乙")!.SourceFile);
+        Assert.Contains(app.Logs.Entries, e => e.Message.Contains("b.txt") && e.Message.Contains("甲"));
+    }
+
+    [Fact]
+    public async Task Startup_log_line_counts_articles_aliases_and_links()
+    {
+        await using var app = new WikiApplication();
+        await app.CreateReadyClientAsync();
+
+        var line = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("Loaded "));
+        Assert.Matches(@"^Loaded 3 articles \(3 aliases\) from .+ in \d+ ms; links: 0 resolved, \d+ missing; 0 files skipped$", line.Message);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Loading;
+
+/// <summary>The published program, as an operator starts it, refusing a folder it cannot serve.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Missing_folder_stops_startup_with_one_line_naming_it()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "wikiviewer-no-such-folder-" + Guid.NewGuid().ToString("N"));
+
+        var (exitCode, output) = await RunAsync($"--Wiki:ContentPath={missing}");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(missing, line);
+        Assert.Contains("does not exist", line);
+    }
+
+    [Fact]
+    public async Task Folder_without_articles_stops_startup_with_one_line_naming_it()
+    {
+        using var corpus = new TempCorpus().Add("readme.json", "{}");
+
+        var (exitCode, output) = await RunAsync($"--Wiki:ContentPath={corpus.Path}");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(corpus.Path, line);
+    }
+
+    [Fact]
+    public async Task Folder_whose_files_all_fail_stops_the_app_with_an_error_naming_it()
+    {
+        using var corpus = new TempCorpus().Add("empty.txt", "");
+
+        var (exitCode, output) = await RunAsync($"--Wiki:ContentPath={corpus.Path} --urls=http://127.0.0.1:0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("empty.txt", output);
+        Assert.Contains($"no article in '{corpus.Path}' could be loaded", output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string arguments)
+    {
+        string app = Path.Combine(AppContext.BaseDirectory, "WikiViewer.dll");
+        var start = new ProcessStartInfo("dotnet", $"exec \"{app}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await stdout) + (await stderr));
+    }
+}

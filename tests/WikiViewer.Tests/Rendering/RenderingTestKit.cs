@@ -1,0 +1,24 @@
+using AngleSharp.Dom;
+using WikiViewer.Loading;
+using WikiViewer.Rendering;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Rendering;
+
+/// <summary>Renders Markdown through the real article pipeline against a store holding <c>titles</c>.</summary>
+internal static class RenderingTestKit
+{
+    public static RenderedArticle Render(string markdown, params string[] titles)
+    {
+        var index = new TitleIndex();
+        foreach (string title in titles)
+        {
+            index.TryAddTitle(title);
+        }
+
+        return ArticleRenderer.Render(markdown, WikiMarkdown.CreatePipeline(index));
+    }
+
+    public static IDocument RenderDocument(string markdown, params string[] titles) =>
+        WikiApplication.Parse(Render(markdown, titles).Html);
+}

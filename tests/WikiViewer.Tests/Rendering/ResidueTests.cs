@@ -1,0 +1,59 @@
+using static WikiViewer.Tests.Rendering.RenderingTestKit;
+
+namespace WikiViewer.Tests.Rendering;
+
+public sealed class ResidueTests
+{
+    [Fact]
+    public void Template_paragraph_is_removed()
+    {
+        Assert.Equal("<p>甲</p>\n<p>乙</p>", Render("甲\n\n{{-}}\n\n乙").Html.Trim());
+    }
+
+    [Theory]
+    [InlineData("**无产阶级国际主义**（），又称**国际社会主义**（）", "<strong>无产阶级国际主义</strong>，又称<strong>国际社会主义</strong>")]
+    [InlineData("是种()思想", "是种思想")]
+    [InlineData("音译**英特纳雄耐尔**（，时指国际工人协会）", "音译<strong>英特纳雄耐尔</strong>（时指国际工人协会）")]
+    [InlineData("国际共产主义（ ）及之后", "国际共产主义及之后")]
+    [InlineData("（MIM Thought）", "（MIM Thought）")]
+    public void Empty_parentheses_left_by_dropped_templates_disappear(string markdown, string expected)
+    {
+        Assert.Equal($"<p>{expected}</p>", Render(markdown).Html.Trim());
+    }
+
+    [Fact]
+    public void Code_keeps_its_parentheses()
+    {
+        Assert.Contains("<code>f()</code>", Render("调用 `f()` 即可").Html);
+    }
+
+    [Fact]
+    public void Lead_written_twice_around_a_repeated_heading_is_shown_once()
+    {
+        string html = Render("""
+            **甲**是乙。
+
+            ## 简介
+
+            **甲**是乙。
+
+            ## 简介
+
+            正文。
+            """).Html;
+
+        Assert.Equal(1, CountOf(html, "是乙"));
+        Assert.Equal(1, CountOf(html, "<h2"));
+        Assert.Contains("正文", html);
+    }
+
+    [Fact]
+    public void Lead_written_twice_in_a_row_is_shown_once()
+    {
+        string html = Render("**甲**是乙。\n\n**甲**是乙。\n\n## 历史\n\n正文。").Html;
+
+        Assert.Equal(1, CountOf(html, "是乙"));
+    }
+
+    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
+}
