@@ -15,6 +15,18 @@ public sealed record Article(
 {
     /// <summary>The canonical URL, <c>/wiki/{title}</c>.</summary>
     public string Url => WikiUrls.Article(Title);
+
+    /// <summary>The lead's first sentence, short: what a suggestion list shows under the title.</summary>
+    public string Description
+    {
+        get
+        {
+            const int MaxLength = 80;
+            int end = PlainText.IndexOfAny(['。', '\n']);
+            string sentence = end < 0 ? PlainText : PlainText[..(PlainText[end] == '。' ? end + 1 : end)];
+            return sentence.Length <= MaxLength ? sentence : sentence[..MaxLength] + "…";
+        }
+    }
 }
 
 /// <summary>A category and its members, in title order.</summary>

@@ -1,0 +1,49 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace WikiViewer.Hosting;
+
+/// <summary>
+/// Per-client limits on the expensive endpoints (/search, /api/*), from
+/// <c>Wiki:RateLimit</c>. The default (120 requests per 10 s per client, with a
+/// short queue) is far above what a reader typing into the search box sends;
+/// <c>PermitLimit=0</c> turns limiting off (benchmarks).
+/// </summary>
+public static class RateLimiting
+{
+    public const string SearchPolicy = "search";
+
+    public static IServiceCollection AddWikiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Wiki:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = options.WindowSeconds.ToString();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync($"请求过于频繁，请 {options.WindowSeconds} 秒后再试。Too many requests; retry after {options.WindowSeconds} s.\n", token);
+            };
+            limiter.AddPolicy(SearchPolicy, context =>
+                options.PermitLimit <= 0
+                    ? RateLimitPartition.GetNoLimiter("off")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.PermitLimit,
+                            Window = TimeSpan.FromSeconds(options.WindowSeconds),
+                            QueueLimit = 0,
+                        }));
+        });
+        return services;
+    }
+
+    private sealed class RateLimitOptions
+    {
+        public int PermitLimit { get; set; } = 120;
+
+        public int WindowSeconds { get; set; } = 10;
+    }
+}

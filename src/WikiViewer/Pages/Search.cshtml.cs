@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WikiViewer.Loading;
+using WikiViewer.Search;
+
+namespace WikiViewer.Pages;
+
+/// <summary>/search: "Go" to an exact title or alias, else ranked full-text results.</summary>
+public sealed class SearchModel(ArticleStore store) : PageModel
+{
+    public SearchRequest Request { get; private set; } = new("", 0, SearchRequest.DefaultLimit);
+
+    public SearchResults Results { get; private set; } = SearchResults.Empty;
+
+    public ArticleStore Store => store;
+
+    public IActionResult OnGet(string? q, string? offset, string? limit, string? fulltext)
+    {
+        if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
+        {
+            return BadRequest(error);
+        }
+
+        Request = request;
+        ViewData["Query"] = request.Query;
+        if (request.IsEmpty)
+        {
+            return Page();
+        }
+
+        // Wikipedia's "Go": a name that is exactly a title or alias opens the article.
+        if (fulltext != "1" && store.Find(request.Query) is { } article)
+        {
+            return Redirect(article.Url);
+        }
+
+        Results = store.Search.Search(request.Query, request.Offset, request.Limit);
+        return Page();
+    }
+
+    public string PageUrl(int offset) =>
+        $"/search?q={Uri.EscapeDataString(Request.Query)}&fulltext=1&offset={offset}" +
+        (Request.Limit == SearchRequest.DefaultLimit ? "" : $"&limit={Request.Limit}");
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using WikiViewer.Loading;
+
+namespace WikiViewer.Search;
+
+public static class SearchApi
+{
+    private const int SuggestionCount = 10;
+
+    /// <summary>/api/search (JSON), /api/suggest (OpenSearch suggestions) and /opensearch.xml.</summary>
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", (ArticleStore store, string? q, string? offset, string? limit) =>
+        {
+            if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
+            {
+                return Results.BadRequest(new { error });
+            }
+
+            if (request.IsEmpty)
+            {
+                return Results.BadRequest(new { error = "The query q is empty." });
+            }
+
+            var results = store.Search.Search(request.Query, request.Offset, request.Limit);
+            return Results.Ok(new
+            {
+                query = request.Query,
+                total = results.Total,
+                results = results.Hits.Select(hit => store.Articles[hit.DocumentId] is var article
+                    ? new { title = article.Title, url = article.Url, snippet = hit.Snippet, score = Math.Round(hit.Score, 4) }
+                    : null),
+            });
+        });
+
+        app.MapGet("/api/suggest", (HttpContext context, ArticleStore store, string? q) =>
+        {
+            string query = (q ?? "").Trim();
+            if (query.Length > SearchRequest.MaxQueryLength || query.Any(char.IsControl))
+            {
+                return Results.BadRequest(new { error = $"q must be at most {SearchRequest.MaxQueryLength} characters without control characters." });
+            }
+
+            var suggestions = query.Length == 0 ? [] : store.Search.Suggest(query, SuggestionCount);
+            string origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            var articles = suggestions.Select(s => (Suggestion: s, Article: store.Articles[s.DocumentId])).ToList();
+            return Results.Json(new object[]
+            {
+                query,
+                articles.Select(a => a.Suggestion.Name).ToArray(),
+                articles.Select(a => a.Suggestion.IsAlias ? $"重定向至“{a.Article.Title}”" : a.Article.Description).ToArray(),
+                articles.Select(a => origin + a.Article.Url).ToArray(),
+            }, contentType: "application/x-suggestions+json; charset=utf-8");
+        });
+
+        app.MapGet("/opensearch.xml", (HttpContext context) =>
+        {
+            string origin = System.Security.SecurityElement.Escape($"{context.Request.Scheme}://{context.Request.Host}");
+            string xml = $"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:moz="http://www.mozilla.org/2006/browser/search/">
+                  <ShortName>WikiViewer</ShortName>
+                  <Description>搜索 WikiViewer 中的维基百科条目</Description>
+                  <InputEncoding>UTF-8</InputEncoding>
+                  <Language>zh</Language>
+                  <Url type="text/html" method="get" template="{origin}/search?q={"{searchTerms}"}"/>
+                  <Url type="application/x-suggestions+json" method="get" template="{origin}/api/suggest?q={"{searchTerms}"}"/>
+                  <Url type="application/opensearchdescription+xml" rel="self" template="{origin}/opensearch.xml"/>
+                  <moz:SearchForm>{origin}/search</moz:SearchForm>
+                </OpenSearchDescription>
+                """;
+            return Results.Text(xml, "application/opensearchdescription+xml", Encoding.UTF8);
+        });
+
+        return app;
+    }
+}
