@@ -13,13 +13,14 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out_dir="$repo_root/src/WikiViewer/Text/Data"
 opencc_dir="${OPENCC_DIR:-/usr/share/opencc}"
 unihan_variants="${UNIHAN_VARIANTS:-/usr/share/unicode/Unihan_Variants.txt.bz2}"
+unihan_other="${UNIHAN_OTHER_MAPPINGS:-/usr/share/unicode/Unihan_OtherMappings.txt.bz2}"
 opencc_copyright="${OPENCC_COPYRIGHT:-/usr/share/doc/opencc/copyright}"
 unicode_copyright="${UNICODE_COPYRIGHT:-/usr/share/doc/unicode-data/copyright}"
 
 for tool in opencc_dict python3 dpkg-query; do
     command -v "$tool" >/dev/null || { echo "generate.sh: '$tool' not found" >&2; exit 1; }
 done
-for f in "$unihan_variants" "$opencc_copyright" "$unicode_copyright"; do
+for f in "$unihan_variants" "$unihan_other" "$opencc_copyright" "$unicode_copyright"; do
     [[ -r "$f" ]] || { echo "generate.sh: cannot read $f" >&2; exit 1; }
 done
 
@@ -37,10 +38,10 @@ unicode_data_version="$(dpkg-query -W -f='${Version}' unicode-data)"
 
 mkdir -p "$out_dir"
 
-python3 - "$work" "$out_dir" "$unihan_variants" <<'PY'
+python3 - "$work" "$out_dir" "$unihan_variants" "$unihan_other" <<'PY'
 import bz2, sys, unicodedata
 
-work, out_dir, unihan_path = sys.argv[1:4]
+work, out_dir, unihan_path, unihan_other_path = sys.argv[1:5]
 
 def read_opencc(name):
     table = {}
@@ -86,7 +87,20 @@ fold = {k: v[0] for k, v in ts.items()}
 # stay put, even if Unihan knows a yet simpler variant (e.g. 榝 -> U+2C0AE).
 opencc_simplified = {c for v in ts.values() for c in v} | set(st)
 
+# Characters of the Table of General Standard Chinese Characters (通用规范汉字表,
+# Unihan kTGH) are standard Simplified: Unihan would otherwise fold 幺 into 么
+# (merging it with 麼) and 瑙 into an Extension G ideograph.
+standard = set()
+with bz2.open(unihan_other_path, "rt", encoding="utf-8") as f:
+    for line in f:
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) == 3 and fields[1] == "kTGH":
+            standard.add(chr(int(fields[0][2:], 16)))
+if len(standard) < 8000:
+    sys.exit(f"Unihan: expected ~8105 kTGH entries, found {len(standard)}")
+
 unihan_added = 0
+unihan_standard = 0
 unihan_version = "?"
 with bz2.open(unihan_path, "rt", encoding="utf-8") as f:
     for line in f:
@@ -102,6 +116,9 @@ with bz2.open(unihan_path, "rt", encoding="utf-8") as f:
         if len(targets) != 1 or targets[0] == key:
             continue
         if key in ts or key in opencc_simplified:
+            continue
+        if key in standard:
+            unihan_standard += 1
             continue
         for s in (key, targets[0]):
             if unicodedata.normalize("NFC", s) != s:
@@ -134,6 +151,7 @@ write_sorted("TSCharacters", fold.items())
 with open(f"{work}/stats", "w") as f:
     f.write(f"unihan_version={unihan_version}\n")
     f.write(f"unihan_added={unihan_added}\n")
+    f.write(f"unihan_standard={unihan_standard}\n")
     f.write(f"chains={chains}\n")
     f.write(f"identity={len(identity)}\n")
     f.write(f"opencc_ts={len(ts)}\n")
@@ -194,7 +212,8 @@ The \`.txt\` files are embedded into the assembly as
   \`$opencc_dir/*.ocd2\`, exported with
   \`opencc_dict -i X.ocd2 -o X.txt -f ocd2 -t text\`.
 - Unihan $unihan_version (Debian package \`unicode-data\` $unicode_data_version),
-  field \`kSimplifiedVariant\` of \`$unihan_variants\`.
+  field \`kSimplifiedVariant\` of \`$unihan_variants\`
+  and field \`kTGH\` of \`$unihan_other\`.
 
 ## Files
 
@@ -215,8 +234,10 @@ has exactly one candidate per line.
    (e.g. \`乾 干 乾\` becomes \`乾 干\`).
 2. Plus $unihan_added Unihan \`kSimplifiedVariant\` entries for characters OpenCC has
    no entry for. Skipped: entries mapping a character to itself or to several
-   code points, and characters OpenCC treats as already Simplified (a target of
-   TSCharacters or a key of STCharacters).
+   code points, characters OpenCC treats as already Simplified (a target of
+   TSCharacters or a key of STCharacters), and characters of the Table of
+   General Standard Chinese Characters (Unihan \`kTGH\`, $unihan_standard skipped,
+   e.g. \`幺 → 么\`, which would merge 幺 with 么/麼).
 3. Chains are resolved so folding is idempotent ($chains entry changed,
    e.g. OpenCC's \`薴 → 苧\` and \`苧 → 苎\` give \`薴 → 苎\`).
 4. Identity rows are dropped ($identity, e.g. OpenCC's \`阪 阪 坂\`).
