@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace WikiViewer.Text;
@@ -33,11 +34,16 @@ public static class ChineseScript
         // Normalize before mapping: composing can produce a character that maps
         // (a CJK compatibility ideograph becomes its unified, maybe Traditional,
         // twin), and the BCL's normalizer throws on what ReplaceInvalid removes.
-        string s = ReplaceInvalid(text, first);
-        if (!s.IsNormalized(NormalizationForm.FormC))
+        // Text whose only surprises are Traditional characters skips all that.
+        string s = text;
+        if (FoldTable.MayNeedNormalization(text, first))
         {
-            s = s.Normalize(NormalizationForm.FormC);
-            first = 0;
+            s = ReplaceInvalid(text, first);
+            if (!s.IsNormalized(NormalizationForm.FormC))
+            {
+                s = s.Normalize(NormalizationForm.FormC);
+                first = 0;
+            }
         }
 
         int firstChange = FoldTable.IndexOfChange(s, first);
@@ -112,28 +118,30 @@ public static class ChineseScript
     {
         private const string ResourceName = "WikiViewer.Text.Data.TSCharacters.txt";
 
-        // What Fold must do with a BMP code unit.
-        private const byte Pass = 0;       // NFC-stable and unmapped: copy on sight
-        private const byte Check = 1;      // surrogate, or NFC might change it
-        private const byte MapsBmp = 2;    // folds to Bmp[c]
-        private const byte MapsOther = 3;  // folds to Other[c], outside the BMP
+        // What Fold must do with a BMP code unit. Only Check may change under NFC.
+        private const byte Pass = 0;       // unmapped: copy on sight
+        private const byte MapsBmp = 1;    // folds to Bmp[c]
+        private const byte MapsOther = 2;  // folds to Other[c], outside the BMP
+        private const byte Check = 3;      // surrogate, or NFC might change it; Other may have a mapping
 
         private static readonly byte[] Kind = new byte[0x10000];
 
-        // Simplified form of each BMP character where Kind is MapsBmp.
+        // Bmp[c] is the folded form where Kind is MapsBmp, else c itself, so
+        // that Pass and MapsBmp units copy through the same lookup.
         private static readonly char[] Bmp = new char[0x10000];
 
-        // Every mapping whose source or target is outside the BMP.
+        // Mappings for code points outside the BMP, to code points outside it,
+        // or from Check units (CJK compatibility ideographs, U+FFFE).
         private static readonly Dictionary<int, Rune> Other = [];
 
         static FoldTable()
         {
-            for (int c = 0; c < Kind.Length; c++)
+            for (int c = 0; c < Bmp.Length; c++)
             {
                 Bmp[c] = (char)c;
-                Kind[c] = IsNfcStable(c) ? Pass : Check;
             }
 
+            ClassifyNormalization();
             Load();
             AddCompatibilityIdeographs();
 
@@ -155,15 +163,30 @@ public static class ChineseScript
             return -1;
         }
 
-        // Index of the first code point that folds to something else; text is
-        // NFC and well-formed here.
+        internal static bool MayNeedNormalization(string text, int start)
+        {
+            byte[] kind = Kind;
+            for (int i = start; i < text.Length; i++)
+            {
+                if (kind[text[i]] == Check)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Index of the first code point that folds to something else. The text
+        // is NFC and well-formed here, so no Check unit has a mapping left:
+        // compatibility ideographs have become unified ones, U+FFFE is gone.
         internal static int IndexOfChange(string text, int start)
         {
             byte[] kind = Kind;
             for (int i = start; i < text.Length; i++)
             {
                 char c = text[i];
-                if (kind[c] >= MapsBmp)
+                if (kind[c] is MapsBmp or MapsOther)
                 {
                     return i;
                 }
@@ -191,9 +214,9 @@ public static class ChineseScript
 
             return Kind[rune.Value] switch
             {
+                Pass => rune,
                 MapsBmp => new Rune(Bmp[rune.Value]),
-                MapsOther => Other[rune.Value],
-                _ => rune,
+                _ => Other.TryGetValue(rune.Value, out Rune folded) ? folded : rune,
             };
         }
 
@@ -201,24 +224,38 @@ public static class ChineseScript
         {
             // One code point maps to one, but not always to the same number
             // of UTF-16 units, so measure first and allocate exactly once.
-            int length = start;
-            for (int i = start; i < text.Length;)
+            byte[] kind = Kind;
+            int length = text.Length;
+            for (int i = start; i < text.Length; i++)
             {
-                Rune r = Rune.GetRuneAt(text, i);
-                i += r.Utf16SequenceLength;
-                length += Fold(r).Utf16SequenceLength;
+                if (kind[text[i]] > MapsBmp)
+                {
+                    Rune r = Rune.GetRuneAt(text, i);
+                    i += r.Utf16SequenceLength - 1;
+                    length += Fold(r).Utf16SequenceLength - r.Utf16SequenceLength;
+                }
             }
 
             return string.Create(length, (text, start), static (span, state) =>
             {
                 (string source, int from) = state;
+                byte[] kind = Kind;
+                char[] bmp = Bmp;
                 source.AsSpan(0, from).CopyTo(span);
                 int o = from;
-                for (int i = from; i < source.Length;)
+                for (int i = from; i < source.Length; i++)
                 {
-                    Rune r = Rune.GetRuneAt(source, i);
-                    i += r.Utf16SequenceLength;
-                    o += Fold(r).EncodeToUtf16(span[o..]);
+                    char c = source[i];
+                    if (kind[c] <= MapsBmp)
+                    {
+                        span[o++] = bmp[c];
+                    }
+                    else
+                    {
+                        Rune r = Rune.GetRuneAt(source, i);
+                        i += r.Utf16SequenceLength - 1;
+                        o += Fold(r).EncodeToUtf16(span[o..]);
+                    }
                 }
             });
         }
@@ -279,7 +316,7 @@ public static class ChineseScript
 
         private static void Add(Rune from, Rune to)
         {
-            if (!from.IsBmp)
+            if (!from.IsBmp || Kind[from.Value] == Check)
             {
                 Other[from.Value] = to;
             }
@@ -295,26 +332,61 @@ public static class ChineseScript
             }
         }
 
-        // Ranges in which every code point is assigned, has NFC_Quick_Check=Yes
-        // and canonical combining class 0, so a string made only of them is
-        // already NFC (UAX #15 quick check). Checked against Unicode 15.0's
-        // DerivedNormalizationProps.txt and UnicodeData.txt; normalization
-        // stability keeps it true for later versions. Anything else merely
-        // costs a real IsNormalized call.
-        private static bool IsNfcStable(int c) => c switch
+        // A string made only of characters with NFC_Quick_Check=Yes and
+        // canonical combining class 0 is already NFC (UAX #15), so Fold may copy
+        // them on sight; everything else is Check. Neither property is exposed
+        // by the BCL. In Unicode 15 every character with ccc != 0 is a mark,
+        // every NFC_QC=Maybe character is a mark or a Hangul medial/final jamo,
+        // and an NFC_QC=No character is not NFC on its own, which the running
+        // normalizer can tell us. A wrong Check merely costs an IsNormalized call.
+        private static void ClassifyNormalization()
         {
-            <= 0x02FF => true,                    // ASCII, Latin-1, Latin Extended-A/B, IPA, modifiers
-            >= 0x2002 and <= 0x2064 => true,      // General Punctuation (not the 2000/2001 singletons)
-            >= 0x3000 and <= 0x3029 => true,      // CJK Symbols and Punctuation, before the tone marks
-            >= 0x3030 and <= 0x303F => true,
-            >= 0x3041 and <= 0x3096 => true,      // Hiragana
-            >= 0x309B and <= 0x30FF => true,      // Katakana (not the combining voicing marks)
-            >= 0x3400 and <= 0x4DBF => true,      // CJK Extension A
-            >= 0x4E00 and <= 0x9FFF => true,      // CJK Unified Ideographs
-            >= 0xAC00 and <= 0xD7A3 => true,      // Hangul syllables
-            >= 0xFF01 and <= 0xFFBE => true,      // Fullwidth and halfwidth forms
-            >= 0xFFE0 and <= 0xFFE6 => true,
-            _ => false,
-        };
+            const char Separator = '\u0001';  // a starter nothing composes with
+            var candidates = new StringBuilder(2 * 0x10000);
+            for (int c = 0; c < Kind.Length; c++)
+            {
+                Kind[c] = Check;
+                char ch = (char)c;
+                if (IsKnownStable(ch))
+                {
+                    Kind[c] = Pass;
+                }
+                else if (MayBeStable(ch))
+                {
+                    candidates.Append(ch).Append(Separator);
+                }
+            }
+
+            // One normalizer call for all candidates instead of one per
+            // character: separators keep them from interacting, so each comes
+            // back unchanged exactly when it is NFC on its own.
+            string before = candidates.ToString();
+            string after = before.Normalize(NormalizationForm.FormC);
+            int a = 0;
+            for (int b = 0; b < before.Length; b += 2)
+            {
+                int end = after.IndexOf(Separator, a);
+                if (end == a + 1 && after[a] == before[b])
+                {
+                    Kind[before[b]] = Pass;
+                }
+
+                a = end + 1;
+            }
+        }
+
+        // Checked against Unicode 15.0's UCD; covers the bulk of Chinese text
+        // and keeps the normalizer's work at start-up small.
+        private static bool IsKnownStable(char c) =>
+            c is <= '\u02FF' or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3');
+
+        private static bool MayBeStable(char c) =>
+            !char.IsSurrogate(c)
+            && c != '\uFFFE'  // the normalizer rejects it
+            && c is not ((>= '\u1161' and <= '\u1175') or (>= '\u11A8' and <= '\u11C2'))
+            && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.OtherNotAssigned);
     }
 }
