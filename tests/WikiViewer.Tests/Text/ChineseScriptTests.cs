@@ -22,15 +22,19 @@ public class ChineseScriptTests
     [Theory]
     [InlineData("无产阶级国际主义（），又称国际社会主义，是卡尔·马克思提出的一个社会阶级理论。")]
     [InlineData("Karl Marx, Das Kapital (1867), café «naïve» — 「引号」『书名』")]
+    [InlineData("Пролетарії всіх країн, єднайтеся! Ἀθῆναι ① ℃ → ∑")]
     public void Fold_NothingToChange_ReturnsSameInstance(string text)
     {
         Assert.Same(text, ChineseScript.Fold(text));
     }
 
-    [Fact]
-    public void Fold_NormalizesToNfc()
+    [Theory]
+    [InlineData("Cafe\u0301 德國", "Caf\u00E9 德国")]
+    [InlineData("德國 Cafe\u0301", "德国 Caf\u00E9")]
+    [InlineData("\u1100\u1161\u11A8", "\uAC01")]  // conjoining jamo compose into 각
+    public void Fold_NormalizesToNfc(string text, string expected)
     {
-        Assert.Equal("Caf\u00E9 德国", ChineseScript.Fold("Cafe\u0301 德國"));
+        Assert.Equal(expected, ChineseScript.Fold(text));
     }
 
     [Fact]
