@@ -1,0 +1,182 @@
+using System.Text;
+
+using WikiViewer.Text;
+
+namespace WikiViewer.Tests.Text;
+
+public class ChineseScriptTests
+{
+    [Theory]
+    [InlineData("國際派", "国际派")]
+    [InlineData("共產國際", "共产国际")]
+    [InlineData("蘇聯", "苏联")]
+    [InlineData("德國", "德国")]
+    [InlineData("社會學", "社会学")]
+    [InlineData("", "")]
+    [InlineData("[德國](https://zh.wikipedia.org/wiki/德國 \"wikilink\")", "[德国](https://zh.wikipedia.org/wiki/德国 \"wikilink\")")]
+    public void Fold_TraditionalToSimplified(string traditional, string simplified)
+    {
+        Assert.Equal(simplified, ChineseScript.Fold(traditional));
+    }
+
+    [Theory]
+    [InlineData("无产阶级国际主义（），又称国际社会主义，是卡尔·马克思提出的一个社会阶级理论。")]
+    [InlineData("Karl Marx, Das Kapital (1867), café «naïve» — 「引号」『书名』")]
+    [InlineData("Пролетарії всіх країн, єднайтеся! Ἀθῆναι ① ℃ → ∑")]
+    public void Fold_NothingToChange_ReturnsSameInstance(string text)
+    {
+        Assert.Same(text, ChineseScript.Fold(text));
+    }
+
+    [Theory]
+    [InlineData("Cafe\u0301 德國", "Caf\u00E9 德国")]
+    [InlineData("德國 Cafe\u0301", "德国 Caf\u00E9")]
+    [InlineData("\u1100\u1161\u11A8", "\uAC01")]  // conjoining jamo compose into 각
+    public void Fold_NormalizesToNfc(string text, string expected)
+    {
+        Assert.Equal(expected, ChineseScript.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_AlreadyNfcWithCombiningMark_ReturnsSameInstance()
+    {
+        // U+0323 U+0301 on x do not compose: the slow path must still not copy.
+        string text = "x\u0323\u0301 马克思";
+        Assert.Same(text, ChineseScript.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_CompatibilityIdeograph_NormalizesThenFolds()
+    {
+        // U+F900 is a compatibility twin of 豈 (U+8C48), whose Simplified form is 岂.
+        Assert.Equal("岂", ChineseScript.Fold("\uF900"));
+    }
+
+    [Fact]
+    public void Fold_UnmappedSupplementaryCharacter_PassesThrough()
+    {
+        string text = "\U00020000\U0002A6D6 学";
+        Assert.Same(text, ChineseScript.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_SupplementaryCharacters_Fold()
+    {
+        Assert.Equal("\U0002003E", ChineseScript.Fold("\U0002005E"));  // 𠁞 -> 𠀾
+    }
+
+    [Fact]
+    public void Fold_BmpCharacterToSupplementary_GrowsTheString()
+    {
+        Assert.Equal("国\U0002B042国", ChineseScript.Fold("國\u4189國"));  // 䆉 -> 𫁂
+    }
+
+    [Fact]
+    public void Fold_CharacterOnlyUnihanMaps()
+    {
+        // OpenCC 1.1.6's TSCharacters has no entry for 唚; Unihan's
+        // kSimplifiedVariant gives 吣.
+        Assert.Equal("吣", ChineseScript.Fold("唚"));
+    }
+
+    [Fact]
+    public void Fold_StandardSimplifiedCharacterUnihanWouldChange_IsKept()
+    {
+        // Unihan says 幺 -> 么, but 幺 is in the Table of General Standard Chinese
+        // Characters; folding it would make 幺 match 什么.
+        Assert.Equal("幺", ChineseScript.Fold("幺"));
+    }
+
+    [Fact]
+    public void Fold_LoneSurrogate_BecomesReplacementCharacter()
+    {
+        Assert.Equal("德国\uFFFDx", ChineseScript.Fold("德國\uD800x"));
+    }
+
+    [Fact]
+    public void Fold_NoncharacterTheNormalizerRejects_BecomesReplacementCharacter()
+    {
+        Assert.Equal("德国\uFFFDx", ChineseScript.Fold("德國\uFFFEx"));
+        Assert.Equal("\uFFFD", ChineseScript.Fold("\uFFFE"));
+        Assert.Equal(Rune.ReplacementChar, ChineseScript.Fold(new Rune(0xFFFE)));
+    }
+
+    [Fact]
+    public void Fold_IsIdempotentOverTheWholeTable()
+    {
+        // OpenCC alone has 薴 -> 苧 -> 苎; the generator resolves such chains.
+        Assert.Equal("苎", ChineseScript.Fold("薴"));
+
+        foreach ((string from, string to) in TableRows())
+        {
+            string once = ChineseScript.Fold(from);
+            Assert.Equal(to, once);
+            Assert.Equal(once, ChineseScript.Fold(once));
+        }
+    }
+
+    [Fact]
+    public void FoldRune_AgreesWithFoldString()
+    {
+        var runes = new List<Rune>();
+        for (int c = 0; c < 0x10000; c++)
+        {
+            if (!char.IsSurrogate((char)c) && c != 0xFFFE)
+            {
+                runes.Add(new Rune(c));
+            }
+        }
+
+        for (int c = 0x2F800; c <= 0x2FA1F; c++)
+        {
+            runes.Add(new Rune(c));
+        }
+
+        foreach ((string from, _) in TableRows())
+        {
+            runes.Add(Rune.GetRuneAt(from, 0));
+        }
+
+        int compared = 0;
+        foreach (Rune rune in runes)
+        {
+            // Fold(Rune) expects NFC input, except for CJK compatibility ideographs.
+            string s = rune.ToString();
+            if (!s.IsNormalized(NormalizationForm.FormC) && !IsCompatibilityIdeograph(rune))
+            {
+                continue;
+            }
+
+            Assert.Equal(ChineseScript.Fold(s), ChineseScript.Fold(rune).ToString());
+            compared++;
+        }
+
+        Assert.True(compared > 60000, $"only {compared} compared");
+    }
+
+    private static bool IsCompatibilityIdeograph(Rune rune) =>
+        rune.Value is (>= 0xF900 and <= 0xFAFF) or (>= 0x2F800 and <= 0x2FA1F);
+
+    [Fact]
+    public void FoldRune_CompatibilityIdeograph_FoldsThroughNfc()
+    {
+        Assert.Equal(new Rune('岂'), ChineseScript.Fold(new Rune(0xF900)));
+        Assert.Equal(new Rune('国'), ChineseScript.Fold(new Rune('國')));
+        Assert.Equal(new Rune('a'), ChineseScript.Fold(new Rune('a')));
+    }
+
+    private static IEnumerable<(string From, string To)> TableRows()
+    {
+        using Stream stream = typeof(ChineseScript).Assembly.GetManifestResourceStream("WikiViewer.Text.Data.TSCharacters.txt")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var rows = new List<(string, string)>();
+        while (reader.ReadLine() is { } line)
+        {
+            string[] parts = line.Split('\t');
+            rows.Add((parts[0], parts[1]));
+        }
+
+        Assert.True(rows.Count > 6000, $"only {rows.Count} rows");
+        return rows;
+    }
+}
