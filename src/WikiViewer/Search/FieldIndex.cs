@@ -1,0 +1,48 @@
+namespace WikiViewer.Search;
+
+internal enum SearchField
+{
+    Title,
+    Alias,
+    Category,
+    Body,
+}
+
+/// <summary>The immutable inverted index of one field, and each document's length in it.</summary>
+internal sealed class FieldIndex
+{
+    private readonly TermPartition[] _partitions;
+    private readonly int[] _lengths;
+
+    public FieldIndex(TermPartition[] partitions, int[] lengths)
+    {
+        _partitions = partitions;
+        _lengths = lengths;
+        long total = 0;
+        int nonEmpty = 0;
+        foreach (int length in lengths)
+        {
+            total += length;
+            nonEmpty += length > 0 ? 1 : 0;
+        }
+
+        // Over the documents that have the field at all: most have no alias, and an empty
+        // field must not make every alias look long.
+        AverageLength = nonEmpty == 0 ? 1 : (double)total / nonEmpty;
+    }
+
+    public double AverageLength { get; }
+
+    public int Length(int document) => _lengths[document];
+
+    public int TermCount => _partitions.Sum(static partition => partition.TermCount);
+
+    public long PostingsBytes => _partitions.Sum(static partition => partition.PostingsBytes);
+
+    public long SizeInBytes => _partitions.Sum(static partition => partition.SizeInBytes) + ((long)_lengths.Length * sizeof(int));
+
+    public bool TryGet(in TermKey key, out PostingList postings)
+    {
+        return _partitions[key.Partition(_partitions.Length)].TryGet(key, out postings);
+    }
+}

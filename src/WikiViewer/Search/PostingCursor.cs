@@ -1,0 +1,131 @@
+namespace WikiViewer.Search;
+
+/// <summary>
+/// Reads one term's postings forward. Positions are read only for the documents that need
+/// them; those of skipped documents are stepped over lazily when positions are next asked for.
+/// </summary>
+internal struct PostingCursor
+{
+    private readonly byte[] _docs;
+    private readonly byte[] _positions;
+    private int _docsAt;
+    private int _positionsAt;
+    private int _remaining;
+    private int _unreadPositions;
+    private bool _positionsRead;
+
+    public PostingCursor(in PostingList postings, int offset)
+    {
+        _docs = postings.DocsPage;
+        _docsAt = postings.DocsOffset;
+        _positions = postings.PositionsPage;
+        _positionsAt = postings.PositionsOffset;
+        _remaining = postings.DocumentFrequency;
+        DocumentFrequency = postings.DocumentFrequency;
+        Offset = offset;
+        Document = -1;
+        Frequency = 0;
+        _unreadPositions = 0;
+        _positionsRead = true;
+    }
+
+    /// <summary>The current document; int.MaxValue once exhausted.</summary>
+    public int Document { get; private set; }
+
+    public int Frequency { get; private set; }
+
+    public int DocumentFrequency { get; }
+
+    /// <summary>The term's position within the query phrase.</summary>
+    public int Offset { get; }
+
+    public bool MoveNext()
+    {
+        if (!_positionsRead)
+        {
+            _unreadPositions += Frequency;
+        }
+
+        if (_remaining == 0)
+        {
+            Document = int.MaxValue;
+            Frequency = 0;
+            _positionsRead = true;
+            return false;
+        }
+
+        _remaining--;
+        uint entry = ReadVarint(_docs, ref _docsAt);
+        Document += (int)(entry >> 1);
+        Frequency = (entry & 1) != 0 ? 1 : (int)ReadVarint(_docs, ref _docsAt);
+        _positionsRead = false;
+        return true;
+    }
+
+    /// <summary>Moves to the first document at or after <paramref name="target"/>.</summary>
+    public bool Advance(int target)
+    {
+        while (Document < target)
+        {
+            if (!MoveNext())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Decodes the current document's positions into <paramref name="buffer"/>; returns their count.</summary>
+    public int ReadPositions(ref int[] buffer)
+    {
+        byte[] bytes = _positions;
+        int at = _positionsAt;
+        for (int skip = _unreadPositions; skip > 0; skip--)
+        {
+            while ((bytes[at++] & 0x80) != 0)
+            {
+            }
+        }
+
+        _unreadPositions = 0;
+        if (buffer.Length < Frequency)
+        {
+            buffer = new int[Math.Max(Frequency, buffer.Length * 2)];
+        }
+
+        int position = 0;
+        for (int i = 0; i < Frequency; i++)
+        {
+            position += (int)ReadVarint(bytes, ref at);
+            buffer[i] = position;
+        }
+
+        _positionsAt = at;
+        _positionsRead = true;
+        return Frequency;
+    }
+
+    private static uint ReadVarint(byte[] bytes, ref int at)
+    {
+        uint value = bytes[at++];
+        if (value < 0x80)
+        {
+            return value;
+        }
+
+        value &= 0x7F;
+        int shift = 7;
+        while (true)
+        {
+            uint next = bytes[at++];
+            value |= (next & 0x7F) << shift;
+            if (next < 0x80)
+            {
+                return value;
+            }
+
+            shift += 7;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+using System.Collections.Concurrent;
+
+namespace WikiViewer.Search;
+
+/// <summary>
+/// Full-text index over a fixed list of documents (id = index in that list). Built once,
+/// immutable afterwards, safe for concurrent queries.
+/// <para>
+/// Ranking: documents that contain every query term come before those that contain only
+/// some; within that, a document whose title (or else an alias) is exactly the query comes
+/// first; then BM25 relevance summed over the fields title, alias, category and body, with
+/// title and alias matches weighted well above body matches. The reported
+/// <see cref="SearchHit.Score"/> orders the hits: it is the BM25 relevance plus those tiers
+/// as multiples of the largest relevance the query could reach.
+/// </para>
+/// </summary>
+public sealed class SearchIndex
+{
+    private const double K1 = 1.2;
+    private const int SmallCorpusChars = 2_000_000;
+
+    private static readonly (double Boost, double B)[] FieldWeights =
+    [
+        (6.0, 0.5),  // title: a match here should beat any number of body matches
+        (4.0, 0.5),  // alias
+        (1.0, 0.3),  // category
+        (1.0, 0.75), // body
+    ];
+
+    private static readonly double TotalBoost = FieldWeights.Sum(static weight => weight.Boost);
+
+    private readonly SearchDocument[] _documents;
+    private readonly FieldIndex[] _fields;
+    private readonly TitleSuggester _suggester;
+    private readonly ConcurrentBag<QueryScratch> _scratch = [];
+
+    private SearchIndex(SearchDocument[] documents, FieldIndex[] fields, TitleSuggester suggester)
+    {
+        _documents = documents;
+        _fields = fields;
+        _suggester = suggester;
+    }
+
+    public int DocumentCount => _documents.Length;
+
+    /// <summary>Bytes held by the index's own arrays (postings, dictionaries, lengths, suggestion keys); not the documents.</summary>
+    public long SizeInBytes => _fields.Sum(static index => index.SizeInBytes) + _suggester.SizeInBytes;
+
+    /// <summary>Bytes of encoded postings alone, the bulk of <see cref="SizeInBytes"/>.</summary>
+    public long PostingsBytes => _fields.Sum(static index => index.PostingsBytes);
+
+    /// <summary>Distinct terms over all fields.</summary>
+    public int TermCount => _fields.Sum(static index => index.TermCount);
+
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        long chars = 0;
+        foreach (SearchDocument document in documents)
+        {
+            chars += document.Text?.Length ?? 0;
+        }
+
+        int partitions = chars < SmallCorpusChars ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 16);
+        return Build(documents, partitions);
+    }
+
+    /// <summary>Builds with the terms split into <paramref name="partitionCount"/> parts, one thread each. Results do not depend on it.</summary>
+    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount)
+    {
+        SearchDocument[] snapshot = [.. documents];
+        var builders = new IndexPartitionBuilder[partitionCount];
+        TitleSuggester? suggester = null;
+        Parallel.For(0, partitionCount + 1, p =>
+        {
+            if (p == partitionCount)
+            {
+                suggester = TitleSuggester.Build(snapshot);
+                return;
+            }
+
+            builders[p] = IndexPartitionBuilder.Run(snapshot, p, partitionCount);
+        });
+
+        var fields = new FieldIndex[IndexPartitionBuilder.FieldCount];
+        for (int f = 0; f < fields.Length; f++)
+        {
+            fields[f] = new FieldIndex([.. builders.Select(builder => builder.Partitions[f])], builders[0].Lengths![f]);
+        }
+
+        return new SearchIndex(snapshot, fields, suggester!);
+    }
+
+    /// <summary>
+    /// Documents matching any query term, best first; hits <paramref name="offset"/> to
+    /// offset + <paramref name="limit"/>. Any string is a valid query; one without words or
+    /// CJK characters matches nothing.
+    /// </summary>
+    public SearchResults Search(string? query, int offset, int limit)
+    {
+        SearchQuery parsed = SearchQuery.Parse(query);
+        if (parsed.Terms.Count == 0 || _documents.Length == 0)
+        {
+            return SearchResults.Empty;
+        }
+
+        QueryScratch scratch = _scratch.TryTake(out QueryScratch? pooled) ? pooled : new QueryScratch(_documents.Length, _fields.Length);
+        try
+        {
+            double bound = Score(parsed, scratch);
+            List<int> touched = scratch.Touched;
+            if (touched.Count == 0)
+            {
+                return SearchResults.Empty;
+            }
+
+            int termCount = parsed.Terms.Count;
+            foreach (int document in touched)
+            {
+                double score = scratch.Relevance[document] + ((scratch.Matched[document] - 1) * 3 * bound);
+                if (scratch.Matched[document] == termCount)
+                {
+                    score += ExactNameLevel(document, parsed, scratch) * bound;
+                }
+
+                scratch.Relevance[document] = score;
+            }
+
+            offset = Math.Max(0, offset);
+            int end = (int)Math.Min((long)offset + Math.Max(0, limit), touched.Count);
+            if (offset >= end)
+            {
+                return new SearchResults(touched.Count, []);
+            }
+
+            int[] ranked = TopDocuments(touched, scratch.Relevance, end);
+            var hits = new SearchHit[end - offset];
+            for (int i = offset; i < end; i++)
+            {
+                int document = ranked[i];
+                hits[i - offset] = new SearchHit(document, scratch.Relevance[document], SnippetBuilder.Build(_documents[document].Text, parsed.Terms));
+            }
+
+            return new SearchResults(touched.Count, hits);
+        }
+        finally
+        {
+            scratch.Reset();
+            _scratch.Add(scratch);
+        }
+    }
+
+    /// <summary>Titles and aliases that start with <paramref name="prefix"/>, at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<TitleSuggestion> Suggest(string? prefix, int max) => _suggester.Suggest(prefix, max);
+
+    /// <summary>
+    /// Adds each document's BM25 relevance and matched-term count to the scratch arrays;
+    /// returns an upper bound of the relevance any document can reach for this query.
+    /// </summary>
+    private double Score(SearchQuery query, QueryScratch scratch)
+    {
+        double bound = 0;
+        int documentCount = _documents.Length;
+        for (int t = 0; t < query.Terms.Count; t++)
+        {
+            int mark = t + 1;
+            int documentFrequency = 0;
+            for (int f = 0; f < _fields.Length; f++)
+            {
+                MatchList matches = scratch.FieldMatches[f];
+                matches.Clear();
+                scratch.Matcher.Match(_fields[f], query.Terms[t], matches);
+                for (int i = 0; i < matches.Count; i++)
+                {
+                    int document = matches.Document(i);
+                    if (scratch.LastTerm[document] == mark)
+                    {
+                        continue;
+                    }
+
+                    scratch.LastTerm[document] = mark;
+                    if (scratch.Matched[document]++ == 0)
+                    {
+                        scratch.Touched.Add(document);
+                    }
+
+                    documentFrequency++;
+                }
+            }
+
+            if (documentFrequency == 0)
+            {
+                continue;
+            }
+
+            // One idf per term, from the documents it occurs in anywhere, as in BM25F.
+            double idf = Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+            bound += idf * (K1 + 1) * TotalBoost;
+            for (int f = 0; f < _fields.Length; f++)
+            {
+                FieldIndex field = _fields[f];
+                (double boost, double b) = FieldWeights[f];
+                double weight = boost * idf * (K1 + 1);
+                MatchList matches = scratch.FieldMatches[f];
+                int[]? fieldTerms = f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
+                for (int i = 0; i < matches.Count; i++)
+                {
+                    int document = matches.Document(i);
+                    double frequency = matches.Frequency(i);
+                    double norm = 1 - b + (b * field.Length(document) / field.AverageLength);
+                    scratch.Relevance[document] += weight * frequency / (frequency + (K1 * norm));
+                    if (fieldTerms is not null)
+                    {
+                        fieldTerms[document]++;
+                    }
+                }
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>2 when the title is exactly the query, 1 when an alias is, else 0.</summary>
+    private int ExactNameLevel(int document, SearchQuery query, QueryScratch scratch)
+    {
+        int termCount = query.Terms.Count;
+        SearchDocument source = _documents[document];
+        if (scratch.TitleTerms[document] == termCount
+            && _fields[(int)SearchField.Title].Length(document) == query.UnitCount
+            && TextAnalyzer.NameKey(source.Title) == query.NameKey)
+        {
+            return 2;
+        }
+
+        if (scratch.AliasTerms[document] == termCount && source.Aliases is not null)
+        {
+            foreach (string alias in source.Aliases)
+            {
+                if (TextAnalyzer.NameKey(alias) == query.NameKey)
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The best <paramref name="count"/> documents by score (ties: lower id first), in order.</summary>
+    private static int[] TopDocuments(List<int> candidates, double[] scores, int count)
+    {
+        int Compare(int x, int y)
+        {
+            int byScore = scores[y].CompareTo(scores[x]);
+            return byScore != 0 ? byScore : x.CompareTo(y);
+        }
+
+        if (count * 4L >= candidates.Count)
+        {
+            int[] all = [.. candidates];
+            Array.Sort(all, Compare);
+            return all;
+        }
+
+        // Min-heap of the best so far: the worst of them on top, to be displaced.
+        var heap = new PriorityQueue<int, int>(count + 1, Comparer<int>.Create((x, y) => Compare(y, x)));
+        foreach (int candidate in candidates)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(candidate, candidate);
+            }
+            else if (Compare(candidate, heap.Peek()) < 0)
+            {
+                heap.DequeueEnqueue(candidate, candidate);
+            }
+        }
+
+        int[] best = new int[heap.Count];
+        for (int i = best.Length - 1; i >= 0; i--)
+        {
+            best[i] = heap.Dequeue();
+        }
+
+        return best;
+    }
+
+    /// <summary>Per-query working memory, pooled: dense per-document arrays cleared through the touched list.</summary>
+    private sealed class QueryScratch
+    {
+        public QueryScratch(int documentCount, int fieldCount)
+        {
+            Relevance = new double[documentCount];
+            LastTerm = new int[documentCount];
+            Matched = new int[documentCount];
+            TitleTerms = new int[documentCount];
+            AliasTerms = new int[documentCount];
+            FieldMatches = [.. Enumerable.Range(0, fieldCount).Select(static _ => new MatchList())];
+        }
+
+        public double[] Relevance { get; }
+
+        public int[] LastTerm { get; }
+
+        public int[] Matched { get; }
+
+        public int[] TitleTerms { get; }
+
+        public int[] AliasTerms { get; }
+
+        public List<int> Touched { get; } = [];
+
+        public MatchList[] FieldMatches { get; }
+
+        public PhraseMatcher Matcher { get; } = new();
+
+        public void Reset()
+        {
+            foreach (int document in Touched)
+            {
+                Relevance[document] = 0;
+                LastTerm[document] = 0;
+                Matched[document] = 0;
+                TitleTerms[document] = 0;
+                AliasTerms[document] = 0;
+            }
+
+            Touched.Clear();
+            foreach (MatchList matches in FieldMatches)
+            {
+                matches.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace WikiViewer.Search;
+
+/// <summary>One unit of a query term: a CJK code point, or a (normalized, cut) word.</summary>
+internal readonly record struct QueryUnit(int CodePoint, string? Word, bool JoinedToPrevious);
+
+/// <summary>An index term at an offset within its query phrase.</summary>
+internal readonly record struct QueryToken(TermKey Key, int Offset);
+
+/// <summary>
+/// One query term: units with no separator between them (一个 CJK run, a word, or a mix
+/// such as MIM思想), matched as a phrase. CJK runs are looked up as their consecutive
+/// bigrams; a lone CJK character as itself.
+/// </summary>
+internal sealed class QueryTerm
+{
+    public QueryTerm(QueryUnit[] units, QueryToken[] tokens)
+    {
+        Units = units;
+        Tokens = tokens;
+    }
+
+    public QueryUnit[] Units { get; }
+
+    public QueryToken[] Tokens { get; }
+}
+
+/// <summary>A parsed query: its distinct terms, and its units as one key for exact-name checks.</summary>
+internal sealed class SearchQuery
+{
+    /// <summary>More terms than this add cost and no precision; the rest of the query is ignored.</summary>
+    public const int MaxTerms = 32;
+
+    private SearchQuery(IReadOnlyList<QueryTerm> terms, string nameKey, int unitCount)
+    {
+        Terms = terms;
+        NameKey = nameKey;
+        UnitCount = unitCount;
+    }
+
+    public IReadOnlyList<QueryTerm> Terms { get; }
+
+    /// <summary>The query as <see cref="TextAnalyzer.NameKey"/> would give it.</summary>
+    public string NameKey { get; }
+
+    public int UnitCount { get; }
+
+    public static SearchQuery Parse(string? query)
+    {
+        string normalized = TextAnalyzer.Normalize(query);
+        var terms = new List<QueryTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nameKey = new StringBuilder();
+        var units = new List<QueryUnit>();
+        var termKey = new StringBuilder();
+        int unitCount = 0;
+        var tokenizer = new UnitTokenizer(normalized);
+        while (tokenizer.MoveNext(out TextUnit unit))
+        {
+            if (!unit.AdjacentToPrevious)
+            {
+                AddTerm(units, termKey, terms, seen);
+            }
+
+            QueryUnit queryUnit = unit.Kind == UnitKind.Cjk
+                ? new QueryUnit(unit.CodePoint, null, unit.JoinedToPrevious)
+                : new QueryUnit(0, TextAnalyzer.WordKey(normalized, unit).ToString(), false);
+            units.Add(queryUnit);
+            ReadOnlySpan<char> text = unit.Kind == UnitKind.Word ? queryUnit.Word : normalized.AsSpan(unit.Start, unit.Length);
+            termKey.Append(text).Append('\u0001');
+            nameKey.Append(text).Append('\u0001');
+            unitCount++;
+        }
+
+        AddTerm(units, termKey, terms, seen);
+        return new SearchQuery(terms, nameKey.ToString(), unitCount);
+    }
+
+    private static void AddTerm(List<QueryUnit> units, StringBuilder termKey, List<QueryTerm> terms, HashSet<string> seen)
+    {
+        if (units.Count > 0 && terms.Count < MaxTerms && seen.Add(termKey.ToString()))
+        {
+            terms.Add(new QueryTerm([.. units], TokensOf(units)));
+        }
+
+        units.Clear();
+        termKey.Clear();
+    }
+
+    private static QueryToken[] TokensOf(List<QueryUnit> units)
+    {
+        var tokens = new List<QueryToken>(units.Count);
+        for (int i = 0; i < units.Count; i++)
+        {
+            QueryUnit unit = units[i];
+            if (unit.Word is not null)
+            {
+                tokens.Add(new QueryToken(TermKey.ForWord(unit.Word), i));
+            }
+            else if (unit.JoinedToPrevious)
+            {
+                tokens.Add(new QueryToken(TermKey.ForCode(TextAnalyzer.BigramKey(units[i - 1].CodePoint, unit.CodePoint)), i - 1));
+            }
+            else if (i + 1 == units.Count || !units[i + 1].JoinedToPrevious)
+            {
+                // A CJK character on its own (not the start of a longer run).
+                tokens.Add(new QueryToken(TermKey.ForCode(TextAnalyzer.UnigramKey(unit.CodePoint)), i));
+            }
+        }
+
+        return [.. tokens];
+    }
+}

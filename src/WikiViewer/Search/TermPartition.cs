@@ -1,0 +1,96 @@
+namespace WikiViewer.Search;
+
+/// <summary>Where one term's postings start, and how many documents they list.</summary>
+internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byte[] PositionsPage, int PositionsOffset, int DocumentFrequency);
+
+/// <summary>
+/// The immutable postings of the terms of one field that hash to one partition.
+/// Term dictionary: sorted CJK codes, then sorted words in one char blob (ids follow that
+/// order). Per term: document frequency and the addresses of two byte streams:
+/// <list type="bullet">
+/// <item>documents: per document varint((docDelta &lt;&lt; 1) | (freq == 1)), then varint(freq) unless it was 1;</item>
+/// <item>positions: per document, freq varint position deltas (the first from 0).</item>
+/// </list>
+/// Keeping positions apart lets single-term queries read only the small documents stream.
+/// </summary>
+internal sealed class TermPartition
+{
+    private readonly long[] _codes;
+    private readonly char[] _wordChars;
+    private readonly int[] _wordStarts;
+    private readonly int[] _documentFrequencies;
+    private readonly long[] _docsAddresses;
+    private readonly long[] _positionsAddresses;
+    private readonly PagedBytes _docs;
+    private readonly PagedBytes _positions;
+
+    public TermPartition(long[] codes, char[] wordChars, int[] wordStarts, int[] documentFrequencies,
+        long[] docsAddresses, long[] positionsAddresses, PagedBytes docs, PagedBytes positions)
+    {
+        _codes = codes;
+        _wordChars = wordChars;
+        _wordStarts = wordStarts;
+        _documentFrequencies = documentFrequencies;
+        _docsAddresses = docsAddresses;
+        _positionsAddresses = positionsAddresses;
+        _docs = docs;
+        _positions = positions;
+    }
+
+    public int TermCount => _documentFrequencies.Length;
+
+    public long SizeInBytes =>
+        ((long)_codes.Length * sizeof(long)) + ((long)_wordChars.Length * sizeof(char)) + ((long)_wordStarts.Length * sizeof(int))
+        + ((long)_documentFrequencies.Length * sizeof(int)) + ((long)_docsAddresses.Length * sizeof(long))
+        + ((long)_positionsAddresses.Length * sizeof(long)) + _docs.SizeInBytes + _positions.SizeInBytes;
+
+    public long PostingsBytes => _docs.SizeInBytes + _positions.SizeInBytes;
+
+    public bool TryGet(in TermKey key, out PostingList postings)
+    {
+        int id = key.Word is null ? FindCode(key.Code) : FindWord(key.Word);
+        if (id < 0)
+        {
+            postings = default;
+            return false;
+        }
+
+        long docs = _docsAddresses[id];
+        long positions = _positionsAddresses[id];
+        postings = new PostingList(_docs.Page(docs), PagedBytes.Offset(docs), _positions.Page(positions), PagedBytes.Offset(positions), _documentFrequencies[id]);
+        return true;
+    }
+
+    private int FindCode(long code)
+    {
+        int index = Array.BinarySearch(_codes, code);
+        return index >= 0 ? index : -1;
+    }
+
+    private int FindWord(string word)
+    {
+        int low = 0;
+        int high = _wordStarts.Length - 2;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int start = _wordStarts[middle];
+            int comparison = _wordChars.AsSpan(start, _wordStarts[middle + 1] - start).SequenceCompareTo(word);
+            if (comparison == 0)
+            {
+                return _codes.Length + middle;
+            }
+
+            if (comparison < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,162 @@
+using WikiViewer.Search;
+
+namespace WikiViewer.Tests.Search;
+
+public sealed class QueryBehaviourTests
+{
+    private static readonly List<SearchDocument> Documents = GeneratedCorpus.Create(2000, seed: 11);
+    private static readonly SearchIndex Index = SearchIndex.Build(Documents);
+
+    /// <summary>A two-character phrase frequent enough to need several pages.</summary>
+    private static readonly string Common = Documents
+        .SelectMany(static d => Enumerable.Range(0, Math.Max(0, d.Text.Length - 1)).Select(i => d.Text.Substring(i, 2)))
+        .Where(static pair => pair.All(c => TextAnalyzer.IsCjk(c)))
+        .GroupBy(static pair => pair).OrderByDescending(static g => g.Count()).ThenBy(static g => g.Key, StringComparer.Ordinal).First().Key;
+
+    [Fact]
+    public void PagesAreSlicesOfTheFullRanking()
+    {
+        SearchResults all = Index.Search(Common, 0, 10_000);
+        Assert.True(all.Total > 100);
+        Assert.Equal(all.Total, all.Hits.Count);
+
+        for (int offset = 0; offset < 100; offset += 20)
+        {
+            SearchResults page = Index.Search(Common, offset, 20);
+            Assert.Equal(all.Total, page.Total);
+            Assert.Equal(all.Hits.Skip(offset).Take(20), page.Hits);
+        }
+    }
+
+    [Fact]
+    public void TotalIsExactWhateverThePage()
+    {
+        int expected = Documents.Count(d => TextAnalyzer.Normalize(string.Join('\n', new[] { d.Title, d.Text }.Concat(d.Aliases).Concat(d.Categories))).Contains(Common, StringComparison.Ordinal));
+
+        Assert.Equal(expected, Index.Search(Common, 0, 1).Total);
+        Assert.Equal(expected, Index.Search(Common, 5, 3).Total);
+    }
+
+    [Fact]
+    public void OffsetPastTheEndGivesTotalAndNoHits()
+    {
+        SearchResults results = Index.Search(Common, 1_000_000, 20);
+
+        Assert.True(results.Total > 0);
+        Assert.Empty(results.Hits);
+    }
+
+    [Fact]
+    public void LastPageIsPartial()
+    {
+        int total = Index.Search(Common, 0, 1).Total;
+
+        Assert.Equal(3, Index.Search(Common, total - 3, 20).Hits.Count);
+    }
+
+    [Theory]
+    [InlineData(-5, 10)]
+    [InlineData(0, -1)]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    [InlineData(0, 0)]
+    public void OutOfRangePagingDoesNotThrow(int offset, int limit)
+    {
+        SearchResults results = Index.Search(Common, offset, limit);
+
+        Assert.True(results.Total > 0);
+        Assert.True(results.Hits.Count <= Math.Max(0, limit));
+    }
+
+    public static TheoryData<string?> HostileQueries() => new()
+    {
+        null,
+        "",
+        "   \t\n ",
+        "，。！？“”（）——……",
+        "!@#$%^&*()_+-=[]{};':\",./<>?\\|`~",
+        "\u0000\u0001\u001F\u007F",
+        "\uD800",
+        "\uDC00王明",
+        "a\uD800b\uDFFFc",
+        "\uFFFE\uFFFF",
+        "😀😀",
+        "e\u0301\u0301\u0301",
+        "\u202Eabc\u202C",
+        new string('a', 10_000),
+        new string('中', 10_000),
+        string.Concat(Enumerable.Repeat("王 ", 5_000)),
+        string.Concat(Enumerable.Repeat("王明，", 3_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public void AnyStringIsAQueryAndNothingThrows(string? query)
+    {
+        SearchResults results = Index.Search(query!, 0, 20);
+        IReadOnlyList<TitleSuggestion> suggestions = Index.Suggest(query!, 10);
+
+        Assert.True(results.Total >= results.Hits.Count);
+        Assert.NotNull(suggestions);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("，。！")]
+    [InlineData("\uD800")]
+    [InlineData("\u0000")]
+    public void QueryWithoutWordsMatchesNothing(string query)
+    {
+        Assert.Equal(SearchResults.Empty, Index.Search(query, 0, 20));
+    }
+
+    [Fact]
+    public void DocumentsWithOddTextBuildAndSearch()
+    {
+        var index = SearchIndex.Build(
+        [
+            new SearchDocument("", [], [], ""),
+            new SearchDocument("王明\uD800", ["\uDC00"], ["\u0000"], "王明\uD800\uFFFE回国" + new string('x', 20_000)),
+            new SearchDocument(null!, null!, null!, null!),
+        ]);
+
+        Assert.Equal([1], index.Search("王明", 0, 10).Hits.Select(static h => h.DocumentId));
+        Assert.Equal(1, index.Search(new string('x', 20_000), 0, 10).Total);
+    }
+
+    [Fact]
+    public void EmptyIndexAnswersEmpty()
+    {
+        var index = SearchIndex.Build([]);
+
+        Assert.Equal(0, index.Search("王明", 0, 10).Total);
+        Assert.Empty(index.Suggest("王", 10));
+    }
+
+    [Fact]
+    public void ConcurrentQueriesGetTheSameAnswersAsSequentialOnes()
+    {
+        string[] queries = [.. Documents.Take(64).Select(static d => d.Title)];
+        SearchResults[] sequential = [.. queries.Select(q => Index.Search(q, 0, 10))];
+        var concurrent = new SearchResults[queries.Length * 8];
+
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => concurrent[i] = Index.Search(queries[i % queries.Length], 0, 10));
+
+        for (int i = 0; i < concurrent.Length; i++)
+        {
+            Assert.Equal(sequential[i % queries.Length].Total, concurrent[i].Total);
+            Assert.Equal(sequential[i % queries.Length].Hits, concurrent[i].Hits);
+        }
+    }
+
+    [Fact]
+    public void IndexKeepsTheCallersStringsForSnippets()
+    {
+        string text = "王明回国。";
+        var documents = new List<SearchDocument> { new("标题", [], [], text) };
+        var index = SearchIndex.Build(documents);
+
+        Assert.Equal("<mark>王明</mark>回国。", index.Search("王明", 0, 1).Hits[0].Snippet);
+        Assert.True(index.SizeInBytes > 0);
+    }
+}
