@@ -1,6 +1,7 @@
 using WikiViewer.Hosting;
 using WikiViewer.Loading;
 using WikiViewer.Pages;
+using WikiViewer.Search;
 
 try
 {
@@ -9,9 +10,11 @@ try
     builder.AddSerilogLogging();
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();
+    builder.Services.AddWikiRateLimiting(builder.Configuration);
 
     var app = builder.Build();
     app.UseRequestLogging();
+    app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error/500");
@@ -20,8 +23,10 @@ try
     app.UseStatusCodePagesWithReExecute("/error/{0}");
     app.UseStaticFiles();
     app.UseStoreReadiness();
+    app.UseRateLimiter();
     app.MapRazorPages();
     app.MapWikiEndpoints();
+    app.MapSearchApi();
 
     app.Run();
     return Environment.ExitCode;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WikiViewer.Search;
 
 namespace WikiViewer.Loading;
 
@@ -23,6 +24,7 @@ public sealed class ArticleStore
         _linksTo = linksTo;
         _categories = categories;
         Categories = categories.Values.OrderBy(c => c.Name, TitleOrder).ToArray();
+        Search = SearchIndex.Build(articles.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
     }
 
     /// <summary>Every article, in title order.</summary>
@@ -31,6 +33,9 @@ public sealed class ArticleStore
     public IReadOnlyList<Category> Categories { get; }
 
     public TitleIndex Titles { get; }
+
+    /// <summary>Full-text index over <see cref="Articles"/>: a hit's document id is the article's index there.</summary>
+    public SearchIndex Search { get; }
 
     public LoadStatistics Statistics { get; internal set; } = new(0, 0, 0, 0, 0, TimeSpan.Zero);
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using WikiViewer.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WikiViewer.Loading;
 using WikiViewer.Search;
@@ -6,9 +8,10 @@ using WikiViewer.Search;
 namespace WikiViewer.Pages;
 
 /// <summary>/search: "Go" to an exact title or alias, else ranked full-text results.</summary>
+[EnableRateLimiting(RateLimiting.SearchPolicy)]
 public sealed class SearchModel(ArticleStore store) : PageModel
 {
-    public SearchRequest Request { get; private set; } = new("", 0, SearchRequest.DefaultLimit);
+    public SearchRequest Query { get; private set; } = new("", 0, SearchRequest.DefaultLimit);
 
     public SearchResults Results { get; private set; } = SearchResults.Empty;
 
@@ -21,7 +24,7 @@ public sealed class SearchModel(ArticleStore store) : PageModel
             return BadRequest(error);
         }
 
-        Request = request;
+        Query = request;
         ViewData["Query"] = request.Query;
         if (request.IsEmpty)
         {
@@ -39,6 +42,6 @@ public sealed class SearchModel(ArticleStore store) : PageModel
     }
 
     public string PageUrl(int offset) =>
-        $"/search?q={Uri.EscapeDataString(Request.Query)}&fulltext=1&offset={offset}" +
-        (Request.Limit == SearchRequest.DefaultLimit ? "" : $"&limit={Request.Limit}");
+        $"/search?q={Uri.EscapeDataString(Query.Query)}&fulltext=1&offset={offset}" +
+        (Query.Limit == SearchRequest.DefaultLimit ? "" : $"&limit={Query.Limit}");
 }

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WikiViewer.Loading;
+using WikiViewer.Search;
 
 namespace WikiViewer.Pages;
 
 /// <summary>/wiki/{title}: the article, a 301 to its canonical name, or a 404 that helps the reader move on.</summary>
 public sealed class WikiModel(ArticleStore store) : PageModel
 {
+    private const int MissingPageHits = 10;
+
     public Article? Article { get; private set; }
 
     /// <summary>The title asked for, as the 404 page names it.</summary>
@@ -14,6 +17,11 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
     /// <summary>Store pages that link to this title ("链接到本页的页面").</summary>
     public IReadOnlyList<Article> LinkedFrom { get; private set; } = [];
+
+    /// <summary>Full-text hits for a missing title, so the reader can still move on.</summary>
+    public SearchResults SearchHits { get; private set; } = SearchResults.Empty;
+
+    public ArticleStore Store => store;
 
     public IReadOnlyList<(TocEntryNumber Number, Rendering.TocEntry Entry)> Toc { get; private set; } = [];
 
@@ -39,6 +47,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         RequestedTitle = TitleKey.Tidy(title);
         LinkedFrom = store.LinksTo(title);
+        SearchHits = store.Search.Search(RequestedTitle, 0, MissingPageHits);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

@@ -10,7 +10,8 @@ public static class SearchApi
     /// <summary>/api/search (JSON), /api/suggest (OpenSearch suggestions) and /opensearch.xml.</summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", (ArticleStore store, string? q, string? offset, string? limit) =>
+        var api = app.MapGroup("/api").RequireRateLimiting(Hosting.RateLimiting.SearchPolicy);
+        api.MapGet("/search", (ArticleStore store, string? q, string? offset, string? limit) =>
         {
             if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
             {
@@ -33,7 +34,7 @@ public static class SearchApi
             });
         });
 
-        app.MapGet("/api/suggest", (HttpContext context, ArticleStore store, string? q) =>
+        api.MapGet("/suggest", (HttpContext context, ArticleStore store, string? q) =>
         {
             string query = (q ?? "").Trim();
             if (query.Length > SearchRequest.MaxQueryLength || query.Any(char.IsControl))
