@@ -111,7 +111,7 @@ public sealed class SeedArticleTests(SeedsApplication seeds) : IClassFixture<See
     }
 
     [Fact]
-    public async Task Lead_is_shown_once_with_its_dropped_template_parentheses_tidied()
+    public async Task Lead_has_its_dropped_template_parentheses_tidied()
     {
         var page = await Open("无产阶级国际主义");
         var paragraphs = page.QuerySelectorAll(".article-body > p");

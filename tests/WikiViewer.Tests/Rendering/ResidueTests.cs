@@ -26,34 +26,4 @@ public sealed class ResidueTests
     {
         Assert.Contains("<code>f()</code>", Render("调用 `f()` 即可").Html);
     }
-
-    [Fact]
-    public void Lead_written_twice_around_a_repeated_heading_is_shown_once()
-    {
-        string html = Render("""
-            **甲**是乙。
-
-            ## 简介
-
-            **甲**是乙。
-
-            ## 简介
-
-            正文。
-            """).Html;
-
-        Assert.Equal(1, CountOf(html, "是乙"));
-        Assert.Equal(1, CountOf(html, "<h2"));
-        Assert.Contains("正文", html);
-    }
-
-    [Fact]
-    public void Lead_written_twice_in_a_row_is_shown_once()
-    {
-        string html = Render("**甲**是乙。\n\n**甲**是乙。\n\n## 历史\n\n正文。").Html;
-
-        Assert.Equal(1, CountOf(html, "是乙"));
-    }
-
-    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }

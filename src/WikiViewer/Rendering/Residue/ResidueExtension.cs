@@ -10,7 +10,7 @@ namespace WikiViewer.Rendering.Residue;
 /// <summary>
 /// Removes what the MediaWiki→Markdown conversion left behind when it dropped
 /// templates: <c>{{-}}</c> paragraphs, the empty <c>（）</c> where a <c>{{lang}}</c>
-/// template stood, and the lead paragraph the converter wrote twice.
+/// template stood, and the list separator such a template left behind.
 /// </summary>
 public sealed partial class ResidueExtension : IMarkdownExtension
 {
@@ -54,8 +54,6 @@ public sealed partial class ResidueExtension : IMarkdownExtension
                 }
             }
         }
-
-        RemoveDuplicatedLead(document);
     }
 
     /// <summary>Drops empty parentheses and the list separator a dropped template left at their start.</summary>
@@ -93,53 +91,6 @@ public sealed partial class ResidueExtension : IMarkdownExtension
             child = child.NextSibling;
         }
     }
-
-    /// <summary>
-    /// The converter repeats the lead after the first heading (seed 000: lead,
-    /// 简介, lead, 简介, body). Keep the first lead; drop the copy and the
-    /// heading that was repeated around it.
-    /// </summary>
-    private static void RemoveDuplicatedLead(MarkdownDocument document)
-    {
-        int leadIndex = FindIndex(document, 0, b => b is ParagraphBlock);
-        if (leadIndex < 0)
-        {
-            return;
-        }
-
-        string lead = Normalize(InlineText.Of((ParagraphBlock)document[leadIndex]));
-        for (int i = leadIndex + 1; i < Math.Min(document.Count, leadIndex + 4); i++)
-        {
-            if (document[i] is not ParagraphBlock copy || Normalize(InlineText.Of(copy)) != lead)
-            {
-                continue;
-            }
-
-            if (i + 1 < document.Count && document[i - 1] is HeadingBlock before && document[i + 1] is HeadingBlock after
-                && before.Level == after.Level && InlineText.Of(before) == InlineText.Of(after))
-            {
-                document.RemoveAt(i + 1);
-            }
-
-            document.RemoveAt(i);
-            return;
-        }
-    }
-
-    private static int FindIndex(ContainerBlock container, int start, Func<Block, bool> predicate)
-    {
-        for (int i = start; i < container.Count; i++)
-        {
-            if (predicate(container[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^\s*(\{\{[^{}]*\}\}\s*)+$")]
     private static partial Regex TemplateOnly();
