@@ -15,3 +15,6 @@ npm install --prefix "$tmp" --ignore-scripts --omit=optional \
   @node-rs/jieba@2.0.3 opencc-js@1.4.2 chinese-poetry@2.0.1
 
 node "$here/extract.mjs" "$tmp/node_modules" "$here"
+
+# s2t.tsv derives from OpenCC's dictionaries, which are Apache-2.0: ship the licence with it.
+cp "$tmp/node_modules/opencc-js/LICENSES/Apache-2.0.txt" "$here/LICENSE-Apache-2.0.txt"
