@@ -121,7 +121,7 @@ internal sealed class ArticleComposer
                 Text("**" + title + "**");
                 EmptyParentheses(0.2);
                 Aliases();
-                Text("是" + Date() + "发生于");
+                Text("是" + EventDate() + "发生于");
                 PlaceMention();
                 Text("的一场" + (_article.TypeWord.Length > 0 ? _article.TypeWord : "事件"));
                 break;
@@ -167,8 +167,14 @@ internal sealed class ArticleComposer
                 PlaceMention();
                 break;
             case ArticleKind.Thing:
+                bool living = _article.TypeWord is "物种" or "鸟" or "鱼" or "兰" or "树" or "蛙" or "蛇";
                 NationMention();
-                Text(_rng.Pick((string[])["研制", "发现", "建造", "设计", "培育"]) + "的" + type);
+                Text(_rng.Pick(living ? (string[])["发现", "记录", "培育"] : ["研制", "建造", "设计"]) + "的" + _article.TypeWord switch
+                {
+                    "船" or "舰" => "一艘" + _article.TypeWord,
+                    "列车" => "一列列车",
+                    _ => "一种" + _article.TypeWord,
+                });
                 break;
             default:
                 NounPhrase(allowTopic: false);
@@ -508,6 +514,18 @@ internal sealed class ArticleComposer
             < 0.8 => year + _rng.Between(1, 12).ToString(CultureInfo.InvariantCulture) + "月",
             _ => year + _rng.Between(1, 12).ToString(CultureInfo.InvariantCulture) + "月" + _rng.Between(1, 28).ToString(CultureInfo.InvariantCulture) + "日",
         };
+    }
+
+    /// <summary>A date in the year the title names (1927年汉口会议), if it names one.</summary>
+    private string EventDate()
+    {
+        string date = Date();
+        int yearEnd = _article.Title.IndexOf('年', StringComparison.Ordinal);
+        if (yearEnd > 0 && _article.Title.AsSpan(0, yearEnd).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            date = _article.Title[..yearEnd] + date[date.IndexOf('年', StringComparison.Ordinal)..];
+        }
+        return date;
     }
 
     private string Number() => _rng.Chance(0.6)
