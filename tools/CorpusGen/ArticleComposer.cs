@@ -177,7 +177,7 @@ internal sealed class ArticleComposer
                 });
                 break;
             default:
-                NounPhrase(allowTopic: false);
+                NounPhrase(allowTitle: false);
                 Text(_rng.Pick((string[])["中的", "的", "领域的"]) + type);
                 break;
         }
@@ -394,7 +394,7 @@ internal sealed class ArticleComposer
         }
     }
 
-    private void NounPhrase(bool allowLink = true, bool allowTopic = true)
+    private void NounPhrase(bool allowLink = true, bool allowTitle = true)
     {
         double roll = _rng.NextDouble();
         if (allowLink && roll < 0.17)
@@ -402,7 +402,7 @@ internal sealed class ArticleComposer
             WikiLink();
             return;
         }
-        if (roll < 0.27 && allowTopic)
+        if (roll < 0.27 && allowTitle)
         {
             Text(Name());
         }
