@@ -65,8 +65,7 @@ internal sealed class ArticleComposer
 
     private string Compose()
     {
-        string lead = Lead();
-        _blocks.Add(lead);
+        _blocks.Add(Lead());
 
         double size = _rng.NextDouble();
         int sections = size < 0.2 ? 0 : size < 0.8 ? _rng.Between(2, 5) : _rng.Between(5, 9);
@@ -74,11 +73,6 @@ internal sealed class ArticleComposer
         for (int s = 0; s < headings.Count; s++)
         {
             _blocks.Add("## " + headings[s]);
-            // A conversion quirk of the dump: the lead repeated under the first heading.
-            if (s == 0 && _rng.Chance(0.04))
-            {
-                _blocks.Add(lead);
-            }
             Section(longer: size >= 0.8);
         }
         Tail();
