@@ -30,6 +30,7 @@ internal sealed class ArticleLoader(ILogger logger)
             progress.Advance();
         });
 
+        var readTime = clock.Elapsed;
         int skipped = sources.Count(s => s is null);
         var titles = new TitleIndex();
         var accepted = new List<SourceArticle>(files.Count);
@@ -68,9 +69,13 @@ internal sealed class ArticleLoader(ILogger logger)
         });
 
         progress.BeginPhase("index", articles.Length);
+        var renderTime = clock.Elapsed;
         var store = ArticleStore.Create(articles, links, titles);
         var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
         store.Statistics = statistics;
+        logger.LogInformation(
+            "Load phases: read {ReadMs} ms, render {RenderMs} ms, index {IndexMs} ms",
+            (long)readTime.TotalMilliseconds, (long)(renderTime - readTime).TotalMilliseconds, (long)(clock.Elapsed - renderTime).TotalMilliseconds);
         logger.LogInformation(
             "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",
             statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
