@@ -11,6 +11,7 @@ try
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();
     builder.Services.AddWikiRateLimiting(builder.Configuration);
+    builder.Services.AddPageCaching(builder.Configuration);
 
     var app = builder.Build();
     app.UseRequestLogging();
@@ -21,9 +22,10 @@ try
     }
 
     app.UseStatusCodePagesWithReExecute("/error/{0}");
-    app.UseStaticFiles();
     app.UseStoreReadiness();
     app.UseRateLimiter();
+    app.UsePageCaching();
+    app.UseCachedStaticFiles();
     app.MapRazorPages();
     app.MapWikiEndpoints();
     app.MapSearchApi();

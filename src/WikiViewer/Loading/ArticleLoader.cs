@@ -21,12 +21,14 @@ internal sealed class ArticleLoader(ILogger logger)
     {
         var clock = Stopwatch.StartNew();
         var files = folder.ListFiles();
+        using var reporter = new Timer(_ => LogProgress(progress), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
         progress.BeginPhase("read", files.Count);
         var sources = new SourceArticle?[files.Count];
+        var stamps = new long[files.Count * 2];
         Parallel.For(0, files.Count, i =>
         {
-            sources[i] = Read(folder, files[i]);
+            sources[i] = Read(folder, files[i], out stamps[2 * i], out stamps[(2 * i) + 1]);
             progress.Advance();
         });
 
@@ -73,6 +75,7 @@ internal sealed class ArticleLoader(ILogger logger)
         var store = ArticleStore.Create(articles, links, titles);
         var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
         store.Statistics = statistics;
+        store.Version = VersionOf(files, stamps);
         logger.LogInformation(
             "Load phases: read {ReadMs} ms, render {RenderMs} ms, index {IndexMs} ms",
             (long)readTime.TotalMilliseconds, (long)(renderTime - readTime).TotalMilliseconds, (long)(clock.Elapsed - renderTime).TotalMilliseconds);
@@ -83,12 +86,36 @@ internal sealed class ArticleLoader(ILogger logger)
         return store;
     }
 
-    private SourceArticle? Read(ContentFolder folder, string file)
+    private void LogProgress(LoadProgress progress) =>
+        logger.LogInformation("Loading: {Phase} {Done}/{Total}", progress.Phase, progress.Done, progress.Total);
+
+    /// <summary>
+    /// Identifies what this load serves, for ETags: the code that rendered it and
+    /// every file's path, size and modification time (what nginx's ETags use).
+    /// </summary>
+    private static string VersionOf(IReadOnlyList<string> files, long[] stamps)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(ArticleLoader).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        for (int i = 0; i < files.Count; i++)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(files[i]));
+            hash.AppendData(BitConverter.GetBytes(stamps[2 * i]));
+            hash.AppendData(BitConverter.GetBytes(stamps[(2 * i) + 1]));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset(), 0, 8).ToLowerInvariant();
+    }
+
+    private SourceArticle? Read(ContentFolder folder, string file, out long length, out long modified)
     {
         string relativePath = Path.GetRelativePath(folder.Path, file);
+        length = modified = 0;
         try
         {
             var info = new FileInfo(file);
+            length = info.Length;
+            modified = info.LastWriteTimeUtc.Ticks;
             if (info.Length > MaxFileBytes)
             {
                 return Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");

@@ -37,6 +37,9 @@ public sealed class ArticleStore
     /// <summary>Full-text index over <see cref="Articles"/>: a hit's document id is the article's index there.</summary>
     public SearchIndex Search { get; }
 
+    /// <summary>Changes when the served content or the code that rendered it changes; the pages' ETag.</summary>
+    public string Version { get; internal set; } = "";
+
     public LoadStatistics Statistics { get; internal set; } = new(0, 0, 0, 0, 0, TimeSpan.Zero);
 
     internal static ArticleStore Create(Article[] articles, IReadOnlyList<string>[] linkTargets, TitleIndex titles)
