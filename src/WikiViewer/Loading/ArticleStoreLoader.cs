@@ -37,6 +37,9 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
                 throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
             }
 
+            // The load's transient garbage (file text, ASTs) is several times the
+            // store; give it back to the OS now rather than carry it as RSS.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _ready.SetResult(store);
         }
         catch (Exception e)
