@@ -1,59 +1,66 @@
+using System.Runtime.CompilerServices;
+
 namespace WikiViewer.Search;
 
 /// <summary>
 /// A growable byte stream inside a <see cref="ByteSlicePool"/>: a chain of slices of
-/// doubling size, each ending in the 8-byte address of the next.
+/// doubling size, each ending in the 4-byte address of the next.
 /// </summary>
 internal struct SliceStream
 {
-    public long Head;
-    public long Write;
-    public long End;
-    public int Level;
+    public int Head;
+    public int Write;
+    public int End;
     public int Length;
+    public int Level;
 }
 
 /// <summary>
-/// Build-time storage for millions of small, growing postings lists without an object
-/// per list: every list is a chain of slices carved out of large shared blocks.
+/// Build-time storage for many small, growing postings lists without an object per list:
+/// every list is a chain of slices carved out of shared 128 KB blocks. One pool serves one
+/// partition of the terms, so it stays small and its writes stay close together. Blocks are
+/// large-object-heap sized on purpose: the GC neither zeroes nor copies them between generations.
 /// </summary>
 internal sealed class ByteSlicePool
 {
-    private const int BlockShift = 18;
+    private const int BlockShift = 17;
     private const int BlockSize = 1 << BlockShift;
     private const int BlockMask = BlockSize - 1;
     private const int FirstSliceSize = 16;
     private const int MaxLevel = 8; // slices stop growing at 4 KB: little waste at the tail of long lists
-    private const int PointerSize = 8;
+    private const int PointerSize = 4;
 
     private readonly List<byte[]> _blocks = [];
-    private byte[] _current = [];
     private int _offset = BlockSize;
-
-    public long AllocatedBytes => (long)_blocks.Count * BlockSize;
 
     private static int SliceSize(int level) => FirstSliceSize << level;
 
-    private long Allocate(int level)
+    private int Allocate(int level)
     {
         int size = SliceSize(level);
         if (_offset + size > BlockSize)
         {
-            _current = new byte[BlockSize];
-            _blocks.Add(_current);
+            if (_blocks.Count == (int.MaxValue >> BlockShift))
+            {
+                throw new InvalidOperationException("A search index partition outgrew 2 GB of postings.");
+            }
+
+            // Uninitialized: a slice's bytes are only ever read after they were written.
+            _blocks.Add(GC.AllocateUninitializedArray<byte>(BlockSize));
             _offset = 0;
         }
 
-        long address = ((long)(_blocks.Count - 1) << BlockShift) | (uint)_offset;
+        int address = ((_blocks.Count - 1) << BlockShift) | _offset;
         _offset += size;
         return address;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteVarint(ref SliceStream stream, uint value)
     {
-        if (stream.End == 0) // never written: End is at least 8 once a slice exists
+        if (stream.End == 0) // never written: End is at least 12 once a slice exists
         {
-            long first = Allocate(0);
+            int first = Allocate(0);
             stream.Head = first;
             stream.Write = first;
             stream.End = first + SliceSize(0) - PointerSize;
@@ -62,8 +69,8 @@ internal sealed class ByteSlicePool
         // Fast path: the whole varint fits in the current slice (slices never cross blocks).
         if (stream.End - stream.Write >= 5)
         {
-            byte[] block = _blocks[(int)(stream.Write >> BlockShift)];
-            int at = (int)(stream.Write & BlockMask);
+            byte[] block = _blocks[stream.Write >> BlockShift];
+            int at = stream.Write & BlockMask;
             int start = at;
             while (value >= 0x80)
             {
@@ -91,15 +98,14 @@ internal sealed class ByteSlicePool
         if (stream.Write == stream.End)
         {
             int level = Math.Min(stream.Level + 1, MaxLevel);
-            long next = Allocate(level);
-            byte[] pointerBlock = _blocks[(int)(stream.End >> BlockShift)];
-            BitConverter.TryWriteBytes(pointerBlock.AsSpan((int)(stream.End & BlockMask), PointerSize), next);
+            int next = Allocate(level);
+            BitConverter.TryWriteBytes(_blocks[stream.End >> BlockShift].AsSpan(stream.End & BlockMask, PointerSize), next);
             stream.Level = level;
             stream.Write = next;
             stream.End = next + SliceSize(level) - PointerSize;
         }
 
-        _blocks[(int)(stream.Write >> BlockShift)][(int)(stream.Write & BlockMask)] = value;
+        _blocks[stream.Write >> BlockShift][stream.Write & BlockMask] = value;
         stream.Write++;
         stream.Length++;
     }
@@ -108,21 +114,21 @@ internal sealed class ByteSlicePool
     public void CopyTo(in SliceStream stream, Span<byte> destination)
     {
         int remaining = stream.Length;
-        long address = stream.Head;
+        int address = stream.Head;
         int level = 0;
         int written = 0;
         while (remaining > 0)
         {
             int dataSize = SliceSize(level) - PointerSize;
             int count = Math.Min(remaining, dataSize);
-            byte[] block = _blocks[(int)(address >> BlockShift)];
-            int offset = (int)(address & BlockMask);
+            byte[] block = _blocks[address >> BlockShift];
+            int offset = address & BlockMask;
             block.AsSpan(offset, count).CopyTo(destination.Slice(written));
             written += count;
             remaining -= count;
             if (remaining > 0)
             {
-                address = BitConverter.ToInt64(block, offset + dataSize);
+                address = BitConverter.ToInt32(block, offset + dataSize);
                 level = Math.Min(level + 1, MaxLevel);
             }
         }

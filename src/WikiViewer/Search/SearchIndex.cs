@@ -61,34 +61,23 @@ public sealed class SearchIndex
             chars += document.Text?.Length ?? 0;
         }
 
-        int partitions = chars < SmallCorpusChars ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 16);
-        return Build(documents, partitions);
+        int partitions = chars < SmallCorpusChars ? 1 : IndexBuilder.LargeCorpusPartitions;
+        return Build(documents, partitions, IndexBuilder.DefaultBatchChars);
     }
 
-    /// <summary>Builds with the terms split into <paramref name="partitionCount"/> parts, one thread each. Results do not depend on it.</summary>
-    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount)
+    /// <summary>
+    /// Builds with the terms hashed into <paramref name="partitionCount"/> partitions, reading
+    /// documents in batches of about <paramref name="batchChars"/> characters. Results do not depend on either.
+    /// </summary>
+    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount, int batchChars)
     {
         SearchDocument[] snapshot = [.. documents];
-        var builders = new IndexPartitionBuilder[partitionCount];
         TitleSuggester? suggester = null;
-        Parallel.For(0, partitionCount + 1, p =>
-        {
-            if (p == partitionCount)
-            {
-                suggester = TitleSuggester.Build(snapshot);
-                return;
-            }
-
-            builders[p] = IndexPartitionBuilder.Run(snapshot, p, partitionCount);
-        });
-
-        var fields = new FieldIndex[IndexPartitionBuilder.FieldCount];
-        for (int f = 0; f < fields.Length; f++)
-        {
-            fields[f] = new FieldIndex([.. builders.Select(builder => builder.Partitions[f])], builders[0].Lengths![f]);
-        }
-
-        return new SearchIndex(snapshot, fields, suggester!);
+        FieldIndex[]? fields = null;
+        Parallel.Invoke(
+            () => suggester = TitleSuggester.Build(snapshot),
+            () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars));
+        return new SearchIndex(snapshot, fields!, suggester!);
     }
 
     /// <summary>

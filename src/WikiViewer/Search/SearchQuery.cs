@@ -9,9 +9,9 @@ internal readonly record struct QueryUnit(int CodePoint, string? Word, bool Join
 internal readonly record struct QueryToken(TermKey Key, int Offset);
 
 /// <summary>
-/// One query term: units with no separator between them (一个 CJK run, a word, or a mix
+/// One query term: units with no separator between them (a CJK run, a word, or a mix
 /// such as MIM思想), matched as a phrase. CJK runs are looked up as their consecutive
-/// bigrams; a lone CJK character as itself.
+/// bigrams; a lone CJK character as itself, or as an edge character next to a word.
 /// </summary>
 internal sealed class QueryTerm
 {
@@ -104,8 +104,10 @@ internal sealed class SearchQuery
             }
             else if (i + 1 == units.Count || !units[i + 1].JoinedToPrevious)
             {
-                // A CJK character on its own (not the start of a longer run).
-                tokens.Add(new QueryToken(TermKey.ForCode(TextAnalyzer.UnigramKey(unit.CodePoint)), i));
+                // A CJK character on its own (not the start of a longer run): alone it is the
+                // whole term; next to a word it must be found where it touches one.
+                long key = units.Count == 1 ? TextAnalyzer.UnigramKey(unit.CodePoint) : TextAnalyzer.EdgeKey(unit.CodePoint);
+                tokens.Add(new QueryToken(TermKey.ForCode(key), i));
             }
         }
 

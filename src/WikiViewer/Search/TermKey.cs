@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal readonly record struct TermKey(long Code, string? Word)
     {
         // A different multiplier from LongIntMap's, so a partition's keys do not cluster in its table.
         ulong mixed = (ulong)code * 0xC2B2AE3D27D4EB4FUL;
-        return (int)((mixed >> 33) % (uint)partitionCount);
+        return Reduce((uint)(mixed >> 32), partitionCount);
     }
 
     public static int PartitionOf(ReadOnlySpan<char> word, int partitionCount)
@@ -28,8 +30,11 @@ internal readonly record struct TermKey(long Code, string? Word)
             hash = (hash ^ c) * 16777619;
         }
 
-        return (int)(hash % (uint)partitionCount);
+        return Reduce(hash * 0x9E3779B1, partitionCount);
     }
+
+    /// <summary>Maps a well-mixed hash onto [0, count) with a multiply instead of a division.</summary>
+    private static int Reduce(uint hash, int count) => (int)(((ulong)hash * (uint)count) >> 32);
 
     public override string ToString() => Word ?? Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -54,6 +59,7 @@ internal sealed class LongIntMap
     public int Count { get; private set; }
 
     /// <summary>Returns the value for <paramref name="key"/>, adding <paramref name="valueIfNew"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(long key, int valueIfNew, out bool added)
     {
         int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);

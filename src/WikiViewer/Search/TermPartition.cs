@@ -6,10 +6,11 @@ internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byt
 /// <summary>
 /// The immutable postings of the terms of one field that hash to one partition.
 /// Term dictionary: sorted CJK codes, then sorted words in one char blob (ids follow that
-/// order). Per term: document frequency and the addresses of two byte streams:
+/// order). Per term: document frequency and the offsets of two byte streams:
 /// <list type="bullet">
 /// <item>documents: per document varint((docDelta &lt;&lt; 1) | (freq == 1)), then varint(freq) unless it was 1;</item>
-/// <item>positions: per document, freq varint position deltas (the first from 0).</item>
+/// <item>positions: per document, freq varint position deltas (the first from 0); empty for
+/// single CJK characters, which only ever stand alone in a query.</item>
 /// </list>
 /// Keeping positions apart lets single-term queries read only the small documents stream.
 /// </summary>
@@ -19,20 +20,20 @@ internal sealed class TermPartition
     private readonly char[] _wordChars;
     private readonly int[] _wordStarts;
     private readonly int[] _documentFrequencies;
-    private readonly long[] _docsAddresses;
-    private readonly long[] _positionsAddresses;
-    private readonly PagedBytes _docs;
-    private readonly PagedBytes _positions;
+    private readonly int[] _docsOffsets;
+    private readonly int[] _positionsOffsets;
+    private readonly byte[] _docs;
+    private readonly byte[] _positions;
 
     public TermPartition(long[] codes, char[] wordChars, int[] wordStarts, int[] documentFrequencies,
-        long[] docsAddresses, long[] positionsAddresses, PagedBytes docs, PagedBytes positions)
+        int[] docsOffsets, int[] positionsOffsets, byte[] docs, byte[] positions)
     {
         _codes = codes;
         _wordChars = wordChars;
         _wordStarts = wordStarts;
         _documentFrequencies = documentFrequencies;
-        _docsAddresses = docsAddresses;
-        _positionsAddresses = positionsAddresses;
+        _docsOffsets = docsOffsets;
+        _positionsOffsets = positionsOffsets;
         _docs = docs;
         _positions = positions;
     }
@@ -41,10 +42,10 @@ internal sealed class TermPartition
 
     public long SizeInBytes =>
         ((long)_codes.Length * sizeof(long)) + ((long)_wordChars.Length * sizeof(char)) + ((long)_wordStarts.Length * sizeof(int))
-        + ((long)_documentFrequencies.Length * sizeof(int)) + ((long)_docsAddresses.Length * sizeof(long))
-        + ((long)_positionsAddresses.Length * sizeof(long)) + _docs.SizeInBytes + _positions.SizeInBytes;
+        + ((long)_documentFrequencies.Length * sizeof(int)) + ((long)_docsOffsets.Length * sizeof(int))
+        + ((long)_positionsOffsets.Length * sizeof(int)) + _docs.Length + _positions.Length;
 
-    public long PostingsBytes => _docs.SizeInBytes + _positions.SizeInBytes;
+    public long PostingsBytes => (long)_docs.Length + _positions.Length;
 
     public bool TryGet(in TermKey key, out PostingList postings)
     {
@@ -55,9 +56,7 @@ internal sealed class TermPartition
             return false;
         }
 
-        long docs = _docsAddresses[id];
-        long positions = _positionsAddresses[id];
-        postings = new PostingList(_docs.Page(docs), PagedBytes.Offset(docs), _positions.Page(positions), PagedBytes.Offset(positions), _documentFrequencies[id]);
+        postings = new PostingList(_docs, _docsOffsets[id], _positions, _positionsOffsets[id], _documentFrequencies[id]);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 using WikiViewer.Text;
@@ -50,19 +51,35 @@ internal static class TextAnalyzer
     /// </summary>
     public static string Normalize(string? text)
     {
+        char[] buffer = [];
+        return new string(NormalizeInto(text, ref buffer));
+    }
+
+    /// <summary>
+    /// <see cref="Normalize"/> into a reusable buffer (grown when needed): the index build
+    /// normalizes every document and should not allocate a string for each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ReadOnlySpan<char> NormalizeInto(string? text, ref char[] buffer)
+    {
         if (string.IsNullOrEmpty(text))
         {
-            return string.Empty;
+            return [];
         }
 
         string folded = ChineseScript.Fold(ReplaceLoneSurrogates(text));
-        return string.Create(folded.Length, folded, static (destination, source) =>
+        if (buffer.Length < folded.Length)
         {
-            for (int i = 0; i < source.Length; i++)
-            {
-                destination[i] = NormalizeChar(source[i]);
-            }
-        });
+            buffer = GC.AllocateUninitializedArray<char>(Math.Max(folded.Length, buffer.Length * 2));
+        }
+
+        Span<char> destination = buffer.AsSpan(0, folded.Length);
+        for (int i = 0; i < folded.Length; i++)
+        {
+            destination[i] = NormalizeChar(folded[i]);
+        }
+
+        return destination;
     }
 
     /// <summary>
@@ -162,6 +179,10 @@ internal static class TextAnalyzer
         {
             return ' ';
         }
+        else if (c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF'))
+        {
+            return c; // CJK and kana have no case; asking the culture data per character is slow
+        }
 
         return char.ToLowerInvariant(c);
     }
@@ -212,8 +233,20 @@ internal static class TextAnalyzer
         return c;
     }
 
-    /// <summary>Index key of a single CJK character. Below 2^21, so never equal to a bigram key.</summary>
+    /// <summary>
+    /// Index key of a single CJK character, which the index keeps with document frequencies
+    /// only. Below 2^21, so never equal to a bigram key.
+    /// </summary>
     public static long UnigramKey(int codePoint) => codePoint;
+
+    public static bool IsUnigramKey(long key) => key < (1L << CodePointBits);
+
+    /// <summary>
+    /// Index key of a CJK character that touches a word of letters or digits (年 in 1933年,
+    /// 股 in A股), kept with positions: a query term mixing scripts is matched as a phrase, and
+    /// its lone CJK characters can only stand at such edges. Bigram keys stay below 2^39.
+    /// </summary>
+    public static long EdgeKey(int codePoint) => (1L << 39) | (uint)codePoint;
 
     public static long BigramKey(int first, int second) => ((long)first << CodePointBits) | (uint)second;
 
@@ -291,6 +324,7 @@ internal ref struct UnitTokenizer
         _sawBreak = false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(out TextUnit unit)
     {
         ReadOnlySpan<char> text = _text;

@@ -105,11 +105,11 @@ public sealed class GeneratedCorpusTests
     }
 
     [Fact]
-    public void ResultsDoNotDependOnTheNumberOfBuildPartitions()
+    public void ResultsDoNotDependOnPartitionsOrBatches()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(1500, seed: 6);
-        SearchIndex single = SearchIndex.Build(documents, 1);
-        SearchIndex split = SearchIndex.Build(documents, 5);
+        SearchIndex single = SearchIndex.Build(documents, partitionCount: 1, batchChars: int.MaxValue);
+        SearchIndex split = SearchIndex.Build(documents, partitionCount: 7, batchChars: 20_000);
         var random = new Random(8);
         Assert.Equal(single.TermCount, split.TermCount);
         for (int q = 0; q < 40; q++)

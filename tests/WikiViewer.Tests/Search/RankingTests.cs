@@ -160,6 +160,21 @@ public sealed class RankingTests
         Assert.Equal([3], Ids(index.Search("mim思想", 0, 10)));
     }
 
+    [Theory]
+    [InlineData("x光", true)]
+    [InlineData("光x", false)]
+    [InlineData("ct扫", true)]
+    [InlineData("和ct", true)]
+    [InlineData("查和ct", true)]
+    [InlineData("和c", false)]
+    [InlineData("描x", false)]
+    public void LoneCjkCharacterNextToAWordMatchesOnlyWhereItTouchesThatWord(string query, bool found)
+    {
+        var index = SearchIndex.Build([Doc("一", "X光检查和CT扫描。"), Doc("二", "光，X。扫描CT。")]);
+
+        Assert.Equal(found ? [0] : [], Ids(index.Search(query, 0, 10)));
+    }
+
     [Fact]
     public void CategoriesAreSearchedBelowTitles()
     {

@@ -1,0 +1,479 @@
+using System.Runtime.CompilerServices;
+
+namespace WikiViewer.Search;
+
+/// <summary>
+/// Builds the field indexes in batches of documents, each in two parallel steps:
+/// <list type="number">
+/// <item>tokenize: threads take contiguous runs of the batch's documents and drop each term
+/// occurrence into a bucket chosen by a hash of the term;</item>
+/// <item>index: threads take buckets (partitions) and add their occurrences to that
+/// partition's <see cref="PostingsBuilder"/>.</item>
+/// </list>
+/// Each partition holds a small share of the terms, so its dictionary, term states and
+/// postings slices stay in cache; one big dictionary made every rare bigram a cache miss.
+/// Occurrences reach a partition in document order, so its postings need no sorting or merging.
+/// </summary>
+internal sealed class IndexBuilder
+{
+    public const int FieldCount = 4;
+    public const int LargeCorpusPartitions = 256;
+    public const int DefaultBatchChars = 2_000_000;
+
+    private readonly SearchDocument[] _documents;
+    private readonly int _partitionCount;
+    private readonly PostingsBuilder[] _partitions;
+    private readonly TokenBuckets[] _threadBuckets;
+    private readonly int[][] _lengths;
+
+    private IndexBuilder(SearchDocument[] documents, int partitionCount, int threadCount)
+    {
+        _documents = documents;
+        _partitionCount = partitionCount;
+        _partitions = [.. Enumerable.Range(0, partitionCount).Select(static _ => new PostingsBuilder())];
+        _threadBuckets = [.. Enumerable.Range(0, threadCount).Select(_ => new TokenBuckets(partitionCount))];
+        _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documents.Length])];
+    }
+
+    public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars)
+    {
+        var builder = new IndexBuilder(documents, partitionCount, Math.Max(1, Environment.ProcessorCount));
+        for (int start = 0; start < documents.Length;)
+        {
+            int end = start;
+            long chars = 0;
+            while (end < documents.Length && (end == start || chars < batchChars))
+            {
+                chars += Size(documents[end]);
+                end++;
+            }
+
+            builder.IndexBatch(start, end, chars);
+            start = end;
+        }
+
+        var compacted = new TermPartition[partitionCount][];
+        Parallel.For(0, partitionCount, p =>
+        {
+            compacted[p] = builder._partitions[p].Compact(FieldCount);
+            builder._partitions[p] = null!; // let its build-time memory go as soon as possible
+        });
+
+        return [.. Enumerable.Range(0, FieldCount).Select(f => new FieldIndex([.. compacted.Select(fields => fields[f])], builder._lengths[f]))];
+    }
+
+    private static long Size(SearchDocument document)
+    {
+        long size = (document.Text?.Length ?? 0) + (document.Title?.Length ?? 0);
+        foreach (string alias in document.Aliases ?? [])
+        {
+            size += alias?.Length ?? 0;
+        }
+
+        foreach (string category in document.Categories ?? [])
+        {
+            size += category?.Length ?? 0;
+        }
+
+        return size;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void IndexBatch(int start, int end, long chars)
+    {
+        // Contiguous runs of documents of about equal size, one per thread, in document order.
+        int threads = (int)Math.Min(_threadBuckets.Length, end - start);
+        int[] bounds = new int[threads + 1];
+        bounds[0] = start;
+        long seen = 0;
+        for (int d = start, t = 1; d < end && t < threads; d++)
+        {
+            seen += Size(_documents[d]);
+            if (seen >= chars * t / threads)
+            {
+                bounds[t++] = d + 1;
+            }
+        }
+
+        for (int t = 1; t <= threads; t++)
+        {
+            bounds[t] = t == threads ? end : Math.Max(bounds[t], bounds[t - 1]);
+        }
+
+        Parallel.For(0, threads, t =>
+        {
+            TokenBuckets buckets = _threadBuckets[t];
+            buckets.Clear();
+            char[] normalized = new char[4096];
+            for (int d = bounds[t]; d < bounds[t + 1]; d++)
+            {
+                TokenizeDocument(d, buckets, ref normalized);
+            }
+        });
+
+        Parallel.For(0, _partitionCount, () => new OccurrenceGrouper(), (p, _, grouper) =>
+        {
+            grouper.Clear();
+            for (int t = 0; t < threads; t++)
+            {
+                _threadBuckets[t].Feed(p, _partitions[p], grouper);
+            }
+
+            grouper.FeedTo(_partitions[p]);
+            return grouper;
+        }, static _ => { });
+    }
+
+    private void TokenizeDocument(int document, TokenBuckets buckets, ref char[] normalized)
+    {
+        SearchDocument source = _documents[document];
+        _lengths[(int)SearchField.Title][document] = Tokenize(SearchField.Title, [source.Title], document, buckets, ref normalized);
+        _lengths[(int)SearchField.Alias][document] = Tokenize(SearchField.Alias, source.Aliases, document, buckets, ref normalized);
+        _lengths[(int)SearchField.Category][document] = Tokenize(SearchField.Category, source.Categories, document, buckets, ref normalized);
+        _lengths[(int)SearchField.Body][document] = Tokenize(SearchField.Body, [source.Text], document, buckets, ref normalized);
+    }
+
+    /// <summary>Tokenizes the values of one field; returns their number of units.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Tokenize(SearchField field, IReadOnlyList<string?>? values, int document, TokenBuckets buckets, ref char[] buffer)
+    {
+        if (values is null)
+        {
+            return 0;
+        }
+
+        CharacterCounter characters = buckets.Characters;
+        characters.Clear();
+        int units = 0;
+        int position = 0;
+        foreach (string? value in values)
+        {
+            ReadOnlySpan<char> normalized = TextAnalyzer.NormalizeInto(value, ref buffer);
+            int valueUnits = 0;
+            TextUnit previous = default;
+            bool previousIsEdge = false;
+            var tokenizer = new UnitTokenizer(normalized);
+            while (tokenizer.MoveNext(out TextUnit unit))
+            {
+                if (valueUnits++ > 0)
+                {
+                    position += unit.PositionIncrement - 1;
+                }
+
+                bool touchesPrevious = valueUnits > 1 && !unit.AfterBreak;
+                if (unit.Kind == UnitKind.Cjk)
+                {
+                    characters.Add(unit.CodePoint);
+                    if (unit.JoinedToPrevious)
+                    {
+                        long bigram = TextAnalyzer.BigramKey(previous.CodePoint, unit.CodePoint);
+                        buckets.AddCode(Partition(bigram), PostingsBuilder.FieldCode(field, bigram), document, position - 1);
+                    }
+
+                    previousIsEdge = touchesPrevious && previous.Kind == UnitKind.Word;
+                    if (previousIsEdge)
+                    {
+                        AddEdge(field, unit.CodePoint, document, position, buckets);
+                    }
+                }
+                else
+                {
+                    if (touchesPrevious && previous.Kind == UnitKind.Cjk && !previousIsEdge)
+                    {
+                        AddEdge(field, previous.CodePoint, document, position - 1, buckets);
+                    }
+
+                    ReadOnlySpan<char> word = TextAnalyzer.WordKey(normalized, unit);
+                    buckets.AddWord(_partitionCount == 1 ? 0 : TermKey.PartitionOf(word, _partitionCount), field, word, document, position);
+                    previousIsEdge = false;
+                }
+
+                previous = unit;
+                position++;
+            }
+
+            units += valueUnits;
+
+            // A gap between values (aliases, categories), so that no phrase runs from one into the next.
+            position++;
+        }
+
+        // Single characters go in once per document, with their count.
+        for (int i = 0; i < characters.Count; i++)
+        {
+            long unigram = TextAnalyzer.UnigramKey(characters.CodePoint(i));
+            buckets.AddCode(Partition(unigram), PostingsBuilder.FieldCode(field, unigram), document, characters.Frequency(i));
+        }
+
+        return units;
+    }
+
+    private void AddEdge(SearchField field, int codePoint, int document, int position, TokenBuckets buckets)
+    {
+        long edge = TextAnalyzer.EdgeKey(codePoint);
+        buckets.AddCode(Partition(edge), PostingsBuilder.FieldCode(field, edge), document, position);
+    }
+
+    private int Partition(long code) => _partitionCount == 1 ? 0 : TermKey.PartitionOf(code, _partitionCount);
+
+    /// <summary>One thread's term occurrences of the current batch, bucketed by partition, in document order.</summary>
+    private sealed class TokenBuckets
+    {
+        private readonly CodeOccurrence[][] _codes;
+        private readonly int[] _codeCounts;
+        private readonly WordToken[][] _words;
+        private readonly int[] _wordCounts;
+        private char[] _wordChars = new char[4096];
+        private int _wordCharCount;
+
+        public CharacterCounter Characters { get; } = new();
+
+        public TokenBuckets(int partitionCount)
+        {
+            _codes = [.. Enumerable.Range(0, partitionCount).Select(static _ => new CodeOccurrence[64])];
+            _codeCounts = new int[partitionCount];
+            _words = [.. Enumerable.Range(0, partitionCount).Select(static _ => new WordToken[16])];
+            _wordCounts = new int[partitionCount];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddCode(int partition, long fieldCode, int document, int position)
+        {
+            int count = _codeCounts[partition];
+            CodeOccurrence[] tokens = _codes[partition];
+            if (count == tokens.Length)
+            {
+                Array.Resize(ref _codes[partition], count * 2);
+                tokens = _codes[partition];
+            }
+
+            tokens[count] = new CodeOccurrence(fieldCode, document, position);
+            _codeCounts[partition] = count + 1;
+        }
+
+        public void AddWord(int partition, SearchField field, ReadOnlySpan<char> word, int document, int position)
+        {
+            int length = word.Length + 1;
+            if (_wordCharCount + length > _wordChars.Length)
+            {
+                Array.Resize(ref _wordChars, Math.Max(_wordChars.Length * 2, _wordCharCount + length));
+            }
+
+            _wordChars[_wordCharCount] = (char)field;
+            word.CopyTo(_wordChars.AsSpan(_wordCharCount + 1));
+
+            int count = _wordCounts[partition];
+            if (count == _words[partition].Length)
+            {
+                Array.Resize(ref _words[partition], count * 2);
+            }
+
+            _words[partition][count] = new WordToken(_wordCharCount, length, document, position);
+            _wordCounts[partition] = count + 1;
+            _wordCharCount += length;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Hands this thread's CJK occurrences of a partition to the grouper, and adds its words directly (they are few).</summary>
+        public void Feed(int partition, PostingsBuilder builder, OccurrenceGrouper grouper)
+        {
+            grouper.Append(_codes[partition].AsSpan(0, _codeCounts[partition]));
+
+            WordToken[] words = _words[partition];
+            for (int i = 0, count = _wordCounts[partition]; i < count; i++)
+            {
+                WordToken word = words[i];
+                builder.AddWord(_wordChars.AsSpan(word.Start, word.Length), word.Document, word.Position);
+            }
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_codeCounts);
+            Array.Clear(_wordCounts);
+            _wordCharCount = 0;
+        }
+    }
+
+    private readonly record struct WordToken(int Start, int Length, int Document, int Position);
+}
+
+/// <summary>
+/// An occurrence of a CJK term: its field-tagged code (see <see cref="PostingsBuilder.FieldCode"/>),
+/// document and position; for a single character, which is counted per document instead,
+/// its frequency in the document.
+/// </summary>
+internal readonly record struct CodeOccurrence(long FieldCode, int Document, int PositionOrFrequency);
+
+/// <summary>Counts the distinct CJK characters of one document field (a small table that stays in cache).</summary>
+internal sealed class CharacterCounter
+{
+    private int[] _slots = new int[2048]; // code point + 1; 0 = empty
+    private int[] _slotIndexes = new int[2048];
+    private int _shift = 32 - 11;
+    private int[] _codePoints = new int[1024];
+    private int[] _frequencies = new int[1024];
+    private int[] _entrySlots = new int[1024];
+
+    public int Count { get; private set; }
+
+    public int CodePoint(int index) => _codePoints[index];
+
+    public int Frequency(int index) => _frequencies[index];
+
+    /// <summary>Empties the table, touching only the slots in use.</summary>
+    public void Clear()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            _slots[_entrySlots[i]] = 0;
+        }
+
+        Count = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(int codePoint)
+    {
+        if (Count * 2 >= _slots.Length)
+        {
+            Grow();
+        }
+
+        int mask = _slots.Length - 1;
+        int slot = Slot(codePoint);
+        while (true)
+        {
+            int stored = _slots[slot];
+            if (stored == codePoint + 1)
+            {
+                _frequencies[_slotIndexes[slot]]++;
+                return;
+            }
+
+            if (stored == 0)
+            {
+                break;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        _slots[slot] = codePoint + 1;
+        _slotIndexes[slot] = Count;
+        _codePoints[Count] = codePoint;
+        _frequencies[Count] = 1;
+        _entrySlots[Count] = slot;
+        Count++;
+    }
+
+    private int Slot(int codePoint) => (int)(((uint)codePoint * 2654435769u) >> _shift);
+
+    private void Grow()
+    {
+        int size = _slots.Length * 2;
+        _slots = new int[size];
+        _slotIndexes = new int[size];
+        _shift--;
+        Array.Resize(ref _codePoints, size / 2);
+        Array.Resize(ref _frequencies, size / 2);
+        Array.Resize(ref _entrySlots, size / 2);
+        int mask = size - 1;
+        for (int i = 0; i < Count; i++)
+        {
+            int slot = Slot(_codePoints[i]);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = _codePoints[i] + 1;
+            _slotIndexes[slot] = i;
+            _entrySlots[i] = slot;
+        }
+    }
+}
+
+/// <summary>
+/// Groups a partition's occurrences of one batch by term, keeping document order within each
+/// term, so that the partition's dictionary entry, state and postings of a term are touched
+/// once per batch rather than once per occurrence (a term occurs about eight times per batch).
+/// Its table covers one batch only, so it stays in cache.
+/// </summary>
+internal sealed class OccurrenceGrouper
+{
+    private CodeOccurrence[] _occurrences = new CodeOccurrence[1024];
+    private int[] _next = new int[1024];
+    private int _count;
+    private long[] _slotKeys = new long[2048];
+    private int[] _slotGroups = new int[2048];
+    private int[] _groupFirst = new int[1024];
+    private int[] _groupLast = new int[1024];
+
+    public void Clear() => _count = 0;
+
+    public void Append(ReadOnlySpan<CodeOccurrence> occurrences)
+    {
+        if (_count + occurrences.Length > _occurrences.Length)
+        {
+            int size = Math.Max(_occurrences.Length * 2, _count + occurrences.Length);
+            Array.Resize(ref _occurrences, size);
+            _next = new int[size];
+        }
+
+        occurrences.CopyTo(_occurrences.AsSpan(_count));
+        _count += occurrences.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void FeedTo(PostingsBuilder builder)
+    {
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _count * 2));
+        if (_slotKeys.Length < capacity)
+        {
+            _slotKeys = new long[capacity];
+            _slotGroups = new int[capacity];
+            _groupFirst = new int[capacity / 2];
+            _groupLast = new int[capacity / 2];
+        }
+        else
+        {
+            _slotKeys.AsSpan(0, capacity).Clear();
+        }
+
+        int mask = capacity - 1;
+        int shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        int groups = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            long key = _occurrences[i].FieldCode;
+            int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
+            while (_slotKeys[slot] != 0 && _slotKeys[slot] != key)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _next[i] = -1;
+            if (_slotKeys[slot] == 0)
+            {
+                _slotKeys[slot] = key;
+                _slotGroups[slot] = groups;
+                _groupFirst[groups] = i;
+                _groupLast[groups] = i;
+                groups++;
+            }
+            else
+            {
+                int group = _slotGroups[slot];
+                _next[_groupLast[group]] = i;
+                _groupLast[group] = i;
+            }
+        }
+
+        for (int group = 0; group < groups; group++)
+        {
+            int first = _groupFirst[group];
+            builder.AddCodeOccurrences(_occurrences[first].FieldCode, _occurrences, _next, first);
+        }
+    }
+}
