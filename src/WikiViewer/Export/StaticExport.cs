@@ -97,7 +97,7 @@ public static class StaticExport
     private sealed class Exporter(ExportOptions options)
     {
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<bool>> _folders = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<string> _failures = new();
         private readonly Channel<ExportTarget> _queue = Channel.CreateUnbounded<ExportTarget>();
         private int _pending;
@@ -252,9 +252,10 @@ public static class StaticExport
         {
             string path = Path.Combine(options.Output, file.Replace('/', Path.DirectorySeparatorChar));
             string? folder = Path.GetDirectoryName(path);
-            if (folder is not null && _folders.TryAdd(folder, 0))
+            if (folder is not null)
             {
-                Directory.CreateDirectory(folder);
+                // Every writer to a folder waits until it exists, not only the first one.
+                _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
             }
 
             await File.WriteAllBytesAsync(path, bytes);
