@@ -1,7 +1,13 @@
+using WikiViewer.Export;
 using WikiViewer.Hosting;
 using WikiViewer.Loading;
 using WikiViewer.Pages;
 using WikiViewer.Search;
+
+if (args is ["export", ..])
+{
+    return await StaticExport.RunAsync(args[1..]);
+}
 
 try
 {

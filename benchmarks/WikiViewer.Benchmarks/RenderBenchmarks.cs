@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using Markdig;
+using WikiViewer.Loading;
+using WikiViewer.Rendering;
+
+namespace WikiViewer.Benchmarks;
+
+/// <summary>One article through the wiki Markdown pipeline, links resolved against a 10,000-title store.</summary>
+[MemoryDiagnoser]
+public class RenderBenchmarks
+{
+    private MarkdownPipeline _pipeline = null!;
+    private string _seed = "";
+    private string _generated = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var titles = new TitleIndex();
+        var articles = new CorpusGen.CorpusGenerator().Generate(10_000, 42).ToArray();
+        foreach (var article in articles)
+        {
+            titles.TryAddTitle(article.Title);
+        }
+
+        string seeds = Path.Combine(AppContext.BaseDirectory, "seeds");
+        _seed = File.ReadAllText(Directory.GetFiles(seeds, "000_*.txt").Single());
+        titles.TryAddTitle(LeadReader.Read(_seed, "000").Title);
+
+        // A generated article of about the corpus's mean size (3.9 KB), with sections and links.
+        _generated = articles.Select(a => a.Text).Where(t => t.Contains("\n## ", StringComparison.Ordinal)).OrderBy(t => Math.Abs(t.Length - 1350)).First();
+        _pipeline = WikiMarkdown.CreatePipeline(titles);
+    }
+
+    [Benchmark]
+    public int RenderSeed000() => ArticleRenderer.Render(_seed, _pipeline).Html.Length;
+
+    [Benchmark]
+    public int RenderGenerated() => ArticleRenderer.Render(_generated, _pipeline).Html.Length;
+}

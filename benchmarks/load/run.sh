@@ -1,0 +1,365 @@
+#!/usr/bin/env bash
+# Load benchmark: WikiViewer side by side with kiwix-serve and nginx on one
+# generated corpus (docs/benchmarks.md has the figures and how to read them).
+#
+#   benchmarks/load/run.sh [--articles N]... [--seed 42] [--duration 15]
+#                          [--connections 32] [--threads 2] [--work DIR]
+#                          [--results DIR] [--skip wikiviewer|kiwix|nginx]...
+#                          [--wikiviewer-arg ARG]... [--no-install] [--prepare-only]
+#                          [--chart PNG]
+#
+# For each N (default 10000): generates the corpus with tools/CorpusGen (cached
+# in --work by N and seed), publishes WikiViewer (Release), exports the static
+# site with `WikiViewer export` and packs it into a ZIM with zimwriterfs
+# (both cached by N, seed and the published WikiViewer.dll's hash), then starts
+# on 127.0.0.1, one after another so that each startup is timed alone:
+#   WikiViewer  the published app, rate limiting off, page cache sized for N
+#   kiwix-serve the ZIM (XAPIAN_CJK_NGRAM=1 when written and when served)
+#   nginx       the static export (the upper bound for page serving)
+# and drives each in turn with wrk: one warm-up pass over every article (so
+# that every server serves from its caches), then --duration seconds of random
+# article pages, of a fixed sample of 500 2-4 character Chinese queries drawn
+# from the corpus, and of distinct queries each sent once (no cache can help).
+# Prints the table, writes results/N.json and results/results.csv, and stops
+# everything it started, by PID. --prepare-only builds the corpus, export and
+# ZIM (the slow, cached part) and stops there.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+ARTICLES=()
+SEED=42
+DURATION=15
+CONNECTIONS=32
+THREADS=2
+WORK=${TMPDIR:-/tmp}/wikiviewer-bench
+RESULTS=$HERE/results
+INSTALL=1
+PREPARE_ONLY=0
+CHART=$ROOT/docs/benchmarks-startup-rss.png
+SKIP=()
+WV_ARGS=()
+PORT_WIKIVIEWER=18080
+PORT_KIWIX=18081
+PORT_NGINX=18082
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --articles) ARTICLES+=("$2"); shift 2 ;;
+    --seed) SEED=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --results) RESULTS=$2; shift 2 ;;
+    --skip) SKIP+=("$2"); shift 2 ;;
+    --wikiviewer-arg) WV_ARGS+=("$2"); shift 2 ;;
+    --no-install) INSTALL=0; shift ;;
+    --prepare-only) PREPARE_ONLY=1; shift ;;
+    --chart) CHART=$2; shift 2 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ ${#ARTICLES[@]} -gt 0 ] || ARTICLES=(10000)
+mkdir -p "$WORK" "$RESULTS"
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+skipped() { local s; for s in "${SKIP[@]+"${SKIP[@]}"}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+now() { date +%s.%N; }
+
+# ---------------------------------------------------------------- processes
+STARTED=()
+stop_pid() {
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do stop_pid "$pid"; done
+  STARTED=()
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# RSS in MB of a process and its children (nginx's workers).
+rss_mb() {
+  local pid=$1 total=0 p kb
+  for p in "$pid" $(pgrep -P "$pid" || true); do
+    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    total=$((total + ${kb:-0}))
+  done
+  echo $((total / 1024))
+}
+
+# Waits until URL answers 200 (or the process dies); prints the seconds since START.
+wait_ready() {
+  local pid=$1 url=$2 start=$3 timeout=${4:-600}
+  while true; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "dead"; return 1; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
+      awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'
+      return 0
+    fi
+    if awk -v a="$start" -v b="$(now)" -v t="$timeout" 'BEGIN { exit !(b - a > t) }'; then echo "timeout"; return 1; fi
+    sleep 0.05
+  done
+}
+
+# ---------------------------------------------------------------- tools
+install_tools() {
+  local want=() have_kiwix=1 pkg
+  command -v wrk >/dev/null || want+=(wrk)
+  command -v nginx >/dev/null || want+=(nginx)
+  command -v kiwix-serve >/dev/null || want+=(kiwix-tools)
+  command -v zimwriterfs >/dev/null || want+=(zim-tools)
+  python3 -c 'import matplotlib' 2>/dev/null || /usr/bin/python3 -c 'import matplotlib' 2>/dev/null || want+=(python3-matplotlib)
+  [ ${#want[@]} -eq 0 ] && return 0
+  if [ "$INSTALL" = 0 ]; then log "missing: ${want[*]} (--no-install)"; return 0; fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  log "installing ${want[*]}"
+  $sudo apt-get update -qq
+  local available=()
+  for pkg in "${want[@]}"; do
+    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      available+=("$pkg")
+    else
+      log "package $pkg is not available from this machine's apt sources"
+    fi
+  done
+  [ ${#available[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${available[@]}" >&2
+}
+
+install_tools
+command -v wrk >/dev/null || { echo "run.sh: wrk is required" >&2; exit 1; }
+if ! command -v kiwix-serve >/dev/null || ! command -v zimwriterfs >/dev/null; then
+  log "kiwix-serve or zimwriterfs is not installed: kiwix-serve is skipped"; SKIP+=(kiwix)
+fi
+if ! command -v nginx >/dev/null; then log "nginx is not installed: skipped"; SKIP+=(nginx); fi
+
+# ---------------------------------------------------------------- machine
+MACHINE_JSON=$WORK/machine.json
+python3 - "$MACHINE_JSON" <<'EOF'
+import json, os, platform, re, subprocess, sys
+def run(*cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout + subprocess.run(cmd, capture_output=True, text=True, timeout=20).stderr
+    except Exception:
+        return ""
+cpu = re.search(r"Model name:\s*(.+)", run("lscpu"))
+mem = re.search(r"MemTotal:\s*(\d+)", open("/proc/meminfo").read())
+osr = dict(l.rstrip().split("=", 1) for l in open("/etc/os-release") if "=" in l)
+info = {
+    "cores": os.cpu_count(),
+    "cpu": cpu.group(1).strip() if cpu else platform.processor(),
+    "memory_gb": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
+    "os": osr.get("PRETTY_NAME", "").strip('"'),
+    "kernel": platform.release(),
+    "dotnet_sdk": run("dotnet", "--version").strip(),
+    "aspnetcore": " ".join(l.split()[1] for l in run("dotnet", "--list-runtimes").splitlines() if l.startswith("Microsoft.AspNetCore.App")),
+    "nginx": run("nginx", "-v").strip().split("/")[-1],
+    "kiwix_serve": (run("kiwix-serve", "--version").strip().splitlines() or [""])[0],
+    "wrk": run("wrk", "-v").split("[")[0].strip(),
+}
+json.dump(info, open(sys.argv[1], "w"))
+EOF
+
+# ---------------------------------------------------------------- build
+log "publishing WikiViewer (Release)"
+PUBLISH=$WORK/publish
+rm -rf "$PUBLISH"
+dotnet publish "$ROOT/src/WikiViewer" -c Release -o "$PUBLISH" -v quiet -nologo >&2
+APP_HASH=$(sha256sum "$PUBLISH/WikiViewer.dll" | cut -c1-12)
+ILLUSTRATION=$WORK/illustration.png
+python3 "$HERE/illustration.py" "$ILLUSTRATION"
+
+for N in "${ARTICLES[@]}"; do
+  RUN=$WORK/run-$N-$SEED
+  rm -rf "$RUN"; mkdir -p "$RUN"
+  RAW=$RUN/raw.jsonl
+  : > "$RAW"
+  record() { printf '{"server":"%s","metric":"%s","value":%s}\n' "$1" "$2" "$3" >> "$RAW"; }
+  record run articles "$N"
+  record run seed "$SEED"
+  record run app_hash "\"$APP_HASH\""
+  record run load_start "\"$(loadavg)\""
+
+  # ---- corpus (cached by N and seed)
+  CORPUS=$WORK/corpus-$N-$SEED
+  if [ ! -f "$CORPUS.done" ]; then
+    log "generating $N articles (seed $SEED)"
+    rm -rf "$CORPUS"
+    dotnet run --project "$ROOT/tools/CorpusGen" -c Release -- --articles "$N" --seed "$SEED" --out "$CORPUS" >&2
+    touch "$CORPUS.done"
+  fi
+
+  # ---- static export (cached by N, seed and app)
+  EXPORT=$WORK/export-$N-$SEED-$APP_HASH
+  if [ ! -f "$EXPORT.done" ]; then
+    log "exporting the static site"
+    rm -rf "$EXPORT"
+    t0=$(now)
+    dotnet "$PUBLISH/WikiViewer.dll" export --out "$EXPORT" --Wiki:ContentPath="$CORPUS" | grep -v '^app: .*Loading:' >&2
+    awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f\n", b - a }' > "$EXPORT.seconds"
+    cp "$ILLUSTRATION" "$EXPORT/illustration.png"
+    touch "$EXPORT.done"
+  fi
+  record export seconds "$(cat "$EXPORT.seconds")"
+  record export megabytes "$(du -sm "$EXPORT" | cut -f1)"
+  record export files "$(find "$EXPORT" -type f | wc -l)"
+
+  # ---- ZIM (cached likewise)
+  BOOK=wikiviewer_$N
+  ZIM_DIR=$WORK/zim-$N-$SEED-$APP_HASH
+  ZIM=$ZIM_DIR/$BOOK.zim
+  if ! skipped kiwix; then
+    if [ ! -f "$ZIM_DIR.done" ]; then
+      log "packing the export into $BOOK.zim (zimwriterfs)"
+      rm -rf "$ZIM_DIR"; mkdir -p "$ZIM_DIR"
+      t0=$(now)
+      XAPIAN_CJK_NGRAM=1 zimwriterfs --welcome=index.html --illustration=illustration.png --language=zho \
+        --title="WikiViewer $N" --description="WikiViewer static export of $N generated articles" \
+        --creator="CorpusGen" --publisher="WikiViewer" --name="$BOOK" \
+        "$EXPORT" "$ZIM" > "$ZIM_DIR/zimwriterfs.log" 2>&1 \
+        || { log "zimwriterfs failed (log: $ZIM_DIR/zimwriterfs.log)"; exit 1; }
+      awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f\n", b - a }' > "$ZIM_DIR.seconds"
+      touch "$ZIM_DIR.done"
+    fi
+    record zim seconds "$(cat "$ZIM_DIR.seconds")"
+    record zim megabytes "$(du -sm "$ZIM" | cut -f1)"
+  fi
+
+  if [ "$PREPARE_ONLY" = 1 ]; then log "prepared $N articles: $CORPUS, $EXPORT${ZIM:+, $ZIM}"; continue; fi
+
+  # ---- URL lists
+  LISTS=$RUN/lists
+  mkdir -p "$LISTS"
+  python3 "$HERE/lists.py" --export "$EXPORT" --corpus "$CORPUS" --book "$BOOK" --out "$LISTS" --seed "$SEED" \
+    --distinct $(( N < 20000 ? 50000 : 100000 )) >&2
+
+  # ---- servers: started one after another, each startup timed alone
+  declare -A PID=() BASE=()
+  if ! skipped wikiviewer; then
+    CACHE_MB=$(( N / 40 > 256 ? N / 40 : 256 ))
+    log "starting WikiViewer (page cache $CACHE_MB MB; load $(loadavg))"
+    t0=$(now)
+    ASPNETCORE_ENVIRONMENT=Production dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
+      --Wiki:ContentPath="$CORPUS" --Wiki:RateLimit:PermitLimit=0 --Wiki:PageCacheMegabytes=$CACHE_MB \
+      "${WV_ARGS[@]+"${WV_ARGS[@]}"}" > "$RUN/wikiviewer.log" 2>&1 &
+    PID[wikiviewer]=$!; STARTED+=($!)
+    BASE[wikiviewer]=http://127.0.0.1:$PORT_WIKIVIEWER
+    s=$(wait_ready "${PID[wikiviewer]}" "${BASE[wikiviewer]}/healthz" "$t0") || { log "WikiViewer did not start ($s): $RUN/wikiviewer.log"; exit 1; }
+    record wikiviewer startup_s "$s"
+    record wikiviewer rss_ready_mb "$(rss_mb "${PID[wikiviewer]}")"
+    record wikiviewer load_phases "\"$(grep -o 'Load phases: .*' "$RUN/wikiviewer.log" | tail -1)\""
+    record wikiviewer loaded "\"$(grep -o 'Loaded [0-9]* articles.* in [0-9]* ms' "$RUN/wikiviewer.log" | tail -1 | sed 's/ from .* in / in /')\""
+    log "WikiViewer ready in $s s"
+  fi
+  if ! skipped kiwix; then
+    log "starting kiwix-serve (load $(loadavg))"
+    t0=$(now)
+    XAPIAN_CJK_NGRAM=1 kiwix-serve --address=127.0.0.1 --port=$PORT_KIWIX "$ZIM" > "$RUN/kiwix.log" 2>&1 &
+    PID[kiwix]=$!; STARTED+=($!)
+    BASE[kiwix]=http://127.0.0.1:$PORT_KIWIX
+    s=$(wait_ready "${PID[kiwix]}" "${BASE[kiwix]}/$BOOK/index.html" "$t0") || { log "kiwix-serve did not start ($s): $RUN/kiwix.log"; exit 1; }
+    record kiwix startup_s "$s"
+    record kiwix rss_ready_mb "$(rss_mb "${PID[kiwix]}")"
+    log "kiwix-serve ready in $s s"
+  fi
+  if ! skipped nginx; then
+    NGX=$RUN/nginx
+    mkdir -p "$NGX"
+    user_line=""
+    [ "$(id -u)" = 0 ] && user_line="user $(id -un);"
+    cat > "$NGX/nginx.conf" <<EOF
+# Minimal static server over the export, as the current user, in the foreground.
+worker_processes auto;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+daemon off;
+$user_line
+events { worker_connections 4096; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $NGX/body;
+    proxy_temp_path $NGX/proxy;
+    fastcgi_temp_path $NGX/fastcgi;
+    uwsgi_temp_path $NGX/uwsgi;
+    scgi_temp_path $NGX/scgi;
+    server {
+        listen 127.0.0.1:$PORT_NGINX;
+        root $EXPORT;
+        index index.html;
+    }
+}
+EOF
+    log "starting nginx (load $(loadavg))"
+    t0=$(now)
+    nginx -c "$NGX/nginx.conf" -e "$NGX/error.log" > "$NGX/out.log" 2>&1 &
+    PID[nginx]=$!; STARTED+=($!)
+    BASE[nginx]=http://127.0.0.1:$PORT_NGINX
+    s=$(wait_ready "${PID[nginx]}" "${BASE[nginx]}/index.html" "$t0" 30) || { log "nginx did not start ($s): $NGX/error.log"; exit 1; }
+    record nginx startup_s "$s"
+    record nginx rss_ready_mb "$(rss_mb "${PID[nginx]}")"
+    log "nginx ready in $s s"
+  fi
+
+  # ---- sanity: the first URLs of every list answer 200
+  for server in "${!PID[@]}"; do
+    for list in "$LISTS/pages-$server.txt" "$LISTS/search-sample-$server.txt"; do
+      [ -f "$list" ] || continue
+      while read -r path; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip, deflate, br' "${BASE[$server]}$path")
+        [ "$code" = 200 ] || { log "$server: $path answered $code"; exit 1; }
+      done < <(head -n 20 "$list")
+    done
+  done
+
+  # ---- load, one server at a time
+  drive() { # server name mode list
+    local server=$1 name=$2 mode=$3 list=$4 out
+    record "$server" "load_before_$name" "\"$(loadavg)\""
+    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
+      -s "$HERE/urls.lua" "${BASE[$server]}" -- "$list" | tail -n 1)
+    record "$server" "$name" "$out"
+    log "$server $name: $(python3 "$HERE/report.py" --line "$out")"
+  }
+  for server in wikiviewer kiwix nginx; do
+    [ -n "${PID[$server]:-}" ] || continue
+    log "$server: warm-up pass over ${N} articles (load $(loadavg))"
+    record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt")"
+    drive "$server" pages random "$LISTS/pages-$server.txt"
+    if [ -f "$LISTS/search-sample-$server.txt" ]; then
+      drive "$server" search_sample random "$LISTS/search-sample-$server.txt"
+      drive "$server" search_distinct sequential "$LISTS/search-distinct-$server.txt"
+    fi
+    record "$server" rss_after_mb "$(rss_mb "${PID[$server]}")"
+  done
+  record run load_end "\"$(loadavg)\""
+
+  cleanup
+  unset PID BASE
+
+  python3 "$HERE/report.py" "$RAW" "$MACHINE_JSON" "$RESULTS"
+done
+
+[ "$PREPARE_ONLY" = 1 ] && exit 0
+if python3 -c 'import matplotlib' 2>/dev/null; then PY=python3; else PY=/usr/bin/python3; fi
+if $PY -c 'import matplotlib' 2>/dev/null; then
+  mkdir -p "$(dirname "$CHART")"
+  $PY "$HERE/chart.py" "$RESULTS" "$CHART"
+else
+  log "matplotlib is not installed: no chart (apt-get install python3-matplotlib)"
+fi

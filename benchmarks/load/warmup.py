@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""One pass over a URL list (every path once), with a few keep-alive
+connections: fills the servers' caches before the measured runs.
+
+  warmup.py BASE_URL LIST [--connections 4]
+
+Prints one JSON line: requests, seconds, status counts. The rate is bounded by
+this client, so it is not a benchmark figure for the fast servers.
+"""
+import argparse
+import http.client
+import json
+import threading
+import time
+from urllib.parse import urlsplit
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("list")
+    parser.add_argument("--connections", type=int, default=4)
+    args = parser.parse_args()
+
+    with open(args.list, encoding="utf-8") as f:
+        paths = [line.rstrip("\n") for line in f if line.strip()]
+    base = urlsplit(args.base)
+    statuses = {}
+    lock = threading.Lock()
+
+    def work(offset):
+        connection = http.client.HTTPConnection(base.hostname, base.port, timeout=60)
+        counts = {}
+        for path in paths[offset::args.connections]:
+            try:
+                connection.request("GET", path, headers={"Accept-Encoding": "gzip, deflate, br"})
+                response = connection.getresponse()
+                response.read()
+                status = str(response.status)
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(base.hostname, base.port, timeout=60)
+                status = "error"
+            counts[status] = counts.get(status, 0) + 1
+        connection.close()
+        with lock:
+            for status, count in counts.items():
+                statuses[status] = statuses.get(status, 0) + count
+
+    start = time.monotonic()
+    workers = [threading.Thread(target=work, args=(i,)) for i in range(args.connections)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    seconds = time.monotonic() - start
+    print(json.dumps({"requests": len(paths), "seconds": round(seconds, 2), "statuses": statuses}))
+
+
+if __name__ == "__main__":
+    main()
