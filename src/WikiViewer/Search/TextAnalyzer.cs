@@ -67,7 +67,7 @@ internal static class TextAnalyzer
             return [];
         }
 
-        string folded = ChineseScript.Fold(ReplaceLoneSurrogates(text));
+        string folded = ChineseScript.Fold(text);
         if (buffer.Length < folded.Length)
         {
             buffer = GC.AllocateUninitializedArray<char>(Math.Max(folded.Length, buffer.Length * 2));
@@ -98,7 +98,7 @@ internal static class TextAnalyzer
 
         // Folding changed the length (NFC composition, or a supplementary character folded to
         // a BMP one): fold code point by code point so that every piece has a known origin.
-        string sanitized = ReplaceLoneSurrogates(text);
+        string sanitized = ChineseScript.ReplaceInvalid(text);
         var builder = new StringBuilder(sanitized.Length);
         var offsets = new List<int>(sanitized.Length + 1);
         for (int i = 0; i < sanitized.Length;)
@@ -117,51 +117,6 @@ internal static class TextAnalyzer
         offsets.Add(sanitized.Length);
         originalOffsets = [.. offsets];
         return builder.ToString();
-    }
-
-    /// <summary>Lone surrogates and U+FFFE make Unicode normalization throw; they become U+FFFD (same length).</summary>
-    public static string ReplaceLoneSurrogates(string text)
-    {
-        int bad = FindLoneSurrogate(text, 0);
-        if (bad < 0)
-        {
-            return text;
-        }
-
-        char[] chars = text.ToCharArray();
-        for (; bad >= 0; bad = FindLoneSurrogate(text, bad + 1))
-        {
-            chars[bad] = '\uFFFD';
-        }
-
-        return new string(chars);
-    }
-
-    private static int FindLoneSurrogate(string text, int from)
-    {
-        for (int i = from; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\uFFFE')
-            {
-                return i;
-            }
-
-            if (!char.IsSurrogate(c))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            return i;
-        }
-
-        return -1;
     }
 
     public static char NormalizeChar(char c)

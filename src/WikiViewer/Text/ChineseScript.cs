@@ -58,6 +58,9 @@ public static class ChineseScript
     /// </summary>
     public static Rune Fold(Rune rune) => FoldTable.Fold(rune);
 
+    /// <summary>Lone surrogates and U+FFFE, which make normalization throw, as U+FFFD (same length).</summary>
+    internal static string ReplaceInvalid(string text) => ReplaceInvalid(text, 0);
+
     private static string ReplaceInvalid(string text, int start)
     {
         int bad = IndexOfInvalid(text, start);
