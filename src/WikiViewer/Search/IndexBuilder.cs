@@ -11,8 +11,10 @@ namespace WikiViewer.Search;
 /// partition's <see cref="PostingsBuilder"/>.</item>
 /// </list>
 /// Each partition holds a small share of the terms, so its dictionary, term states and
-/// postings slices stay in cache; one big dictionary made every rare bigram a cache miss.
-/// Occurrences reach a partition in document order, so its postings need no sorting or merging.
+/// postings slices stay close together while it is indexed (with a single dictionary nearly
+/// every rare bigram was a cache miss). Occurrences reach a partition in document order, so
+/// its postings need no sorting or merging. Results do not depend on the partition count or
+/// the batch size.
 /// </summary>
 internal sealed class IndexBuilder
 {
@@ -305,91 +307,64 @@ internal sealed class IndexBuilder
 /// </summary>
 internal readonly record struct CodeOccurrence(long FieldCode, int Document, int PositionOrFrequency);
 
-/// <summary>Counts the distinct CJK characters of one document field (a small table that stays in cache).</summary>
+/// <summary>
+/// Counts the distinct CJK characters of one document field: a count per BMP code point
+/// (direct indexing, no hashing; 256 KB per thread), a dictionary for the rare others.
+/// </summary>
 internal sealed class CharacterCounter
 {
-    private int[] _slots = new int[2048]; // code point + 1; 0 = empty
-    private int[] _slotIndexes = new int[2048];
-    private int _shift = 32 - 11;
+    private readonly int[] _bmpCounts = new int[0x10000];
+    private readonly Dictionary<int, int> _supplementary = [];
     private int[] _codePoints = new int[1024];
-    private int[] _frequencies = new int[1024];
-    private int[] _entrySlots = new int[1024];
 
     public int Count { get; private set; }
 
     public int CodePoint(int index) => _codePoints[index];
 
-    public int Frequency(int index) => _frequencies[index];
+    public int Frequency(int index)
+    {
+        int codePoint = _codePoints[index];
+        return codePoint < 0x10000 ? _bmpCounts[codePoint] : _supplementary[codePoint];
+    }
 
-    /// <summary>Empties the table, touching only the slots in use.</summary>
+    /// <summary>Empties the counter, touching only the counts in use.</summary>
     public void Clear()
     {
         for (int i = 0; i < Count; i++)
         {
-            _slots[_entrySlots[i]] = 0;
+            int codePoint = _codePoints[i];
+            if (codePoint < 0x10000)
+            {
+                _bmpCounts[codePoint] = 0;
+            }
         }
 
+        _supplementary.Clear();
         Count = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int codePoint)
     {
-        if (Count * 2 >= _slots.Length)
+        int before;
+        if (codePoint < 0x10000)
         {
-            Grow();
+            before = _bmpCounts[codePoint]++;
+        }
+        else
+        {
+            _supplementary.TryGetValue(codePoint, out before);
+            _supplementary[codePoint] = before + 1;
         }
 
-        int mask = _slots.Length - 1;
-        int slot = Slot(codePoint);
-        while (true)
+        if (before == 0)
         {
-            int stored = _slots[slot];
-            if (stored == codePoint + 1)
+            if (Count == _codePoints.Length)
             {
-                _frequencies[_slotIndexes[slot]]++;
-                return;
+                Array.Resize(ref _codePoints, Count * 2);
             }
 
-            if (stored == 0)
-            {
-                break;
-            }
-
-            slot = (slot + 1) & mask;
-        }
-
-        _slots[slot] = codePoint + 1;
-        _slotIndexes[slot] = Count;
-        _codePoints[Count] = codePoint;
-        _frequencies[Count] = 1;
-        _entrySlots[Count] = slot;
-        Count++;
-    }
-
-    private int Slot(int codePoint) => (int)(((uint)codePoint * 2654435769u) >> _shift);
-
-    private void Grow()
-    {
-        int size = _slots.Length * 2;
-        _slots = new int[size];
-        _slotIndexes = new int[size];
-        _shift--;
-        Array.Resize(ref _codePoints, size / 2);
-        Array.Resize(ref _frequencies, size / 2);
-        Array.Resize(ref _entrySlots, size / 2);
-        int mask = size - 1;
-        for (int i = 0; i < Count; i++)
-        {
-            int slot = Slot(_codePoints[i]);
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _slots[slot] = _codePoints[i] + 1;
-            _slotIndexes[slot] = i;
-            _entrySlots[i] = slot;
+            _codePoints[Count++] = codePoint;
         }
     }
 }
