@@ -97,6 +97,7 @@ public sealed class RankingTests
             Doc("三", "遵义，会议。"),
             Doc("四", "义会遵议。"),
             Doc("五", "遵义会议。"),
+            Doc("六", "遵义会。义会议。"), // every bigram is here, but not in a row
         ]);
 
         Assert.Equal([4], Ids(index.Search("遵义会议", 0, 10)));
