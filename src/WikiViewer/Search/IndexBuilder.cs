@@ -221,7 +221,7 @@ internal sealed class IndexBuilder
     /// <summary>One thread's term occurrences of the current batch, bucketed by partition, in document order.</summary>
     private sealed class TokenBuckets
     {
-        private readonly CodeOccurrence[][] _codes;
+        private readonly TermOccurrence[][] _codes;
         private readonly int[] _codeCounts;
         private readonly WordToken[][] _words;
         private readonly int[] _wordCounts;
@@ -232,7 +232,7 @@ internal sealed class IndexBuilder
 
         public TokenBuckets(int partitionCount)
         {
-            _codes = [.. Enumerable.Range(0, partitionCount).Select(static _ => new CodeOccurrence[64])];
+            _codes = [.. Enumerable.Range(0, partitionCount).Select(static _ => new TermOccurrence[64])];
             _codeCounts = new int[partitionCount];
             _words = [.. Enumerable.Range(0, partitionCount).Select(static _ => new WordToken[16])];
             _wordCounts = new int[partitionCount];
@@ -242,14 +242,14 @@ internal sealed class IndexBuilder
         public void AddCode(int partition, long fieldCode, int document, int position)
         {
             int count = _codeCounts[partition];
-            CodeOccurrence[] tokens = _codes[partition];
+            TermOccurrence[] tokens = _codes[partition];
             if (count == tokens.Length)
             {
                 Array.Resize(ref _codes[partition], count * 2);
                 tokens = _codes[partition];
             }
 
-            tokens[count] = new CodeOccurrence(fieldCode, document, position);
+            tokens[count] = new TermOccurrence(fieldCode, document, position);
             _codeCounts[partition] = count + 1;
         }
 
@@ -276,7 +276,7 @@ internal sealed class IndexBuilder
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        /// <summary>Hands this thread's CJK occurrences of a partition to the grouper, and adds its words directly (they are few).</summary>
+        /// <summary>Hands this thread's occurrences of a partition to the grouper; words go under their term's key.</summary>
         public void Feed(int partition, PostingsBuilder builder, OccurrenceGrouper grouper)
         {
             grouper.Append(_codes[partition].AsSpan(0, _codeCounts[partition]));
@@ -285,7 +285,8 @@ internal sealed class IndexBuilder
             for (int i = 0, count = _wordCounts[partition]; i < count; i++)
             {
                 WordToken word = words[i];
-                builder.AddWord(_wordChars.AsSpan(word.Start, word.Length), word.Document, word.Position);
+                long key = builder.WordKey(_wordChars.AsSpan(word.Start, word.Length));
+                grouper.Add(new TermOccurrence(key, word.Document, word.Position));
             }
         }
 
@@ -301,11 +302,11 @@ internal sealed class IndexBuilder
 }
 
 /// <summary>
-/// An occurrence of a CJK term: its field-tagged code (see <see cref="PostingsBuilder.FieldCode"/>),
-/// document and position; for a single character, which is counted per document instead,
-/// its frequency in the document.
+/// An occurrence of a term: its key (a field-tagged CJK code from <see cref="PostingsBuilder.Key"/>,
+/// or a word's <see cref="PostingsBuilder.WordKey"/>), document and position; for a single
+/// CJK character, which is counted per document instead, its frequency in the document.
 /// </summary>
-internal readonly record struct CodeOccurrence(long FieldCode, int Document, int PositionOrFrequency);
+internal readonly record struct TermOccurrence(long Key, int Document, int PositionOrFrequency);
 
 /// <summary>
 /// Counts the distinct CJK characters of one document field: a count per BMP code point
@@ -377,7 +378,7 @@ internal sealed class CharacterCounter
 /// </summary>
 internal sealed class OccurrenceGrouper
 {
-    private CodeOccurrence[] _occurrences = new CodeOccurrence[1024];
+    private TermOccurrence[] _occurrences = new TermOccurrence[1024];
     private int[] _next = new int[1024];
     private int _count;
     private long[] _slotKeys = new long[2048];
@@ -387,7 +388,9 @@ internal sealed class OccurrenceGrouper
 
     public void Clear() => _count = 0;
 
-    public void Append(ReadOnlySpan<CodeOccurrence> occurrences)
+    public void Add(TermOccurrence occurrence) => Append(new ReadOnlySpan<TermOccurrence>(in occurrence));
+
+    public void Append(ReadOnlySpan<TermOccurrence> occurrences)
     {
         if (_count + occurrences.Length > _occurrences.Length)
         {
@@ -421,7 +424,7 @@ internal sealed class OccurrenceGrouper
         int groups = 0;
         for (int i = 0; i < _count; i++)
         {
-            long key = _occurrences[i].FieldCode;
+            long key = _occurrences[i].Key;
             int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
             while (_slotKeys[slot] != 0 && _slotKeys[slot] != key)
             {
@@ -448,7 +451,7 @@ internal sealed class OccurrenceGrouper
         for (int group = 0; group < groups; group++)
         {
             int first = _groupFirst[group];
-            builder.AddCodeOccurrences(_occurrences[first].FieldCode, _occurrences, _next, first);
+            builder.AddOccurrences(_occurrences[first].Key, _occurrences, _next, first);
         }
     }
 }

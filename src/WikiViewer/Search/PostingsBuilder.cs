@@ -25,12 +25,10 @@ internal sealed class PostingsBuilder
         public int DocumentFrequency;
         public SliceStream Docs;
         public SliceStream Positions;
-
-        // Words arrive one occurrence at a time: their current document is pending here.
-        public int LastDocument;
-        public int Frequency;
-        public int LastPosition;
     }
+
+    /// <summary>Marks a grouping key that stands for a word's term id rather than a CJK code.</summary>
+    private const long WordKeyFlag = 1L << 62;
 
     // Open addressing over term ids (id + 1; 0 = empty); keys are compared with the term's
     // own Code, whose state is needed next anyway, so the table itself stays small.
@@ -50,18 +48,36 @@ internal sealed class PostingsBuilder
 
     public static long FieldCode(SearchField field, long code) => ((long)field << FieldShift) | code;
 
-    /// <summary>Single CJK characters come counted per document (no positions); see <see cref="CodeOccurrence"/>.</summary>
+    /// <summary>Single CJK characters come counted per document (no positions); see <see cref="TermOccurrence"/>.</summary>
     private static bool IsCounted(long fieldCode) => TextAnalyzer.IsUnigramKey(fieldCode & CodeMask);
 
     /// <summary>
-    /// Adds the occurrences of one CJK term: <paramref name="first"/>, then along
-    /// <paramref name="next"/> until -1, in document order. <paramref name="fieldCode"/> comes from <see cref="FieldCode"/>.
+    /// The key under which a word's occurrences are grouped and added (see <see cref="AddOccurrences"/>);
+    /// <paramref name="fieldWord"/> is the field as a char, then the word.
+    /// </summary>
+    public long WordKey(ReadOnlySpan<char> fieldWord)
+    {
+        if (!_wordLookup.TryGetValue(fieldWord, out int id))
+        {
+            id = _termCount;
+            _wordLookup[fieldWord] = id;
+            NewTerm(0);
+        }
+
+        return WordKeyFlag | (uint)id;
+    }
+
+    /// <summary>
+    /// Adds the occurrences of one term: <paramref name="first"/>, then along
+    /// <paramref name="next"/> until -1, in document order. <paramref name="key"/> is a code
+    /// from <see cref="FieldCode"/> or a key from <see cref="WordKey"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddCodeOccurrences(long fieldCode, CodeOccurrence[] occurrences, int[] next, int first)
+    public void AddOccurrences(long key, TermOccurrence[] occurrences, int[] next, int first)
     {
-        ref TermState term = ref Term(FindOrAddCode(fieldCode));
-        if (IsCounted(fieldCode))
+        bool isWord = (key & WordKeyFlag) != 0;
+        ref TermState term = ref Term(isWord ? (int)(uint)key : FindOrAddCode(key));
+        if (!isWord && IsCounted(key))
         {
             for (int i = first; i >= 0; i = next[i])
             {
@@ -148,19 +164,6 @@ internal sealed class PostingsBuilder
         }
     }
 
-    /// <summary>Adds a word; <paramref name="fieldWord"/> is the field as a char, then the word.</summary>
-    public void AddWord(ReadOnlySpan<char> fieldWord, int document, int position)
-    {
-        if (!_wordLookup.TryGetValue(fieldWord, out int id))
-        {
-            id = _termCount;
-            _wordLookup[fieldWord] = id;
-            NewTerm(0);
-        }
-
-        Add(ref Term(id), document, position);
-    }
-
     private void NewTerm(long code)
     {
         if ((_termCount & ChunkMask) == 0)
@@ -168,31 +171,11 @@ internal sealed class PostingsBuilder
             _chunks.Add(new TermState[1 << ChunkShift]);
         }
 
-        Term(_termCount) = new TermState { Code = code, LastDocument = -1, WrittenDocument = -1 };
+        Term(_termCount) = new TermState { Code = code, WrittenDocument = -1 };
         _termCount++;
     }
 
     private ref TermState Term(int id) => ref _chunks[id >> ChunkShift][id & ChunkMask];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Add(ref TermState term, int document, int position)
-    {
-        if (term.LastDocument != document)
-        {
-            if (term.Frequency > 0)
-            {
-                WriteDocument(ref term, term.LastDocument, term.Frequency);
-            }
-
-            term.LastDocument = document;
-            term.Frequency = 0;
-            term.LastPosition = 0;
-        }
-
-        _pool.WriteVarint(ref term.Positions, (uint)(position - term.LastPosition));
-        term.LastPosition = position;
-        term.Frequency++;
-    }
 
     private void WriteDocument(ref TermState term, int document, int frequency)
     {
@@ -222,12 +205,6 @@ internal sealed class PostingsBuilder
         for (int id = 0, k = 0; id < _termCount; id++)
         {
             ref TermState term = ref Term(id);
-            if (term.Frequency > 0)
-            {
-                WriteDocument(ref term, term.LastDocument, term.Frequency);
-                term.Frequency = 0;
-            }
-
             docsLengths[id] = term.Docs.Length;
             positionsLengths[id] = term.Positions.Length;
             documentFrequencies[id] = term.DocumentFrequency;
