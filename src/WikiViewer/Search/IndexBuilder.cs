@@ -385,6 +385,8 @@ internal sealed class OccurrenceGrouper
     private int[] _slotGroups = new int[2048];
     private int[] _groupFirst = new int[1024];
     private int[] _groupLast = new int[1024];
+    private long[] _groupKeys = new long[1024];
+    private int[] _groupTerms = new int[1024];
 
     public void Clear() => _count = 0;
 
@@ -448,10 +450,17 @@ internal sealed class OccurrenceGrouper
             }
         }
 
+        if (_groupKeys.Length < groups)
+        {
+            _groupKeys = new long[_groupFirst.Length];
+            _groupTerms = new int[_groupFirst.Length];
+        }
+
         for (int group = 0; group < groups; group++)
         {
-            int first = _groupFirst[group];
-            builder.AddOccurrences(_occurrences[first].Key, _occurrences, _next, first);
+            _groupKeys[group] = _occurrences[_groupFirst[group]].Key;
         }
+
+        builder.AddGroups(_groupKeys.AsSpan(0, groups), _groupTerms.AsSpan(0, groups), _groupFirst, _occurrences, _next);
     }
 }

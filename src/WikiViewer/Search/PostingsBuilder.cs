@@ -35,6 +35,7 @@ internal sealed class PostingsBuilder
     private int[] _codeSlots = new int[128];
     private int _codeSlotShift = 64 - 7;
     private int _codeCount;
+    private int _touched;
     private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly ByteSlicePool _pool = new();
@@ -68,16 +69,54 @@ internal sealed class PostingsBuilder
     }
 
     /// <summary>
-    /// Adds the occurrences of one term: <paramref name="first"/>, then along
-    /// <paramref name="next"/> until -1, in document order. <paramref name="key"/> is a code
-    /// from <see cref="FieldCode"/> or a key from <see cref="WordKey"/>.
+    /// Adds a batch's occurrences, grouped by term: group g has key <paramref name="keys"/>[g]
+    /// (a code from <see cref="FieldCode"/> or a key from <see cref="WordKey"/>) and its
+    /// occurrences start at <paramref name="firsts"/>[g], then follow <paramref name="next"/>
+    /// until -1, in document order. <paramref name="terms"/> is scratch, one per group.
     /// </summary>
+    /// <remarks>
+    /// Each group's first touch of its term is a cache miss (table slot, term state, slice
+    /// tails). Done group by group, each miss waits for the one before; done in passes over
+    /// all groups, the loads are independent and the processor overlaps them.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddOccurrences(long key, TermOccurrence[] occurrences, int[] next, int first)
+    public void AddGroups(ReadOnlySpan<long> keys, Span<int> terms, int[] firsts, TermOccurrence[] occurrences, int[] next)
     {
-        bool isWord = (key & WordKeyFlag) != 0;
-        ref TermState term = ref Term(isWord ? (int)(uint)key : FindOrAddCode(key));
-        if (!isWord && IsCounted(key))
+        int[] slots = _codeSlots;
+        for (int g = 0; g < keys.Length; g++)
+        {
+            long key = keys[g];
+            terms[g] = (key & WordKeyFlag) != 0 ? -1 - (int)(uint)key : slots[Slot(key)];
+        }
+
+        int touched = 0;
+        for (int g = 0; g < keys.Length; g++)
+        {
+            int entry = terms[g];
+            if (entry > 0)
+            {
+                ref TermState term = ref Term(entry - 1);
+                touched += _pool.Peek(term.Docs) + _pool.Peek(term.Positions) + (int)term.Code;
+            }
+        }
+
+        _touched = touched; // keeps the loads above from being optimized away
+
+        for (int g = 0; g < keys.Length; g++)
+        {
+            int entry = terms[g];
+            int id = entry < 0 ? -1 - entry : entry > 0 && Term(entry - 1).Code == keys[g] ? entry - 1 : FindOrAddCode(keys[g]);
+            AddOccurrences(id, keys[g], occurrences, next, firsts[g]);
+        }
+    }
+
+    private int Slot(long code) => (int)(((ulong)code * 0x9E3779B97F4A7C15UL) >> _codeSlotShift);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddOccurrences(int id, long key, TermOccurrence[] occurrences, int[] next, int first)
+    {
+        ref TermState term = ref Term(id);
+        if ((key & WordKeyFlag) == 0 && IsCounted(key))
         {
             for (int i = first; i >= 0; i = next[i])
             {
@@ -113,7 +152,7 @@ internal sealed class PostingsBuilder
     private int FindOrAddCode(long fieldCode)
     {
         int mask = _codeSlots.Length - 1;
-        int slot = (int)(((ulong)fieldCode * 0x9E3779B97F4A7C15UL) >> _codeSlotShift);
+        int slot = Slot(fieldCode);
         while (true)
         {
             int entry = _codeSlots[slot];
@@ -154,7 +193,7 @@ internal sealed class PostingsBuilder
                 continue;
             }
 
-            int slot = (int)(((ulong)code * 0x9E3779B97F4A7C15UL) >> _codeSlotShift);
+            int slot = Slot(code);
             while (_codeSlots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -168,7 +207,8 @@ internal sealed class PostingsBuilder
     {
         if ((_termCount & ChunkMask) == 0)
         {
-            _chunks.Add(new TermState[1 << ChunkShift]);
+            // Uninitialized: NewTerm assigns each state whole before it is read.
+            _chunks.Add(GC.AllocateUninitializedArray<TermState>(1 << ChunkShift));
         }
 
         Term(_termCount) = new TermState { Code = code, WrittenDocument = -1 };
