@@ -20,7 +20,7 @@ internal sealed class IndexBuilder
 {
     public const int FieldCount = 4;
     public const int LargeCorpusPartitions = 256;
-    public const int DefaultBatchChars = 2_000_000;
+    public const int DefaultBatchChars = 4_000_000;
 
     private readonly SearchDocument[] _documents;
     private readonly int _partitionCount;
