@@ -29,7 +29,8 @@ long after = SettledMemory();
 
 // CPU time alongside wall time: on a shared machine the wall time says little by itself.
 Console.WriteLine($"Build: {build.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU (load average before: {LoadAverage()})");
-Console.WriteLine($"Memory: managed heap grew {Mb(after - before)} MB; index arrays {Mb(index.SizeInBytes)} MB, of which postings {Mb(index.PostingsBytes)} MB; {index.TermCount:N0} terms");
+Console.WriteLine($"Memory: managed heap grew {Mb(after - before)} MB; index arrays {Mb(index.SizeInBytes)} MB, of which postings {Mb(index.PostingsBytes)} MB; {index.TermCount:N0} terms; "
+    + $"process peak working set {Mb(Process.GetCurrentProcess().PeakWorkingSet64)} MB (corpus included)");
 
 var random = new Random(seed + 1);
 string[] singles = [.. Enumerable.Range(0, queryCount).Select(_ => QueryFrom(documents, random, random.Next(2, 5)))];

@@ -110,6 +110,9 @@ internal sealed class ByteSlicePool
         stream.Length++;
     }
 
+    /// <summary>Reads the byte the stream writes next, to bring it into cache ahead of the write.</summary>
+    public byte Peek(in SliceStream stream) => stream.End == 0 ? (byte)0 : _blocks[stream.Write >> BlockShift][stream.Write & BlockMask];
+
     /// <summary>Copies the stream's bytes, in order, to <paramref name="destination"/>.</summary>
     public void CopyTo(in SliceStream stream, Span<byte> destination)
     {

@@ -11,14 +11,16 @@ namespace WikiViewer.Search;
 /// partition's <see cref="PostingsBuilder"/>.</item>
 /// </list>
 /// Each partition holds a small share of the terms, so its dictionary, term states and
-/// postings slices stay in cache; one big dictionary made every rare bigram a cache miss.
-/// Occurrences reach a partition in document order, so its postings need no sorting or merging.
+/// postings slices stay close together while it is indexed (with a single dictionary nearly
+/// every rare bigram was a cache miss). Occurrences reach a partition in document order, so
+/// its postings need no sorting or merging. Results do not depend on the partition count or
+/// the batch size.
 /// </summary>
 internal sealed class IndexBuilder
 {
     public const int FieldCount = 4;
     public const int LargeCorpusPartitions = 256;
-    public const int DefaultBatchChars = 2_000_000;
+    public const int DefaultBatchChars = 4_000_000;
 
     private readonly SearchDocument[] _documents;
     private readonly int _partitionCount;
@@ -219,7 +221,7 @@ internal sealed class IndexBuilder
     /// <summary>One thread's term occurrences of the current batch, bucketed by partition, in document order.</summary>
     private sealed class TokenBuckets
     {
-        private readonly CodeOccurrence[][] _codes;
+        private readonly TermOccurrence[][] _codes;
         private readonly int[] _codeCounts;
         private readonly WordToken[][] _words;
         private readonly int[] _wordCounts;
@@ -230,7 +232,7 @@ internal sealed class IndexBuilder
 
         public TokenBuckets(int partitionCount)
         {
-            _codes = [.. Enumerable.Range(0, partitionCount).Select(static _ => new CodeOccurrence[64])];
+            _codes = [.. Enumerable.Range(0, partitionCount).Select(static _ => new TermOccurrence[64])];
             _codeCounts = new int[partitionCount];
             _words = [.. Enumerable.Range(0, partitionCount).Select(static _ => new WordToken[16])];
             _wordCounts = new int[partitionCount];
@@ -240,14 +242,14 @@ internal sealed class IndexBuilder
         public void AddCode(int partition, long fieldCode, int document, int position)
         {
             int count = _codeCounts[partition];
-            CodeOccurrence[] tokens = _codes[partition];
+            TermOccurrence[] tokens = _codes[partition];
             if (count == tokens.Length)
             {
                 Array.Resize(ref _codes[partition], count * 2);
                 tokens = _codes[partition];
             }
 
-            tokens[count] = new CodeOccurrence(fieldCode, document, position);
+            tokens[count] = new TermOccurrence(fieldCode, document, position);
             _codeCounts[partition] = count + 1;
         }
 
@@ -274,7 +276,7 @@ internal sealed class IndexBuilder
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        /// <summary>Hands this thread's CJK occurrences of a partition to the grouper, and adds its words directly (they are few).</summary>
+        /// <summary>Hands this thread's occurrences of a partition to the grouper; words go under their term's key.</summary>
         public void Feed(int partition, PostingsBuilder builder, OccurrenceGrouper grouper)
         {
             grouper.Append(_codes[partition].AsSpan(0, _codeCounts[partition]));
@@ -283,7 +285,8 @@ internal sealed class IndexBuilder
             for (int i = 0, count = _wordCounts[partition]; i < count; i++)
             {
                 WordToken word = words[i];
-                builder.AddWord(_wordChars.AsSpan(word.Start, word.Length), word.Document, word.Position);
+                long key = builder.WordKey(_wordChars.AsSpan(word.Start, word.Length));
+                grouper.Add(new TermOccurrence(key, word.Document, word.Position));
             }
         }
 
@@ -299,97 +302,70 @@ internal sealed class IndexBuilder
 }
 
 /// <summary>
-/// An occurrence of a CJK term: its field-tagged code (see <see cref="PostingsBuilder.FieldCode"/>),
-/// document and position; for a single character, which is counted per document instead,
-/// its frequency in the document.
+/// An occurrence of a term: its key (a field-tagged CJK code from <see cref="PostingsBuilder.Key"/>,
+/// or a word's <see cref="PostingsBuilder.WordKey"/>), document and position; for a single
+/// CJK character, which is counted per document instead, its frequency in the document.
 /// </summary>
-internal readonly record struct CodeOccurrence(long FieldCode, int Document, int PositionOrFrequency);
+internal readonly record struct TermOccurrence(long Key, int Document, int PositionOrFrequency);
 
-/// <summary>Counts the distinct CJK characters of one document field (a small table that stays in cache).</summary>
+/// <summary>
+/// Counts the distinct CJK characters of one document field: a count per BMP code point
+/// (direct indexing, no hashing; 256 KB per thread), a dictionary for the rare others.
+/// </summary>
 internal sealed class CharacterCounter
 {
-    private int[] _slots = new int[2048]; // code point + 1; 0 = empty
-    private int[] _slotIndexes = new int[2048];
-    private int _shift = 32 - 11;
+    private readonly int[] _bmpCounts = new int[0x10000];
+    private readonly Dictionary<int, int> _supplementary = [];
     private int[] _codePoints = new int[1024];
-    private int[] _frequencies = new int[1024];
-    private int[] _entrySlots = new int[1024];
 
     public int Count { get; private set; }
 
     public int CodePoint(int index) => _codePoints[index];
 
-    public int Frequency(int index) => _frequencies[index];
+    public int Frequency(int index)
+    {
+        int codePoint = _codePoints[index];
+        return codePoint < 0x10000 ? _bmpCounts[codePoint] : _supplementary[codePoint];
+    }
 
-    /// <summary>Empties the table, touching only the slots in use.</summary>
+    /// <summary>Empties the counter, touching only the counts in use.</summary>
     public void Clear()
     {
         for (int i = 0; i < Count; i++)
         {
-            _slots[_entrySlots[i]] = 0;
+            int codePoint = _codePoints[i];
+            if (codePoint < 0x10000)
+            {
+                _bmpCounts[codePoint] = 0;
+            }
         }
 
+        _supplementary.Clear();
         Count = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int codePoint)
     {
-        if (Count * 2 >= _slots.Length)
+        int before;
+        if (codePoint < 0x10000)
         {
-            Grow();
+            before = _bmpCounts[codePoint]++;
+        }
+        else
+        {
+            _supplementary.TryGetValue(codePoint, out before);
+            _supplementary[codePoint] = before + 1;
         }
 
-        int mask = _slots.Length - 1;
-        int slot = Slot(codePoint);
-        while (true)
+        if (before == 0)
         {
-            int stored = _slots[slot];
-            if (stored == codePoint + 1)
+            if (Count == _codePoints.Length)
             {
-                _frequencies[_slotIndexes[slot]]++;
-                return;
+                Array.Resize(ref _codePoints, Count * 2);
             }
 
-            if (stored == 0)
-            {
-                break;
-            }
-
-            slot = (slot + 1) & mask;
-        }
-
-        _slots[slot] = codePoint + 1;
-        _slotIndexes[slot] = Count;
-        _codePoints[Count] = codePoint;
-        _frequencies[Count] = 1;
-        _entrySlots[Count] = slot;
-        Count++;
-    }
-
-    private int Slot(int codePoint) => (int)(((uint)codePoint * 2654435769u) >> _shift);
-
-    private void Grow()
-    {
-        int size = _slots.Length * 2;
-        _slots = new int[size];
-        _slotIndexes = new int[size];
-        _shift--;
-        Array.Resize(ref _codePoints, size / 2);
-        Array.Resize(ref _frequencies, size / 2);
-        Array.Resize(ref _entrySlots, size / 2);
-        int mask = size - 1;
-        for (int i = 0; i < Count; i++)
-        {
-            int slot = Slot(_codePoints[i]);
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _slots[slot] = _codePoints[i] + 1;
-            _slotIndexes[slot] = i;
-            _entrySlots[i] = slot;
+            _codePoints[Count++] = codePoint;
         }
     }
 }
@@ -402,17 +378,21 @@ internal sealed class CharacterCounter
 /// </summary>
 internal sealed class OccurrenceGrouper
 {
-    private CodeOccurrence[] _occurrences = new CodeOccurrence[1024];
+    private TermOccurrence[] _occurrences = new TermOccurrence[1024];
     private int[] _next = new int[1024];
     private int _count;
     private long[] _slotKeys = new long[2048];
     private int[] _slotGroups = new int[2048];
     private int[] _groupFirst = new int[1024];
     private int[] _groupLast = new int[1024];
+    private long[] _groupKeys = new long[1024];
+    private int[] _groupTerms = new int[1024];
 
     public void Clear() => _count = 0;
 
-    public void Append(ReadOnlySpan<CodeOccurrence> occurrences)
+    public void Add(TermOccurrence occurrence) => Append(new ReadOnlySpan<TermOccurrence>(in occurrence));
+
+    public void Append(ReadOnlySpan<TermOccurrence> occurrences)
     {
         if (_count + occurrences.Length > _occurrences.Length)
         {
@@ -446,7 +426,7 @@ internal sealed class OccurrenceGrouper
         int groups = 0;
         for (int i = 0; i < _count; i++)
         {
-            long key = _occurrences[i].FieldCode;
+            long key = _occurrences[i].Key;
             int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
             while (_slotKeys[slot] != 0 && _slotKeys[slot] != key)
             {
@@ -470,10 +450,17 @@ internal sealed class OccurrenceGrouper
             }
         }
 
+        if (_groupKeys.Length < groups)
+        {
+            _groupKeys = new long[_groupFirst.Length];
+            _groupTerms = new int[_groupFirst.Length];
+        }
+
         for (int group = 0; group < groups; group++)
         {
-            int first = _groupFirst[group];
-            builder.AddCodeOccurrences(_occurrences[first].FieldCode, _occurrences, _next, first);
+            _groupKeys[group] = _occurrences[_groupFirst[group]].Key;
         }
+
+        builder.AddGroups(_groupKeys.AsSpan(0, groups), _groupTerms.AsSpan(0, groups), _groupFirst, _occurrences, _next);
     }
 }

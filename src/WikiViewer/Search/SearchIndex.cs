@@ -18,6 +18,7 @@ public sealed class SearchIndex
 {
     private const double K1 = 1.2;
     private const int SmallCorpusChars = 2_000_000;
+    private static readonly int MaxPooledScratch = 2 * Environment.ProcessorCount;
 
     private static readonly (double Boost, double B)[] FieldWeights =
     [
@@ -135,7 +136,12 @@ public sealed class SearchIndex
         finally
         {
             scratch.Reset();
-            _scratch.Add(scratch);
+
+            // Keep enough for the usual concurrency; a burst beyond it allocates and lets go.
+            if (_scratch.Count < MaxPooledScratch)
+            {
+                _scratch.Add(scratch);
+            }
         }
     }
 
@@ -152,7 +158,7 @@ public sealed class SearchIndex
         int documentCount = _documents.Length;
         for (int t = 0; t < query.Terms.Count; t++)
         {
-            int mark = t + 1;
+            byte mark = (byte)(t + 1);
             int documentFrequency = 0;
             for (int f = 0; f < _fields.Length; f++)
             {
@@ -191,7 +197,7 @@ public sealed class SearchIndex
                 (double boost, double b) = FieldWeights[f];
                 double weight = boost * idf * (K1 + 1);
                 MatchList matches = scratch.FieldMatches[f];
-                int[]? fieldTerms = f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
+                byte[]? fieldTerms = f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
                 for (int i = 0; i < matches.Count; i++)
                 {
                     int document = matches.Document(i);
@@ -274,28 +280,32 @@ public sealed class SearchIndex
         return best;
     }
 
-    /// <summary>Per-query working memory, pooled: dense per-document arrays cleared through the touched list.</summary>
+    /// <summary>
+    /// Per-query working memory, pooled: dense per-document arrays (12 bytes a document),
+    /// cleared through the touched list. Term counts fit a byte: at most <see cref="SearchQuery.MaxTerms"/>.
+    /// </summary>
     private sealed class QueryScratch
     {
         public QueryScratch(int documentCount, int fieldCount)
         {
             Relevance = new double[documentCount];
-            LastTerm = new int[documentCount];
-            Matched = new int[documentCount];
-            TitleTerms = new int[documentCount];
-            AliasTerms = new int[documentCount];
+            LastTerm = new byte[documentCount];
+            Matched = new byte[documentCount];
+            TitleTerms = new byte[documentCount];
+            AliasTerms = new byte[documentCount];
             FieldMatches = [.. Enumerable.Range(0, fieldCount).Select(static _ => new MatchList())];
         }
 
         public double[] Relevance { get; }
 
-        public int[] LastTerm { get; }
+        /// <summary>1 + the index of the last term that counted this document.</summary>
+        public byte[] LastTerm { get; }
 
-        public int[] Matched { get; }
+        public byte[] Matched { get; }
 
-        public int[] TitleTerms { get; }
+        public byte[] TitleTerms { get; }
 
-        public int[] AliasTerms { get; }
+        public byte[] AliasTerms { get; }
 
         public List<int> Touched { get; } = [];
 

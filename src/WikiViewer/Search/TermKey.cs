@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -17,7 +15,7 @@ internal readonly record struct TermKey(long Code, string? Word)
 
     public static int PartitionOf(long code, int partitionCount)
     {
-        // A different multiplier from LongIntMap's, so a partition's keys do not cluster in its table.
+        // A different multiplier from the build's term tables, so a partition's keys do not cluster in its table.
         ulong mixed = (ulong)code * 0xC2B2AE3D27D4EB4FUL;
         return Reduce((uint)(mixed >> 32), partitionCount);
     }
@@ -37,83 +35,4 @@ internal readonly record struct TermKey(long Code, string? Word)
     private static int Reduce(uint hash, int count) => (int)(((ulong)hash * (uint)count) >> 32);
 
     public override string ToString() => Word ?? Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>Open-addressing map from a non-zero long to an int; the build's hot lookup.</summary>
-internal sealed class LongIntMap
-{
-    private long[] _keys;
-    private int[] _values;
-    private int _mask;
-    private int _shift;
-
-    public LongIntMap(int initialCapacity = 1024)
-    {
-        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity * 2));
-        _keys = new long[capacity];
-        _values = new int[capacity];
-        _mask = capacity - 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-    }
-
-    public int Count { get; private set; }
-
-    /// <summary>Returns the value for <paramref name="key"/>, adding <paramref name="valueIfNew"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int GetOrAdd(long key, int valueIfNew, out bool added)
-    {
-        int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
-        while (true)
-        {
-            long existing = _keys[slot];
-            if (existing == key)
-            {
-                added = false;
-                return _values[slot];
-            }
-
-            if (existing == 0)
-            {
-                _keys[slot] = key;
-                _values[slot] = valueIfNew;
-                added = true;
-                if (++Count * 2 > _keys.Length)
-                {
-                    Grow();
-                }
-
-                return valueIfNew;
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-    }
-
-    private void Grow()
-    {
-        long[] oldKeys = _keys;
-        int[] oldValues = _values;
-        int capacity = oldKeys.Length * 2;
-        _keys = new long[capacity];
-        _values = new int[capacity];
-        _mask = capacity - 1;
-        _shift--;
-        for (int i = 0; i < oldKeys.Length; i++)
-        {
-            long key = oldKeys[i];
-            if (key == 0)
-            {
-                continue;
-            }
-
-            int slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
-            while (_keys[slot] != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _keys[slot] = key;
-            _values[slot] = oldValues[i];
-        }
-    }
 }

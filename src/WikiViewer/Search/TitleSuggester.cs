@@ -123,17 +123,7 @@ internal sealed class TitleSuggester
             return [];
         }
 
-        var candidates = new List<int>();
-        for (int i = LowerBound(wanted); i < _documentIds.Length && KeyOf(i).StartsWith(wanted, StringComparison.Ordinal); i++)
-        {
-            // Entries with one key are adjacent, title first: keep only the first of each key.
-            if (i == 0 || !KeyOf(i).SequenceEqual(KeyOf(i - 1)))
-            {
-                candidates.Add(i);
-            }
-        }
-
-        candidates.Sort((x, y) =>
+        int Compare(int x, int y)
         {
             int byExact = (KeyOf(y).Length == wanted.Length).CompareTo(KeyOf(x).Length == wanted.Length);
             if (byExact != 0)
@@ -149,10 +139,37 @@ internal sealed class TitleSuggester
 
             int byLength = KeyOf(x).Length.CompareTo(KeyOf(y).Length);
             return byLength != 0 ? byLength : x.CompareTo(y);
-        });
+        }
 
-        var suggestions = new List<TitleSuggestion>(Math.Min(max, candidates.Count));
-        foreach (int i in candidates.Take(max))
+        // A one-character prefix can match a large share of all titles: keep only the best
+        // max in a heap whose top is the worst of them.
+        var best = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => Compare(y, x)));
+        for (int i = LowerBound(wanted); i < _documentIds.Length && KeyOf(i).StartsWith(wanted, StringComparison.Ordinal); i++)
+        {
+            // Entries with one key are adjacent, title first: keep only the first of each key.
+            if (i > 0 && KeyOf(i).SequenceEqual(KeyOf(i - 1)))
+            {
+                continue;
+            }
+
+            if (best.Count < max)
+            {
+                best.Enqueue(i, i);
+            }
+            else if (Compare(i, best.Peek()) < 0)
+            {
+                best.DequeueEnqueue(i, i);
+            }
+        }
+
+        int[] candidates = new int[best.Count];
+        for (int k = candidates.Length - 1; k >= 0; k--)
+        {
+            candidates[k] = best.Dequeue();
+        }
+
+        var suggestions = new List<TitleSuggestion>(candidates.Length);
+        foreach (int i in candidates)
         {
             SearchDocument document = _documents[_documentIds[i]];
             suggestions.Add(_aliasIndexes[i] < 0

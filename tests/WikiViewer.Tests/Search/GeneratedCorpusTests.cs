@@ -54,10 +54,11 @@ public sealed class GeneratedCorpusTests
         GeneratedCorpus.SetText(documents, 502, b + a + "。" + documents[502].Text);
         GeneratedCorpus.SetText(documents, 503, a + "的" + b + "。" + documents[503].Text);
         GeneratedCorpus.SetText(documents, 504, Planted(6, 7, 8) + "。" + documents[504].Text);
+        GeneratedCorpus.SetText(documents, 505, Planted(6, 7, 8) + "。" + Planted(7, 8, 9) + "。" + documents[505].Text); // all bigrams, not in a row
         var index = SearchIndex.Build(documents);
 
         Assert.Equal([500], Ids(index.Search(a + b, 0, 10)));
-        Assert.Equal([500, 501, 502, 503, 504], Ids(index.Search(a + " " + b, 0, 10)).Order());
+        Assert.Equal([500, 501, 502, 503, 504, 505], Ids(index.Search(a + " " + b, 0, 10)).Order());
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class GeneratedCorpusTests
         string[] folded = Folded(documents);
         var random = new Random(99);
         int nonTrivial = 0;
-        for (int q = 0; q < 150; q++)
+        for (int q = 0; q < 80; q++)
         {
             string query = RandomCjkSubstring(documents[random.Next(Count)].Text, random.Next(1, 5), random);
             HashSet<int> expected = [.. Enumerable.Range(0, Count).Where(id => Contains(folded[id], query))];
@@ -80,7 +81,7 @@ public sealed class GeneratedCorpusTests
             nonTrivial += expected.Count > 1 ? 1 : 0;
         }
 
-        Assert.True(nonTrivial > 50, "the random phrases should mostly occur in several documents");
+        Assert.True(nonTrivial > 25, "the random phrases should mostly occur in several documents");
     }
 
     [Fact]

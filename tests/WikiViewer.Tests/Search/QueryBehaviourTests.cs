@@ -86,6 +86,7 @@ public sealed class QueryBehaviourTests
         new string('中', 10_000),
         string.Concat(Enumerable.Repeat("王 ", 5_000)),
         string.Concat(Enumerable.Repeat("王明，", 3_000)),
+        string.Join(' ', Enumerable.Range(0, 300).Select(static i => $"w{i} 字{(char)('一' + i)}")),
     };
 
     [Theory]
@@ -108,6 +109,17 @@ public sealed class QueryBehaviourTests
     public void QueryWithoutWordsMatchesNothing(string query)
     {
         Assert.Equal(SearchResults.Empty, Index.Search(query, 0, 20));
+    }
+
+    [Fact]
+    public void ManyDistinctTermsAreCutToTheFirstOnesNotRejected()
+    {
+        string first = Documents[0].Title;
+        string query = first + " " + string.Join(' ', Enumerable.Range(0, 100).Select(static i => $"nosuchword{i}"));
+
+        SearchResults results = Index.Search(query, 0, 5);
+
+        Assert.Contains(results.Hits, hit => hit.DocumentId == 0 || Documents[hit.DocumentId].Title == first);
     }
 
     [Fact]
