@@ -72,9 +72,13 @@ def write_sorted(name, rows):
 
 ts = read_opencc("TSCharacters")
 st = read_opencc("STCharacters")
+# TSCharactersOpenCC is OpenCC's own table, for display (ChineseConverter.ToSimplified):
+# the folding table below adds Unihan variants that often map a rare character
+# to one in a later CJK extension, which few fonts can show.
 for name, table in (("TSPhrases", read_opencc("TSPhrases")),
                     ("STPhrases", read_opencc("STPhrases")),
-                    ("STCharacters", st)):
+                    ("STCharacters", st),
+                    ("TSCharactersOpenCC", ts)):
     write_sorted(name, ((k, " ".join(v)) for k, v in table.items()))
 
 for k in ts:
@@ -219,7 +223,8 @@ The \`.txt\` files are embedded into the assembly as
 
 | File | Lines | Bytes | Content |
 |---|---:|---:|---|
-| \`TSCharacters.txt\` | $(count TSCharacters.txt) | $(size TSCharacters.txt) | Traditional → Simplified, one character each: the folding table used by \`ChineseScript.Fold\` and the character stage of \`ChineseConverter.ToSimplified\` |
+| \`TSCharacters.txt\` | $(count TSCharacters.txt) | $(size TSCharacters.txt) | Traditional → Simplified, one character each: the folding table used by \`ChineseScript.Fold\` |
+| \`TSCharactersOpenCC.txt\` | $(count TSCharactersOpenCC.txt) | $(size TSCharactersOpenCC.txt) | OpenCC TSCharacters, all candidates: the character stage of \`ChineseConverter.ToSimplified\` (display) |
 | \`TSPhrases.txt\` | $(count TSPhrases.txt) | $(size TSPhrases.txt) | OpenCC TSPhrases, all candidates |
 | \`STCharacters.txt\` | $(count STCharacters.txt) | $(size STCharacters.txt) | OpenCC STCharacters, all candidates |
 | \`STPhrases.txt\` | $(count STPhrases.txt) | $(size STPhrases.txt) | OpenCC STPhrases, all candidates |
@@ -252,6 +257,6 @@ has exactly one candidate per line.
 MD
 
 echo "Wrote $out_dir:"
-for f in TSCharacters.txt TSPhrases.txt STCharacters.txt STPhrases.txt; do
-    printf '  %-18s %7s lines %9s bytes\n' "$f" "$(count "$f")" "$(size "$f")"
+for f in TSCharacters.txt TSCharactersOpenCC.txt TSPhrases.txt STCharacters.txt STPhrases.txt; do
+    printf '  %-24s %7s lines %9s bytes\n' "$f" "$(count "$f")" "$(size "$f")"
 done

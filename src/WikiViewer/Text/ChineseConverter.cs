@@ -21,8 +21,9 @@ public static class ChineseConverter
     }
 
     /// <summary>
-    /// Traditional → Simplified (TSPhrases, then the same character table as
-    /// <see cref="ChineseScript.Fold(string)"/>).
+    /// Traditional → Simplified (TSPhrases, then OpenCC's TSCharacters). Not the
+    /// folding table of <see cref="ChineseScript.Fold(string)"/>: its Unihan
+    /// additions map rare characters to later CJK extensions that few fonts show.
     /// </summary>
     public static string ToSimplified(string text)
     {
@@ -37,16 +38,14 @@ public static class ChineseConverter
     {
         internal static readonly PhraseConverter Instance = new(
             PhraseConverter.ReadTable("STPhrases.txt"),
-            PhraseConverter.ReadTable("STCharacters.txt"),
-            characterFallback: null);
+            PhraseConverter.ReadTable("STCharacters.txt"));
     }
 
     private static class ToSimplifiedTable
     {
         internal static readonly PhraseConverter Instance = new(
             PhraseConverter.ReadTable("TSPhrases.txt"),
-            characters: new(StringComparer.Ordinal),
-            characterFallback: ChineseScript.Fold);
+            PhraseConverter.ReadTable("TSCharactersOpenCC.txt"));
     }
 
     private sealed class PhraseConverter
@@ -60,16 +59,13 @@ public static class ChineseConverter
         private readonly uint[] _starts = new uint[0x10000];
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _characterLookup;
-        private readonly Func<Rune, Rune>? _characterFallback;
 
         internal PhraseConverter(
             Dictionary<string, string> phrases,
-            Dictionary<string, string> characters,
-            Func<Rune, Rune>? characterFallback)
+            Dictionary<string, string> characters)
         {
             _phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
             _characterLookup = characters.GetAlternateLookup<ReadOnlySpan<char>>();
-            _characterFallback = characterFallback;
 
             foreach (string key in phrases.Keys)
             {
@@ -117,14 +113,6 @@ public static class ChineseConverter
                     if ((starts & CharacterBit) != 0)
                     {
                         _characterLookup.TryGetValue(text.AsSpan(i, unit), out replacement);
-                    }
-                    else if (_characterFallback is not null && Rune.TryGetRuneAt(text, i, out Rune rune))
-                    {
-                        Rune folded = _characterFallback(rune);
-                        if (folded != rune)
-                        {
-                            replacement = folded.ToString();
-                        }
                     }
                 }
 

@@ -26,6 +26,8 @@ public class ChineseConverterTests
     [InlineData("乾隆皇帝", "乾隆皇帝")]
     [InlineData("於是", "于是")]
     [InlineData("無產階級國際主義", "无产阶级国际主义")]
+    [InlineData("薴", "苧")] // one step, as OpenCC; folding resolves the chain on to 苎
+    [InlineData("㒜", "㒜")] // folding's Unihan variant is in Extension B, which few fonts show
     public void ToSimplified(string traditional, string simplified)
     {
         Assert.Equal(simplified, ChineseConverter.ToSimplified(traditional));
