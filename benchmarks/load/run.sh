@@ -6,7 +6,8 @@
 #                          [--connections 32] [--threads 2] [--work DIR]
 #                          [--results DIR] [--skip wikiviewer|kiwix|nginx]...
 #                          [--wikiviewer-arg ARG]... [--no-install] [--prepare-only]
-#                          [--chart PNG]
+#                          [--chart PNG] [--accept-encoding VALUE]
+#                          [--kiwix-cache auto|default]
 #
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
@@ -20,6 +21,12 @@
 # that every server serves from its caches), then --duration seconds of random
 # article pages, of a fixed sample of 500 2-4 character Chinese queries drawn
 # from the corpus, and of distinct queries each sent once (no cache can help).
+# Requests carry no Accept-Encoding (plain wrk): every server sends the same
+# uncompressed bytes; --accept-encoding "gzip, deflate, br" sends a browser's.
+# kiwix-serve gets libzim/libkiwix caches that hold the whole ZIM
+# (ZIM_CLUSTERCACHE, ZIM_DIRENTCACHE, KIWIX_SEARCH_CACHE_SIZE), as WikiViewer
+# holds its whole store; --kiwix-cache default runs it as installed (a
+# 16-cluster cache: ~10x fewer pages/s and ~50x slower searches measured here).
 # Prints the table, writes results/N.json and results/results.csv, and stops
 # everything it started, by PID. --prepare-only builds the corpus, export and
 # ZIM (the slow, cached part) and stops there.
@@ -37,6 +44,8 @@ WORK=${TMPDIR:-/tmp}/wikiviewer-bench
 RESULTS=$HERE/results
 INSTALL=1
 PREPARE_ONLY=0
+ACCEPT_ENCODING=""
+KIWIX_CACHE=auto
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
 WV_ARGS=()
@@ -58,7 +67,9 @@ while [ $# -gt 0 ]; do
     --no-install) INSTALL=0; shift ;;
     --prepare-only) PREPARE_ONLY=1; shift ;;
     --chart) CHART=$2; shift 2 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
+    --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
+    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -190,6 +201,8 @@ for N in "${ARTICLES[@]}"; do
   record run seed "$SEED"
   record run app_hash "\"$APP_HASH\""
   record run load_start "\"$(loadavg)\""
+  record run accept_encoding "\"$ACCEPT_ENCODING\""
+  record run kiwix_cache "\"$KIWIX_CACHE\""
 
   # ---- corpus (cached by N and seed)
   CORPUS=$WORK/corpus-$N-$SEED
@@ -263,9 +276,16 @@ for N in "${ARTICLES[@]}"; do
     log "WikiViewer ready in $s s"
   fi
   if ! skipped kiwix; then
-    log "starting kiwix-serve (load $(loadavg))"
+    KIWIX_ENV=(XAPIAN_CJK_NGRAM=1)
+    if [ "$KIWIX_CACHE" = auto ]; then
+      # Clusters hold up to 2 MB of content (zimwriterfs's default): room for all of them.
+      KIWIX_ENV+=(ZIM_CLUSTERCACHE=$(( $(du -sm "$EXPORT" | cut -f1) / 2 + 64 ))
+        ZIM_DIRENTCACHE=$(( $(find "$EXPORT" -type f | wc -l) + 1024 )) KIWIX_SEARCH_CACHE_SIZE=1024)
+    fi
+    record kiwix env "\"${KIWIX_ENV[*]}\""
+    log "starting kiwix-serve (${KIWIX_ENV[*]}; load $(loadavg))"
     t0=$(now)
-    XAPIAN_CJK_NGRAM=1 kiwix-serve --address=127.0.0.1 --port=$PORT_KIWIX "$ZIM" > "$RUN/kiwix.log" 2>&1 &
+    env "${KIWIX_ENV[@]}" kiwix-serve --address=127.0.0.1 --port=$PORT_KIWIX "$ZIM" > "$RUN/kiwix.log" 2>&1 &
     PID[kiwix]=$!; STARTED+=($!)
     BASE[kiwix]=http://127.0.0.1:$PORT_KIWIX
     s=$(wait_ready "${PID[kiwix]}" "${BASE[kiwix]}/$BOOK/index.html" "$t0") || { log "kiwix-serve did not start ($s): $RUN/kiwix.log"; exit 1; }
@@ -317,11 +337,13 @@ EOF
   fi
 
   # ---- sanity: the first URLs of every list answer 200
+  CURL_ENC=()
+  [ -z "$ACCEPT_ENCODING" ] || CURL_ENC=(-H "Accept-Encoding: $ACCEPT_ENCODING")
   for server in "${!PID[@]}"; do
     for list in "$LISTS/pages-$server.txt" "$LISTS/search-sample-$server.txt"; do
       [ -f "$list" ] || continue
       while read -r path; do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip, deflate, br' "${BASE[$server]}$path")
+        code=$(curl -s -o /dev/null -w '%{http_code}' "${CURL_ENC[@]+"${CURL_ENC[@]}"}" "${BASE[$server]}$path")
         [ "$code" = 200 ] || { log "$server: $path answered $code"; exit 1; }
       done < <(head -n 20 "$list")
     done
@@ -331,7 +353,7 @@ EOF
   drive() { # server name mode list
     local server=$1 name=$2 mode=$3 list=$4 out
     record "$server" "load_before_$name" "\"$(loadavg)\""
-    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
+    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode WRK_ACCEPT_ENCODING=$ACCEPT_ENCODING wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
       -s "$HERE/urls.lua" "${BASE[$server]}" -- "$list" | tail -n 1)
     record "$server" "$name" "$out"
     log "$server $name: $(python3 "$HERE/report.py" --line "$out")"
@@ -339,7 +361,7 @@ EOF
   for server in wikiviewer kiwix nginx; do
     [ -n "${PID[$server]:-}" ] || continue
     log "$server: warm-up pass over ${N} articles (load $(loadavg))"
-    record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt")"
+    record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt" --accept-encoding "$ACCEPT_ENCODING")"
     drive "$server" pages random "$LISTS/pages-$server.txt"
     if [ -f "$LISTS/search-sample-$server.txt" ]; then
       drive "$server" search_sample random "$LISTS/search-sample-$server.txt"
