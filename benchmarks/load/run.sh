@@ -5,7 +5,8 @@
 #   benchmarks/load/run.sh [--articles N]... [--seed 42] [--duration 15]
 #                          [--connections 32] [--threads 2] [--work DIR]
 #                          [--results DIR] [--skip wikiviewer|kiwix|nginx]...
-#                          [--wikiviewer-arg ARG]... [--no-install] [--prepare-only]
+#                          [--wikiviewer-arg ARG]... [--wikiviewer-env K=V]...
+#                          [--no-install] [--prepare-only]
 #                          [--chart PNG] [--accept-encoding VALUE]
 #                          [--kiwix-cache auto|default]
 #
@@ -49,6 +50,7 @@ KIWIX_CACHE=auto
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
 WV_ARGS=()
+WV_ENV=(ASPNETCORE_ENVIRONMENT=Production)
 PORT_WIKIVIEWER=18080
 PORT_KIWIX=18081
 PORT_NGINX=18082
@@ -64,12 +66,13 @@ while [ $# -gt 0 ]; do
     --results) RESULTS=$2; shift 2 ;;
     --skip) SKIP+=("$2"); shift 2 ;;
     --wikiviewer-arg) WV_ARGS+=("$2"); shift 2 ;;
+    --wikiviewer-env) WV_ENV+=("$2"); shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --prepare-only) PREPARE_ONLY=1; shift ;;
     --chart) CHART=$2; shift 2 ;;
     --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
     --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
-    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -161,7 +164,8 @@ python3 - "$MACHINE_JSON" <<'EOF'
 import json, os, platform, re, subprocess, sys
 def run(*cmd):
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout + subprocess.run(cmd, capture_output=True, text=True, timeout=20).stderr
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
+        return done.stdout + done.stderr
     except Exception:
         return ""
 cpu = re.search(r"Model name:\s*(.+)", run("lscpu"))
@@ -263,7 +267,9 @@ for N in "${ARTICLES[@]}"; do
     CACHE_MB=$(( N / 40 > 256 ? N / 40 : 256 ))
     log "starting WikiViewer (page cache $CACHE_MB MB; load $(loadavg))"
     t0=$(now)
-    ASPNETCORE_ENVIRONMENT=Production dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
+    record wikiviewer env "\"${WV_ENV[*]}\""
+    record wikiviewer args "\"${WV_ARGS[*]+"${WV_ARGS[*]}"}\""
+    env "${WV_ENV[@]}" dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
       --Wiki:ContentPath="$CORPUS" --Wiki:RateLimit:PermitLimit=0 --Wiki:PageCacheMegabytes=$CACHE_MB \
       "${WV_ARGS[@]+"${WV_ARGS[@]}"}" > "$RUN/wikiviewer.log" 2>&1 &
     PID[wikiviewer]=$!; STARTED+=($!)
