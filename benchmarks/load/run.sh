@@ -13,7 +13,7 @@
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
 # site with `WikiViewer export` and packs it into a ZIM with zimwriterfs
-# (both cached by N, seed and the published WikiViewer.dll's hash), then starts
+# (both cached by N, seed and the git tree of src/WikiViewer), then starts
 # on 127.0.0.1, one after another so that each startup is timed alone:
 #   WikiViewer  the published app, rate limiting off, page cache sized for N
 #   kiwix-serve the ZIM (XAPIAN_CJK_NGRAM=1 when written and when served)
@@ -191,7 +191,12 @@ log "publishing WikiViewer (Release)"
 PUBLISH=$WORK/publish
 rm -rf "$PUBLISH"
 dotnet publish "$ROOT/src/WikiViewer" -c Release -o "$PUBLISH" -v quiet -nologo >&2
-APP_HASH=$(sha256sum "$PUBLISH/WikiViewer.dll" | cut -c1-12)
+# The export and the ZIM depend on the app's source (the dll itself changes with
+# every commit: the SDK stamps the commit into it).
+APP_HASH=$(git -C "$ROOT" rev-parse --short=12 HEAD:src/WikiViewer)
+if [ -n "$(git -C "$ROOT" status --porcelain -- src/WikiViewer)" ]; then
+  APP_HASH=$APP_HASH-$( (git -C "$ROOT" diff HEAD -- src/WikiViewer; git -C "$ROOT" ls-files --others --exclude-standard -- src/WikiViewer | xargs -r cat) | sha256sum | cut -c1-8)
+fi
 ILLUSTRATION=$WORK/illustration.png
 python3 "$HERE/illustration.py" "$ILLUSTRATION"
 
