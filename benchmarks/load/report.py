@@ -58,7 +58,11 @@ def fmt(value, spec):
 
 def table(result):
     n = result["run"]["articles"]
-    out = [f"### {n:,} articles (seed {result['run']['seed']}); load average at start {result['run']['load_start']}, at end {result['run'].get('load_end', '?')}", ""]
+    run = result["run"]
+    encoding = run.get("accept_encoding") or ""
+    out = [f"### {n:,} articles (seed {run['seed']}); load average at start {run['load_start']}, at end {run.get('load_end', '?')}", "",
+           f"Requests {'with Accept-Encoding: ' + encoding if encoding else 'without Accept-Encoding (identity)'}; "
+           f"kiwix-serve caches: {run.get('kiwix_cache', 'default')} ({(result['servers'].get('kiwix') or {}).get('env', '')}).", ""]
     out.append("| server | pages/s | p50 ms | p99 ms | errors | search q/s (500-query sample) | p50 ms | p99 ms | "
                "search q/s (distinct queries) | p50 ms | p99 ms | errors | startup s | RSS ready MB | RSS after MB |")
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -5,13 +5,15 @@
 #   benchmarks/load/run.sh [--articles N]... [--seed 42] [--duration 15]
 #                          [--connections 32] [--threads 2] [--work DIR]
 #                          [--results DIR] [--skip wikiviewer|kiwix|nginx]...
-#                          [--wikiviewer-arg ARG]... [--no-install] [--prepare-only]
-#                          [--chart PNG]
+#                          [--wikiviewer-arg ARG]... [--wikiviewer-env K=V]...
+#                          [--no-install] [--prepare-only]
+#                          [--chart PNG] [--accept-encoding VALUE]
+#                          [--kiwix-cache auto|default]
 #
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
 # site with `WikiViewer export` and packs it into a ZIM with zimwriterfs
-# (both cached by N, seed and the published WikiViewer.dll's hash), then starts
+# (both cached by N, seed and the git tree of src/WikiViewer), then starts
 # on 127.0.0.1, one after another so that each startup is timed alone:
 #   WikiViewer  the published app, rate limiting off, page cache sized for N
 #   kiwix-serve the ZIM (XAPIAN_CJK_NGRAM=1 when written and when served)
@@ -20,6 +22,12 @@
 # that every server serves from its caches), then --duration seconds of random
 # article pages, of a fixed sample of 500 2-4 character Chinese queries drawn
 # from the corpus, and of distinct queries each sent once (no cache can help).
+# Requests carry no Accept-Encoding (plain wrk): every server sends the same
+# uncompressed bytes; --accept-encoding "gzip, deflate, br" sends a browser's.
+# kiwix-serve gets libzim/libkiwix caches that hold the whole ZIM
+# (ZIM_CLUSTERCACHE, ZIM_DIRENTCACHE, KIWIX_SEARCH_CACHE_SIZE), as WikiViewer
+# holds its whole store; --kiwix-cache default runs it as installed (a
+# 16-cluster cache: ~10x fewer pages/s and ~50x slower searches measured here).
 # Prints the table, writes results/N.json and results/results.csv, and stops
 # everything it started, by PID. --prepare-only builds the corpus, export and
 # ZIM (the slow, cached part) and stops there.
@@ -37,9 +45,12 @@ WORK=${TMPDIR:-/tmp}/wikiviewer-bench
 RESULTS=$HERE/results
 INSTALL=1
 PREPARE_ONLY=0
+ACCEPT_ENCODING=""
+KIWIX_CACHE=auto
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
 WV_ARGS=()
+WV_ENV=(ASPNETCORE_ENVIRONMENT=Production)
 PORT_WIKIVIEWER=18080
 PORT_KIWIX=18081
 PORT_NGINX=18082
@@ -55,10 +66,13 @@ while [ $# -gt 0 ]; do
     --results) RESULTS=$2; shift 2 ;;
     --skip) SKIP+=("$2"); shift 2 ;;
     --wikiviewer-arg) WV_ARGS+=("$2"); shift 2 ;;
+    --wikiviewer-env) WV_ENV+=("$2"); shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --prepare-only) PREPARE_ONLY=1; shift ;;
     --chart) CHART=$2; shift 2 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
+    --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -150,7 +164,8 @@ python3 - "$MACHINE_JSON" <<'EOF'
 import json, os, platform, re, subprocess, sys
 def run(*cmd):
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout + subprocess.run(cmd, capture_output=True, text=True, timeout=20).stderr
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
+        return done.stdout + done.stderr
     except Exception:
         return ""
 cpu = re.search(r"Model name:\s*(.+)", run("lscpu"))
@@ -176,7 +191,12 @@ log "publishing WikiViewer (Release)"
 PUBLISH=$WORK/publish
 rm -rf "$PUBLISH"
 dotnet publish "$ROOT/src/WikiViewer" -c Release -o "$PUBLISH" -v quiet -nologo >&2
-APP_HASH=$(sha256sum "$PUBLISH/WikiViewer.dll" | cut -c1-12)
+# The export and the ZIM depend on the app's source (the dll itself changes with
+# every commit: the SDK stamps the commit into it).
+APP_HASH=$(git -C "$ROOT" rev-parse --short=12 HEAD:src/WikiViewer)
+if [ -n "$(git -C "$ROOT" status --porcelain -- src/WikiViewer)" ]; then
+  APP_HASH=$APP_HASH-$( (git -C "$ROOT" diff HEAD -- src/WikiViewer; git -C "$ROOT" ls-files --others --exclude-standard -- src/WikiViewer | xargs -r cat) | sha256sum | cut -c1-8)
+fi
 ILLUSTRATION=$WORK/illustration.png
 python3 "$HERE/illustration.py" "$ILLUSTRATION"
 
@@ -190,6 +210,8 @@ for N in "${ARTICLES[@]}"; do
   record run seed "$SEED"
   record run app_hash "\"$APP_HASH\""
   record run load_start "\"$(loadavg)\""
+  record run accept_encoding "\"$ACCEPT_ENCODING\""
+  record run kiwix_cache "\"$KIWIX_CACHE\""
 
   # ---- corpus (cached by N and seed)
   CORPUS=$WORK/corpus-$N-$SEED
@@ -250,7 +272,9 @@ for N in "${ARTICLES[@]}"; do
     CACHE_MB=$(( N / 40 > 256 ? N / 40 : 256 ))
     log "starting WikiViewer (page cache $CACHE_MB MB; load $(loadavg))"
     t0=$(now)
-    ASPNETCORE_ENVIRONMENT=Production dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
+    record wikiviewer env "\"${WV_ENV[*]}\""
+    record wikiviewer args "\"${WV_ARGS[*]+"${WV_ARGS[*]}"}\""
+    env "${WV_ENV[@]}" dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
       --Wiki:ContentPath="$CORPUS" --Wiki:RateLimit:PermitLimit=0 --Wiki:PageCacheMegabytes=$CACHE_MB \
       "${WV_ARGS[@]+"${WV_ARGS[@]}"}" > "$RUN/wikiviewer.log" 2>&1 &
     PID[wikiviewer]=$!; STARTED+=($!)
@@ -263,9 +287,16 @@ for N in "${ARTICLES[@]}"; do
     log "WikiViewer ready in $s s"
   fi
   if ! skipped kiwix; then
-    log "starting kiwix-serve (load $(loadavg))"
+    KIWIX_ENV=(XAPIAN_CJK_NGRAM=1)
+    if [ "$KIWIX_CACHE" = auto ]; then
+      # Clusters hold up to 2 MB of content (zimwriterfs's default): room for all of them.
+      KIWIX_ENV+=(ZIM_CLUSTERCACHE=$(( $(du -sm "$EXPORT" | cut -f1) / 2 + 64 ))
+        ZIM_DIRENTCACHE=$(( $(find "$EXPORT" -type f | wc -l) + 1024 )) KIWIX_SEARCH_CACHE_SIZE=1024)
+    fi
+    record kiwix env "\"${KIWIX_ENV[*]}\""
+    log "starting kiwix-serve (${KIWIX_ENV[*]}; load $(loadavg))"
     t0=$(now)
-    XAPIAN_CJK_NGRAM=1 kiwix-serve --address=127.0.0.1 --port=$PORT_KIWIX "$ZIM" > "$RUN/kiwix.log" 2>&1 &
+    env "${KIWIX_ENV[@]}" kiwix-serve --address=127.0.0.1 --port=$PORT_KIWIX "$ZIM" > "$RUN/kiwix.log" 2>&1 &
     PID[kiwix]=$!; STARTED+=($!)
     BASE[kiwix]=http://127.0.0.1:$PORT_KIWIX
     s=$(wait_ready "${PID[kiwix]}" "${BASE[kiwix]}/$BOOK/index.html" "$t0") || { log "kiwix-serve did not start ($s): $RUN/kiwix.log"; exit 1; }
@@ -317,11 +348,13 @@ EOF
   fi
 
   # ---- sanity: the first URLs of every list answer 200
+  CURL_ENC=()
+  [ -z "$ACCEPT_ENCODING" ] || CURL_ENC=(-H "Accept-Encoding: $ACCEPT_ENCODING")
   for server in "${!PID[@]}"; do
     for list in "$LISTS/pages-$server.txt" "$LISTS/search-sample-$server.txt"; do
       [ -f "$list" ] || continue
       while read -r path; do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip, deflate, br' "${BASE[$server]}$path")
+        code=$(curl -s -o /dev/null -w '%{http_code}' "${CURL_ENC[@]+"${CURL_ENC[@]}"}" "${BASE[$server]}$path")
         [ "$code" = 200 ] || { log "$server: $path answered $code"; exit 1; }
       done < <(head -n 20 "$list")
     done
@@ -331,7 +364,7 @@ EOF
   drive() { # server name mode list
     local server=$1 name=$2 mode=$3 list=$4 out
     record "$server" "load_before_$name" "\"$(loadavg)\""
-    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
+    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode WRK_ACCEPT_ENCODING=$ACCEPT_ENCODING wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
       -s "$HERE/urls.lua" "${BASE[$server]}" -- "$list" | tail -n 1)
     record "$server" "$name" "$out"
     log "$server $name: $(python3 "$HERE/report.py" --line "$out")"
@@ -339,7 +372,7 @@ EOF
   for server in wikiviewer kiwix nginx; do
     [ -n "${PID[$server]:-}" ] || continue
     log "$server: warm-up pass over ${N} articles (load $(loadavg))"
-    record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt")"
+    record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt" --accept-encoding "$ACCEPT_ENCODING")"
     drive "$server" pages random "$LISTS/pages-$server.txt"
     if [ -f "$LISTS/search-sample-$server.txt" ]; then
       drive "$server" search_sample random "$LISTS/search-sample-$server.txt"

@@ -1,5 +1,5 @@
--- wrk script: GET paths from a list file, with the Accept-Encoding a browser sends.
---   WRK_THREADS=T WRK_MODE=MODE wrk -t T ... -s urls.lua http://127.0.0.1:PORT -- LIST
+-- wrk script: GET paths from a list file.
+--   WRK_THREADS=T WRK_MODE=MODE [WRK_ACCEPT_ENCODING=...] wrk -t T ... -s urls.lua http://127.0.0.1:PORT -- LIST
 -- MODE random:     a path drawn at random per request (seeded per thread)
 --      sequential: each thread walks its share of the list in order, each path
 --                  once (wraps around if the list runs out; "wrapped" counts it)
@@ -33,7 +33,10 @@ function init(args)
    for i = id + 1, #paths, nthreads do
       share = share + 1
    end
-   wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+   local encoding = os.getenv("WRK_ACCEPT_ENCODING") or ""
+   if #encoding > 0 then
+      wrk.headers["Accept-Encoding"] = encoding
+   end
 end
 
 function request()

@@ -29,6 +29,7 @@ internal static class ExportPaths
 {
     public const string Home = "index.html";
     public const string Offline = "offline.html";
+    public const string Missing = "missing.html";
 
     // A file name component stays well under the usual 255-byte limit.
     private const int MaxNameBytes = 200;

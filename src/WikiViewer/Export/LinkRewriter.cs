@@ -12,26 +12,52 @@ internal static partial class LinkRewriter
 {
     /// <param name="html">The page as the server sent it.</param>
     /// <param name="file">The exported file the page is written to.</param>
-    /// <param name="linked">Called with every site URL the page links to.</param>
-    public static string Rewrite(string html, string file, Action<ExportTarget> linked) =>
-        UrlAttribute().Replace(html, match =>
+    /// <param name="redLinksTo">
+    /// Where red links (<c>&lt;a class="new"&gt;</c>: a title not in the store) lead, or
+    /// null to follow them to the server's page for that title like any other link.
+    /// </param>
+    /// <param name="linked">Called with every site URL the page links to (red links excepted when redirected).</param>
+    public static string Rewrite(string html, string file, string? redLinksTo, Action<ExportTarget> linked) =>
+        Tag().Replace(html, tag =>
         {
-            string value = match.Groups["value"].Value;
-            if (!value.StartsWith('/') || value.StartsWith("//", StringComparison.Ordinal))
+            bool red = redLinksTo is not null && tag.Groups["name"].Value.Equals("a", StringComparison.OrdinalIgnoreCase) && IsRedLink(tag.Value);
+            return UrlAttribute().Replace(tag.Value, match =>
             {
-                return match.Value;
-            }
+                string value = match.Groups["value"].Value;
+                if (!value.StartsWith('/') || value.StartsWith("//", StringComparison.Ordinal))
+                {
+                    return match.Value;
+                }
 
-            // The fragment stays as written (it is already attribute-encoded); the URL is decoded first.
-            int hash = value.IndexOf('#');
-            string url = WebUtility.HtmlDecode(hash < 0 ? value : value[..hash]);
-            string fragment = hash < 0 ? "" : value[hash..];
-            var target = ExportPaths.Classify(url);
-            linked(target);
-            string relative = ExportPaths.Relative(file, target.File);
-            return $"{match.Groups["name"].Value}=\"{relative}{fragment}\"";
+                // The fragment stays as written (it is already attribute-encoded); the URL is decoded first.
+                int hash = value.IndexOf('#');
+                string fragment = hash < 0 ? "" : value[hash..];
+                ExportTarget target;
+                if (red)
+                {
+                    target = new ExportTarget(ExportKind.Offline, value, redLinksTo!);
+                    fragment = "";
+                }
+                else
+                {
+                    target = ExportPaths.Classify(WebUtility.HtmlDecode(hash < 0 ? value : value[..hash]));
+                    linked(target);
+                }
+
+                return $"{match.Groups["attribute"].Value}=\"{ExportPaths.Relative(file, target.File)}{fragment}\"";
+            });
         });
 
-    [GeneratedRegex("""(?<=\s)(?<name>href|src|action)="(?<value>[^"]*)" """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static bool IsRedLink(string tag) =>
+        ClassAttribute().Match(tag) is { Success: true } match
+        && match.Groups["value"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("new", StringComparer.Ordinal);
+
+    [GeneratedRegex("""<(?<name>[a-zA-Z][a-zA-Z0-9]*)\s[^>]*>""", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("""(?<=\s)(?<attribute>href|src|action)="(?<value>[^"]*)" """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex UrlAttribute();
+
+    [GeneratedRegex("""\sclass="(?<value>[^"]*)" """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex ClassAttribute();
 }

@@ -15,6 +15,10 @@ namespace WikiViewer.Export;
 /// page, article, category, redirect and not-found page the site links to, and
 /// the stylesheets and scripts — and writes each page with its root-relative
 /// links made relative to the file (the layout is in README.md, "Static export").
+/// Red links lead to one <c>missing.html</c>, or with <c>--missing-pages</c> to the
+/// server's own page for each missing title (backlinks and full-text hits; at
+/// 100,000 articles that is a third more pages, which a ZIM's full-text index
+/// would then also return as results).
 /// </summary>
 public static class StaticExport
 {
@@ -26,7 +30,7 @@ public static class StaticExport
         if (!TryParse(args, out var options, out string? error))
         {
             Console.Error.WriteLine(error);
-            Console.Error.WriteLine("usage: WikiViewer export --out DIR [--concurrency N] [--Wiki:ContentPath=DIR] [other app options]");
+            Console.Error.WriteLine("usage: WikiViewer export --out DIR [--missing-pages] [--concurrency N] [--Wiki:ContentPath=DIR] [other app options]");
             return 2;
         }
 
@@ -44,6 +48,7 @@ public static class StaticExport
     private static bool TryParse(string[] args, out ExportOptions options, out string? error)
     {
         string? output = null;
+        bool missingPages = false;
         int concurrency = Math.Max(4, Environment.ProcessorCount * 4);
         var appArguments = new List<string>();
         options = null!;
@@ -70,6 +75,10 @@ public static class StaticExport
                     return false;
                 }
             }
+            else if (arg == "--missing-pages")
+            {
+                missingPages = true;
+            }
             else if (arg.StartsWith("--out=", StringComparison.Ordinal))
             {
                 output = arg["--out=".Length..];
@@ -86,11 +95,11 @@ public static class StaticExport
             return false;
         }
 
-        options = new ExportOptions(Path.GetFullPath(output), concurrency, appArguments);
+        options = new ExportOptions(Path.GetFullPath(output), missingPages, concurrency, appArguments);
         return true;
     }
 
-    private sealed record ExportOptions(string Output, int Concurrency, IReadOnlyList<string> AppArguments);
+    private sealed record ExportOptions(string Output, bool MissingPages, int Concurrency, IReadOnlyList<string> AppArguments);
 
     private sealed class ExportException(string message) : Exception(message);
 
@@ -134,7 +143,15 @@ public static class StaticExport
                 await Task.WhenAll(workers);
             }
 
-            WriteOfflinePage();
+            WriteStaticPage(ExportPaths.Offline, "需要 WikiViewer 服务器",
+                "这是 WikiViewer 的静态导出：条目、分类和首页都可以离线阅读，但搜索、随机条目和简繁转换需要运行中的 WikiViewer 服务器。",
+                "This is a static export of WikiViewer: search, random article and script conversion need the WikiViewer server.");
+            if (!options.MissingPages)
+            {
+                WriteStaticPage(ExportPaths.Missing, "本馆藏中没有这个条目",
+                    "红色链接指向的条目不在这份离线副本中；它可能存在于中文维基百科。",
+                    "A red link names an article that is not in this offline copy; it may exist on the Chinese Wikipedia.");
+            }
 
             app.Stop();
             Console.WriteLine(
@@ -238,7 +255,7 @@ public static class StaticExport
             }
 
             string html = await response.Content.ReadAsStringAsync();
-            string rewritten = LinkRewriter.Rewrite(html, target.File, Enqueue);
+            string rewritten = LinkRewriter.Rewrite(html, target.File, options.MissingPages ? null : ExportPaths.Missing, Enqueue);
             await WriteAsync(target.File, Utf8.GetBytes(rewritten));
             if (status == 404)
             {
@@ -262,24 +279,25 @@ public static class StaticExport
             Interlocked.Add(ref _bytes, bytes.Length);
         }
 
-        // The search box, /random and the script toggle need the server: their links land here.
-        private void WriteOfflinePage()
+        // offline.html: the search box, /random and the script toggle need the server, their links land there.
+        // missing.html: where red links lead unless --missing-pages.
+        private void WriteStaticPage(string file, string heading, string text, string english)
         {
             string css = File.Exists(Path.Combine(options.Output, "css", "site.css")) ? "<link rel=\"stylesheet\" href=\"css/site.css\">" : "";
-            File.WriteAllText(Path.Combine(options.Output, ExportPaths.Offline), $$"""
+            File.WriteAllText(Path.Combine(options.Output, file), $$"""
                 <!DOCTYPE html>
                 <html lang="zh">
                 <head>
                     <meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
-                    <title>需要 WikiViewer 服务器 - WikiViewer</title>
+                    <title>{{heading}} - WikiViewer</title>
                     {{css}}
                 </head>
                 <body>
                     <main id="content" class="page">
-                        <h1>需要 WikiViewer 服务器</h1>
-                        <p>这是 WikiViewer 的静态导出：条目、分类和首页都可以离线阅读，但搜索、随机条目和简繁转换需要运行中的 WikiViewer 服务器。</p>
-                        <p lang="en">This is a static export of WikiViewer: search, random article and script conversion need the WikiViewer server.</p>
+                        <h1>{{heading}}</h1>
+                        <p>{{text}}</p>
+                        <p lang="en">{{english}}</p>
                         <p><a href="index.html">返回首页</a></p>
                     </main>
                 </body>

@@ -97,10 +97,12 @@ public sealed partial class StaticExportTests(StaticExportTests.ExportRun run) :
         Assert.Equal("100%", HeadingBehind("百分之百"));
         Assert.Equal("100%", HeadingBehind("乙"));
 
-        // A red link keeps class="new" and leads to the server's "not in this collection" page.
+        // A red link keeps class="new" and its title, and leads to missing.html.
         var red = document.QuerySelectorAll(".article-body a").Single(a => a.TextContent == "不存在的条目");
         Assert.Contains("new", red.ClassList);
-        Assert.Equal("不存在的条目", HeadingBehind("不存在的条目"));
+        Assert.Equal(Path.Combine(_output, "missing.html"), Resolve(page, red.GetAttribute("href")!));
+        Assert.Equal("本馆藏中没有这个条目", HeadingBehind("不存在的条目"));
+        Assert.False(File.Exists(Path.Combine(_output, "wiki", "不存在的条目.html")));
 
         // The category is written in Traditional in one article and Simplified in the other: one
         // spelling is the category's page, the other a page that redirects to it, as on the server.
@@ -110,6 +112,29 @@ public sealed partial class StaticExportTests(StaticExportTests.ExportRun run) :
         Assert.Contains(CategoryHeading(page), new[] { "分类：测试分类", "分类：測試分類" });
         Assert.Equal(CategoryHeading(page), CategoryHeading(other));
         Assert.Single(Directory.GetFiles(Path.Combine(_output, "category")), f => File.ReadAllText(f).Contains("http-equiv=\"refresh\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_missing_pages_a_red_link_leads_to_the_servers_page_for_that_title()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", "export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, log) = await RunExportAsync($"--out \"{output}\" --missing-pages --Wiki:ContentPath={_corpus.Path}");
+
+            Assert.True(exitCode == 0, log);
+            string page = Path.Combine(output, "wiki", "甲条目.html");
+            var red = WikiApplication.Parse(File.ReadAllText(page)).QuerySelectorAll(".article-body a").Single(a => a.TextContent == "不存在的条目");
+            Assert.Contains("new", red.ClassList);
+            var missing = WikiApplication.Parse(File.ReadAllText(Resolve(page, red.GetAttribute("href")!)));
+            Assert.Equal("不存在的条目", missing.QuerySelector("h1")!.TextContent);
+            Assert.Contains("甲条目", missing.QuerySelector(".backlinks")!.TextContent);
+            Assert.False(File.Exists(Path.Combine(output, "missing.html")));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
     }
 
     [Fact]
