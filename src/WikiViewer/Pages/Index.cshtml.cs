@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WikiViewer.Hosting;
 using WikiViewer.Loading;
 
 namespace WikiViewer.Pages;
@@ -25,7 +26,7 @@ public sealed class IndexModel(ArticleStore store) : PageModel
         }
         else if (!int.TryParse(page, out int number) || number < 1 || number > PageCount)
         {
-            return BadRequest($"page must be a whole number from 1 to {PageCount}.");
+            return this.BadRequestPage($"page must be a whole number from 1 to {PageCount}.");
         }
         else
         {
