@@ -57,7 +57,7 @@ internal sealed class ArticleLoader(ILogger logger)
         Parallel.For(0, accepted.Count, i =>
         {
             var source = accepted[i];
-            var rendered = ArticleRenderer.Render(source.Markdown, pipeline);
+            var rendered = Render(source, pipeline);
             var metadata = rendered.Metadata;
             articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, rendered.Html, rendered.PlainText,
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
@@ -106,12 +106,38 @@ internal sealed class ArticleLoader(ILogger logger)
                 return Skip(relativePath, "empty file");
             }
 
+            int depth = MarkdownNesting.Depth(markdown);
+            if (depth > MarkdownNesting.Limit)
+            {
+                return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
+            }
+
             var names = LeadReader.Read(markdown, Path.GetFileNameWithoutExtension(file));
             return new SourceArticle(relativePath, markdown, names);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Skip(relativePath, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One file the Markdown reader chokes on must not stop the load.
+            return Skip(relativePath, $"its lead could not be read ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    // The names are registered by now (links to this title resolve), so a file
+    // the pipeline fails on still gets a page: its text, escaped.
+    private RenderedArticle Render(SourceArticle source, Markdig.MarkdownPipeline pipeline)
+    {
+        try
+        {
+            return ArticleRenderer.Render(source.Markdown, pipeline);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", source.RelativePath, $"{e.GetType().Name}: {e.Message}");
+            return ArticleRenderer.RenderPlain(source.Markdown);
         }
     }
 

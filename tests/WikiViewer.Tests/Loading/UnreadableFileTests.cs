@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Loading;
+
+/// <summary>A folder where some files cannot be read: each is logged with its path and skipped, the rest serve.</summary>
+public sealed class UnreadableFileTests
+{
+    [Fact]
+    public async Task Files_that_cannot_be_opened_or_are_gone_when_read_are_logged_and_skipped()
+    {
+        using var corpus = new TempCorpus().AddSeeds().Add("locked.txt", "**上锁条目**是一个测试。\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(corpus.Path, "locked.txt"), UnixFileMode.None);
+        }
+
+        // A link to itself: listed like any file, but opening it fails (ELOOP) even for root.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "loop.txt"), "loop.txt");
+
+        // Listed, but the file behind the name is gone when the loader reads it:
+        // what a file deleted between the folder listing and the read looks like.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "gone.txt"), Path.Combine(corpus.Path, "deleted-meanwhile.txt"));
+
+        await using var app = new WikiApplication(corpus.Path);
+        var client = await app.CreateReadyClientAsync();
+        var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+
+        Assert.Contains(warnings, m => m.StartsWith("Skipped loop.txt: ", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped gone.txt: ", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("国际派"))).StatusCode);
+        if (Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
+        {
+            // Root reads through file permissions: the 000 file is an ordinary article then.
+            Assert.NotNull(app.Store.Find("上锁条目"));
+            Assert.Matches(@"; 2 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+        }
+        else
+        {
+            Assert.Null(app.Store.Find("上锁条目"));
+            Assert.Contains(warnings, m => m.StartsWith("Skipped locked.txt: ", StringComparison.Ordinal));
+            Assert.Matches(@"; 3 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+        }
+    }
+}
