@@ -94,30 +94,37 @@ internal sealed class ArticleLoader(ILogger logger)
                 return Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
             }
 
-            byte[] bytes = File.ReadAllBytes(file);
-            if (bytes.AsSpan().IndexOf((byte)0) >= 0)
-            {
-                return Skip(relativePath, "binary content (NUL bytes), not a text article");
-            }
-
-            string markdown = Decode(bytes, relativePath);
-            if (string.IsNullOrWhiteSpace(markdown))
-            {
-                return Skip(relativePath, "empty file");
-            }
-
-            int depth = MarkdownNesting.Depth(markdown);
-            if (depth > MarkdownNesting.Limit)
-            {
-                return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
-            }
-
-            var names = LeadReader.Read(markdown, Path.GetFileNameWithoutExtension(file));
-            return new SourceArticle(relativePath, markdown, names);
+            return Parse(File.ReadAllBytes(file), relativePath, Path.GetFileNameWithoutExtension(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Skip(relativePath, e.Message);
+        }
+    }
+
+    /// <summary>A file's bytes to its text and names, or null (logged) when they are not an article.</summary>
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem)
+    {
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        {
+            return Skip(relativePath, "binary content (NUL bytes), not a text article");
+        }
+
+        string markdown = Decode(bytes, relativePath);
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return Skip(relativePath, "empty file");
+        }
+
+        int depth = MarkdownNesting.Depth(markdown);
+        if (depth > MarkdownNesting.Limit)
+        {
+            return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
+        }
+
+        try
+        {
+            return new SourceArticle(relativePath, markdown, LeadReader.Read(markdown, fileStem));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -128,7 +135,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
     // The names are registered by now (links to this title resolve), so a file
     // the pipeline fails on still gets a page: its text, escaped.
-    private RenderedArticle Render(SourceArticle source, Markdig.MarkdownPipeline pipeline)
+    internal RenderedArticle Render(SourceArticle source, Markdig.MarkdownPipeline pipeline)
     {
         try
         {
@@ -168,5 +175,5 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    private sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
+    internal sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
 }
