@@ -21,8 +21,10 @@ public static class RequestLoggingMiddleware
             {
                 double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 int status = context.Response.StatusCode;
+                // 503 is the readiness gate's deliberate "still loading", not a failure.
                 logger.Log(
-                    status >= 500 ? LogLevel.Error : status >= 400 ? LogLevel.Warning : LogLevel.Information,
+                    status >= 500 && status != StatusCodes.Status503ServiceUnavailable ? LogLevel.Error
+                        : status >= 400 ? LogLevel.Warning : LogLevel.Information,
                     "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
                     context.Request.Method, LoggedPath(context.Request.Path.Value), status, elapsed);
             }
