@@ -73,12 +73,19 @@ public static class RequestTargetValidation
         return Decode(query, plusIsSpace: true, "query string", out _);
     }
 
-    // Kestrel's RawTarget is the request line's target as sent; other servers
-    // (the tests' in-memory one) may not set it, and then the decoded path is
-    // escaped again, which is what a well-formed client would have sent.
+    // Kestrel's RawTarget is the request line's target as sent, in origin form
+    // (/wiki/x) or absolute form (http://host/wiki/x). Other servers (the tests'
+    // in-memory one) may not set it; then the decoded path is escaped again,
+    // which is what a well-formed client would have sent.
     private static string RawTarget(HttpContext context)
     {
         string? raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        int scheme = raw?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (scheme > 0 && raw!.IndexOf('/', scheme + 3) is var path and > 0)
+        {
+            raw = raw[path..];
+        }
+
         return !string.IsNullOrEmpty(raw) && raw[0] == '/'
             ? raw
             : context.Request.PathBase.Add(context.Request.Path).ToUriComponent() + context.Request.QueryString.Value;

@@ -35,10 +35,11 @@ public sealed class ErrorModel : PageModel
     public string? Detail => Status < 500 ? RequestRejection.Of(HttpContext) : null;
 
     // Runs for every method, not only those with an On{Method} handler: the page
-    // answers a refused PUT or DELETE (405) as it answers a GET.
+    // answers a refused PUT or DELETE (405) as it answers a GET. Asked for
+    // directly (/error/500), it is no page: a visitor cannot fake server errors.
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        int code = int.TryParse(RouteData.Values["code"]?.ToString(), out int value) ? value : 404;
+        int code = HttpContext.IsErrorReExecution() && int.TryParse(RouteData.Values["code"]?.ToString(), out int value) ? value : 404;
         Status = Response.StatusCode = code is >= 400 and <= 599 ? code : 404;
     }
 

@@ -18,6 +18,7 @@ public sealed class BadInputTests(KestrelApplication server) : IClassFixture<Kes
     public static TheoryData<string, string> MalformedPages => new()
     {
         { "/wiki/%ZZ", "invalid percent-encoding" },
+        { "/wiki/x?from=%ZZ", "invalid percent-encoding" },
         { "/wiki/%E5%9B%BD%", "invalid percent-encoding" },
         { "/wiki/%C3%28", "not as UTF-8" },
         { "/wiki/%ED%A0%80", "not as UTF-8" },
@@ -171,6 +172,29 @@ public sealed class BadInputTests(KestrelApplication server) : IClassFixture<Kes
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    // A request line may name the target in absolute form, as sent to a proxy.
+    [Theory]
+    [InlineData("http://localhost/wiki/%ZZ", 400)]
+    [InlineData("http://localhost/search?q=%C3%28", 400)]
+    [InlineData("http://localhost/wiki/%E5%9B%BD%E9%99%85%E6%B4%BE", 200)]
+    public async Task Absolute_form_targets_are_judged_like_origin_form(string target, int expected)
+    {
+        Assert.Equal(expected, await server.StatusOfRawRequestAsync(target));
+    }
+
+    [Theory]
+    [InlineData("/error/500")]
+    [InlineData("/error/429")]
+    [InlineData("/error/999")]
+    public async Task The_error_page_asked_for_directly_is_a_404(string target)
+    {
+        var response = await server.SendAsync(target);
+        var page = await ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertFriendlyErrorPage(page, "找不到页面");
     }
 
     [Fact]

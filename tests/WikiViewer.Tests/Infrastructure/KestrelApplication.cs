@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,5 +46,17 @@ public sealed class KestrelApplication : IAsyncLifetime
         var request = new HttpRequestMessage(method ?? HttpMethod.Get, uri);
         configure?.Invoke(request);
         return Client.SendAsync(request);
+    }
+
+    /// <summary>The status of a GET whose request line carries <paramref name="target"/> verbatim (any form), over a bare socket.</summary>
+    public async Task<int> StatusOfRawRequestAsync(string target)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(Client.BaseAddress!.Host, Client.BaseAddress.Port);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        string statusLine = await reader.ReadLineAsync() ?? "";
+        return int.Parse(statusLine.Split(' ')[1], CultureInfo.InvariantCulture);
     }
 }
