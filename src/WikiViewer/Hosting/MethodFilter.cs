@@ -9,6 +9,9 @@ public static class MethodFilter
 {
     public const string Allowed = "GET, HEAD";
 
+    /// <summary>For endpoints: MapMethods(pattern, ReadMethods, …) rather than MapGet, which refuses HEAD.</summary>
+    public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static IApplicationBuilder UseMethodFilter(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {

@@ -94,7 +94,6 @@ public static class RequestTargetValidation
     private static string? Decode(string text, bool plusIsSpace, string part, out string decoded)
     {
         decoded = text;
-
         if (!text.AsSpan().ContainsAnyExcept(Plain))
         {
             return null;

@@ -164,6 +164,10 @@ public sealed class BadInputTests(KestrelApplication server) : IClassFixture<Kes
     [InlineData(Article)]
     [InlineData("/search?q=a&fulltext=1")]
     [InlineData("/css/site.css")]
+    [InlineData("/healthz")]
+    [InlineData("/api/search?q=a")]
+    [InlineData("/api/suggest?q=a")]
+    [InlineData("/opensearch.xml")]
     public async Task Head_answers_like_get_without_a_body(string target)
     {
         var get = await server.SendAsync(target);
