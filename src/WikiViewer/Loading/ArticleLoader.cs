@@ -89,9 +89,23 @@ internal sealed class ArticleLoader(ILogger logger)
         try
         {
             var info = new FileInfo(file);
+
+            // A symbolic link's own size is the length of its target's path: judge what it points at.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
             if (info.Length > MaxFileBytes)
             {
                 return Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
+            }
+
+            // Not opened: a FIFO would block the load for good and a link to
+            // /dev/zero never ends, and both, like any non-regular file, say 0.
+            if (info.Length == 0)
+            {
+                return Skip(relativePath, "empty file (0 bytes)");
             }
 
             return Parse(File.ReadAllBytes(file), relativePath, Path.GetFileNameWithoutExtension(file));

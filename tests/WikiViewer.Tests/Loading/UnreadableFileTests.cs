@@ -7,7 +7,7 @@ namespace WikiViewer.Tests.Loading;
 public sealed class UnreadableFileTests
 {
     [Fact]
-    public async Task Files_that_cannot_be_opened_or_are_gone_when_read_are_logged_and_skipped()
+    public async Task Files_that_cannot_be_opened_are_gone_when_read_or_are_not_regular_files_are_logged_and_skipped()
     {
         using var corpus = new TempCorpus().AddSeeds().Add("locked.txt", "**上锁条目**是一个测试。\n");
         if (!OperatingSystem.IsWindows())
@@ -22,24 +22,34 @@ public sealed class UnreadableFileTests
         // what a file deleted between the folder listing and the read looks like.
         File.CreateSymbolicLink(Path.Combine(corpus.Path, "gone.txt"), Path.Combine(corpus.Path, "deleted-meanwhile.txt"));
 
+        // Not regular files: reading a FIFO blocks until someone writes, reading /dev/zero never ends.
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(corpus.Path, "fifo.txt")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "zero.txt"), "/dev/zero");
+
         await using var app = new WikiApplication(corpus.Path);
         var client = await app.CreateReadyClientAsync();
         var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
 
         Assert.Contains(warnings, m => m.StartsWith("Skipped loop.txt: ", StringComparison.Ordinal));
         Assert.Contains(warnings, m => m.StartsWith("Skipped gone.txt: ", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped fifo.txt: empty file", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped zero.txt: empty file", StringComparison.Ordinal));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("国际派"))).StatusCode);
         if (Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
         {
             // Root reads through file permissions: the 000 file is an ordinary article then.
             Assert.NotNull(app.Store.Find("上锁条目"));
-            Assert.Matches(@"; 2 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+            Assert.Matches(@"; 4 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
         }
         else
         {
             Assert.Null(app.Store.Find("上锁条目"));
             Assert.Contains(warnings, m => m.StartsWith("Skipped locked.txt: ", StringComparison.Ordinal));
-            Assert.Matches(@"; 3 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+            Assert.Matches(@"; 5 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
         }
     }
 }
