@@ -52,4 +52,26 @@ public sealed class UnreadableFileTests
             Assert.Matches(@"; 5 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
         }
     }
+
+    [Fact]
+    public async Task Linked_directories_are_not_entered_so_a_link_loop_cannot_make_the_load_endless()
+    {
+        using var corpus = new TempCorpus();
+        string articles = Directory.CreateDirectory(Path.Combine(corpus.Path, "articles")).FullName;
+        foreach (string seed in Directory.GetFiles(RepositoryPaths.Seeds))
+        {
+            File.Copy(seed, Path.Combine(articles, Path.GetFileName(seed)));
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(articles, "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "again"), corpus.Path);
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "linked.txt"), Path.Combine(articles, "000_c0227119ef9a63d1.txt"));
+
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        Assert.Equal(3, app.Store.Articles.Count);
+        var skipped = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("Skipped ", StringComparison.Ordinal));
+        Assert.StartsWith("Skipped linked.txt: another file already has the title", skipped.Message);
+    }
 }
