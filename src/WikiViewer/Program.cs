@@ -14,6 +14,7 @@ try
     // Content root beside the binary: a published app started from any directory finds its settings and assets.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddSerilogLogging();
+    builder.AddRequestTargetLimits();
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();
     builder.Services.AddWikiRateLimiting(builder.Configuration);
@@ -22,12 +23,9 @@ try
     var app = builder.Build();
     app.UseRequestLogging();
     app.UseSecurityHeaders();
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/error/500");
-    }
-
-    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseWikiErrorPages();
+    app.UseMethodFilter();
+    app.UseRequestTargetValidation();
     app.UseStoreReadiness();
     app.UseRateLimiter();
     app.UsePageCaching();

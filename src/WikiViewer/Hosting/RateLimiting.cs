@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -19,11 +20,12 @@ public static class RateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, token) =>
+            // No body here: the error pages answer in the route's form (HTML page or JSON).
+            limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = options.WindowSeconds.ToString();
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync($"请求过于频繁，请 {options.WindowSeconds} 秒后再试。Too many requests; retry after {options.WindowSeconds} s.\n", token);
+                context.HttpContext.Response.Headers.RetryAfter = options.WindowSeconds.ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Reject(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry after {options.WindowSeconds} s.");
+                return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(SearchPolicy, context =>
                 options.PermitLimit <= 0

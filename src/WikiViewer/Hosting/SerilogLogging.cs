@@ -1,10 +1,18 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Filters;
 
 namespace WikiViewer.Hosting;
 
 public static class SerilogLogging
 {
+    // Requests Kestrel refuses itself (431 headers too large, 414, a NUL in the
+    // path) never reach the request log; Kestrel names them at Debug, here.
+    // The line says what was wrong; the parser's stack trace would say nothing more.
+    private const string KestrelBadRequests = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
+
+    private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
+
     /// <summary>
     /// Serilog to the console as the only logging provider. Levels can be
     /// changed in the "Serilog" configuration section; the sink is set here so
@@ -18,11 +26,18 @@ public static class SerilogLogging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .MinimumLevel.Override("System", LogEventLevel.Warning)
+            .MinimumLevel.Override(KestrelBadRequests, LogEventLevel.Debug)
             .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .WriteTo.Logger(rest => rest
+                .Filter.ByExcluding(Matching.FromSource(KestrelBadRequests))
+                .WriteTo.Console(outputTemplate: Template + "{Exception}"))
+            .WriteTo.Logger(refused => refused
+                .Filter.ByIncludingOnly(Matching.FromSource(KestrelBadRequests))
+                .WriteTo.Console(outputTemplate: Template))
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Logging.AddFilter(KestrelBadRequests, LogLevel.Debug);
         return builder;
     }
 }

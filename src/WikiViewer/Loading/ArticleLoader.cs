@@ -59,7 +59,7 @@ internal sealed class ArticleLoader(ILogger logger)
         Parallel.For(0, accepted.Count, i =>
         {
             var source = accepted[i];
-            var rendered = ArticleRenderer.Render(source.Markdown, pipeline);
+            var rendered = Render(source, pipeline);
             var metadata = rendered.Metadata;
             articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, Encoding.UTF8.GetBytes(rendered.Html), rendered.PlainText,
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
@@ -114,6 +114,13 @@ internal sealed class ArticleLoader(ILogger logger)
         try
         {
             var info = new FileInfo(file);
+
+            // A symbolic link's own size is the length of its target's path: judge what it points at.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
             length = info.Length;
             modified = info.LastWriteTimeUtc.Ticks;
             if (info.Length > MaxFileBytes)
@@ -121,24 +128,64 @@ internal sealed class ArticleLoader(ILogger logger)
                 return Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
             }
 
-            byte[] bytes = File.ReadAllBytes(file);
-            if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+            // Not opened: a FIFO would block the load for good and a link to
+            // /dev/zero never ends, and both, like any non-regular file, say 0.
+            if (info.Length == 0)
             {
-                return Skip(relativePath, "binary content (NUL bytes), not a text article");
+                return Skip(relativePath, "empty file (0 bytes)");
             }
 
-            string markdown = Decode(bytes, relativePath);
-            if (string.IsNullOrWhiteSpace(markdown))
-            {
-                return Skip(relativePath, "empty file");
-            }
-
-            var names = LeadReader.Read(markdown, Path.GetFileNameWithoutExtension(file));
-            return new SourceArticle(relativePath, markdown, names);
+            return Parse(File.ReadAllBytes(file), relativePath, Path.GetFileNameWithoutExtension(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Skip(relativePath, e.Message);
+        }
+    }
+
+    /// <summary>A file's bytes to its text and names, or null (logged) when they are not an article.</summary>
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem)
+    {
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        {
+            return Skip(relativePath, "binary content (NUL bytes), not a text article");
+        }
+
+        string markdown = Decode(bytes, relativePath);
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return Skip(relativePath, "empty file");
+        }
+
+        int depth = MarkdownNesting.Depth(markdown);
+        if (depth > MarkdownNesting.Limit)
+        {
+            return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
+        }
+
+        try
+        {
+            return new SourceArticle(relativePath, markdown, LeadReader.Read(markdown, fileStem));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One file the Markdown reader chokes on must not stop the load.
+            return Skip(relativePath, $"its lead could not be read ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    // The names are registered by now (links to this title resolve), so a file
+    // the pipeline fails on still gets a page: its text, escaped.
+    internal RenderedArticle Render(SourceArticle source, Markdig.MarkdownPipeline pipeline)
+    {
+        try
+        {
+            return ArticleRenderer.Render(source.Markdown, pipeline);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", source.RelativePath, $"{e.GetType().Name}: {e.Message}");
+            return ArticleRenderer.RenderPlain(source.Markdown);
         }
     }
 
@@ -169,5 +216,5 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    private sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
+    internal sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
 }

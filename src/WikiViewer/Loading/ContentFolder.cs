@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace WikiViewer.Loading;
 
 /// <summary>The folder of article files (<c>Wiki:ContentPath</c>).</summary>
@@ -46,8 +48,14 @@ public sealed class ContentFolder
         return files;
     }
 
+    // Linked files are read, linked directories not entered: a link to a parent
+    // (or two links to each other) would make the walk endless.
     private IEnumerable<string> EnumerateFiles() =>
-        Directory.EnumerateFiles(Path, "*", Enumeration).Where(IsArticleFile);
+        new FileSystemEnumerable<string>(Path, (ref FileSystemEntry entry) => entry.ToFullPath(), Enumeration)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        }.Where(IsArticleFile);
 
     private static bool IsArticleFile(string file) =>
         file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WikiViewer.Hosting;
 
 namespace WikiViewer.Pages;
 
@@ -29,7 +31,20 @@ public sealed class ErrorModel : PageModel
         _ => "请返回首页继续浏览。",
     };
 
-    public void OnGet(int code) => Status = Response.StatusCode = code is >= 400 and <= 599 ? code : 404;
+    /// <summary>What exactly was wrong with the request (a 4xx's reason), when the refusal said.</summary>
+    public string? Detail => Status < 500 ? RequestRejection.Of(HttpContext) : null;
 
-    public void OnPost(int code) => OnGet(code);
+    // Runs for every method, not only those with an On{Method} handler: the page
+    // answers a refused PUT or DELETE (405) as it answers a GET. Asked for
+    // directly (/error/500), it is no page: a visitor cannot fake server errors.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        int code = HttpContext.IsErrorReExecution() && int.TryParse(RouteData.Values["code"]?.ToString(), out int value) ? value : 404;
+        Status = Response.StatusCode = code is >= 400 and <= 599 ? code : 404;
+    }
+
+    // Without a handler Razor Pages answers OPTIONS itself with an empty 200.
+    public void OnOptions()
+    {
+    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WikiViewer.Hosting;
 using WikiViewer.Loading;
 
 namespace WikiViewer.Pages;
@@ -45,7 +46,7 @@ public sealed class IndexModel(ArticleStore store) : PageModel
     {
         if (order is not (null or "asc" or "desc"))
         {
-            return BadRequest("order must be asc or desc.");
+            return this.BadRequestPage("order must be asc or desc.");
         }
 
         Descending = order == "desc";
@@ -55,7 +56,7 @@ public sealed class IndexModel(ArticleStore store) : PageModel
         }
         else if (!int.TryParse(page, out int number) || number < 1 || number > PageCount)
         {
-            return BadRequest($"page must be a whole number from 1 to {PageCount}.");
+            return this.BadRequestPage($"page must be a whole number from 1 to {PageCount}.");
         }
         else
         {

@@ -21,7 +21,7 @@ public sealed class SearchModel(ArticleStore store) : PageModel
     {
         if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
         {
-            return BadRequest(error);
+            return this.BadRequestPage(error);
         }
 
         Query = request;

@@ -1,3 +1,4 @@
+using WikiViewer.Hosting;
 using WikiViewer.Loading;
 
 namespace WikiViewer.Pages;
@@ -7,13 +8,13 @@ public static class WikiEndpoints
     /// <summary>/random, /healthz (SPEC.md "URLs") and /variant, the script toggle without JavaScript.</summary>
     public static IEndpointRouteBuilder MapWikiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/random", (ArticleStore store) =>
+        app.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
             Results.Redirect(store.Articles[Random.Shared.Next(store.Articles.Count)].Url));
 
-        app.MapGet("/healthz", (ArticleStore store) =>
+        app.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
             Results.Ok(new { status = "ready", articles = store.Articles.Count }));
 
-        app.MapGet("/variant", SetVariant);
+        app.MapMethods("/variant", MethodFilter.ReadMethods, SetVariant);
 
         return app;
     }

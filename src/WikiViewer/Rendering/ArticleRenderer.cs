@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Markdig;
 using Markdig.Renderers;
@@ -24,5 +25,21 @@ internal static class ArticleRenderer
         var text = new StringBuilder(markdown.Length / 2);
         InlineText.AppendBlocks(text, document, block => block is ReferenceListBlock);
         return new RenderedArticle(html.ToString(), text.ToString(), ArticleMetadata.Of(document));
+    }
+
+    /// <summary>
+    /// The article as escaped text, a paragraph per blank-line-separated block:
+    /// what the reader gets when the pipeline fails on a file (Markdig refuses
+    /// some pathological inputs) rather than no page at all.
+    /// </summary>
+    public static RenderedArticle RenderPlain(string markdown)
+    {
+        var html = new StringBuilder(markdown.Length + (markdown.Length / 8));
+        foreach (string paragraph in markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
+        }
+
+        return new RenderedArticle(html.ToString(), markdown, new ArticleMetadata());
     }
 }

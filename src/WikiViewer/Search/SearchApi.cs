@@ -1,4 +1,5 @@
 using System.Text;
+using WikiViewer.Hosting;
 using WikiViewer.Loading;
 
 namespace WikiViewer.Search;
@@ -11,7 +12,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireRateLimiting(Hosting.RateLimiting.SearchPolicy);
-        api.MapGet("/search", (ArticleStore store, string? q, string? offset, string? limit) =>
+        api.MapMethods("/search", MethodFilter.ReadMethods, (ArticleStore store, string? q, string? offset, string? limit) =>
         {
             if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
             {
@@ -34,7 +35,7 @@ public static class SearchApi
             });
         });
 
-        api.MapGet("/suggest", (HttpContext context, ArticleStore store, string? q) =>
+        api.MapMethods("/suggest", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store, string? q) =>
         {
             string query = (q ?? "").Trim();
             if (query.Length > SearchRequest.MaxQueryLength || query.Any(char.IsControl))
@@ -54,7 +55,7 @@ public static class SearchApi
             }, contentType: "application/x-suggestions+json; charset=utf-8");
         });
 
-        app.MapGet("/opensearch.xml", (HttpContext context) =>
+        app.MapMethods("/opensearch.xml", MethodFilter.ReadMethods, (HttpContext context) =>
         {
             string origin = System.Security.SecurityElement.Escape($"{context.Request.Scheme}://{context.Request.Host}");
             string xml = $"""

@@ -63,6 +63,17 @@ public sealed class WikiLinksTests
     }
 
     [Theory]
+    [InlineData("[图](../Page/File:Flag.svg.md \"wikilink\")", "https://zh.wikipedia.org/wiki/File%3AFlag.svg")]
+    [InlineData("[图](../Page/file:///etc/passwd.md \"wikilink\")", "https://zh.wikipedia.org/wiki/file%3A///etc/passwd")]
+    public void Other_namespace_link_in_page_form_goes_to_the_original_not_a_relative_url(string markdown, string href)
+    {
+        var link = RenderDocument(markdown).QuerySelector("a")!;
+
+        Assert.Equal(href, link.GetAttribute("href"));
+        Assert.Contains("external", link.ClassList);
+    }
+
+    [Theory]
     [InlineData("[x](javascript:alert(1))")]
     [InlineData("[x](JAVASCRIPT:alert(1))")]
     [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]

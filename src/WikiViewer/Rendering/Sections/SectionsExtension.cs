@@ -29,7 +29,7 @@ public sealed class SectionsExtension : IMarkdownExtension
         RemoveEmptySections(document);
 
         var toc = ArticleMetadata.Of(document).Toc;
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             string text = InlineText.Of(heading).Trim();
@@ -55,14 +55,25 @@ public sealed class SectionsExtension : IMarkdownExtension
         }
     }
 
-    private static string UniqueId(string id, HashSet<string> used)
+    // Remembers the next suffix per id: an article with thousands of equal
+    // headings must not try _2, _3 … afresh for each (quadratic).
+    private static string UniqueId(string id, Dictionary<string, int> used)
     {
-        string candidate = id;
-        for (int n = 2; !used.Add(candidate); n++)
+        if (used.TryAdd(id, 2))
         {
-            candidate = $"{id}_{n}";
+            return id;
         }
 
+        string candidate;
+        int n = used[id];
+        do
+        {
+            candidate = $"{id}_{n++}";
+        }
+        while (used.ContainsKey(candidate));
+
+        used[id] = n;
+        used[candidate] = 2;
         return candidate;
     }
 }

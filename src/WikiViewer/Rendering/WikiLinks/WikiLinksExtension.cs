@@ -62,8 +62,9 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
             case { Kind: WikiLinkKind.Interlanguage } target:
                 MakeExternal(link, Languages.ArticleUrl(target.Prefix!, target.Name, target.Fragment));
                 break;
-            case { Kind: WikiLinkKind.OtherNamespace }:
-                MakeExternal(link, link.Url!);
+            // ../Page/File:X.md is not a page here either: it goes to the original.
+            case { Kind: WikiLinkKind.OtherNamespace } target:
+                MakeExternal(link, SafeUrl.IsAllowedExternal(link.Url) ? link.Url! : WikiUrls.Original(target.Name));
                 break;
             case null when link.Url is { } url && url.StartsWith('#'):
                 break;

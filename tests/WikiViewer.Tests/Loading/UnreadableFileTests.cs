@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Loading;
+
+/// <summary>A folder where some files cannot be read: each is logged with its path and skipped, the rest serve.</summary>
+public sealed class UnreadableFileTests
+{
+    [Fact]
+    public async Task Files_that_cannot_be_opened_are_gone_when_read_or_are_not_regular_files_are_logged_and_skipped()
+    {
+        using var corpus = new TempCorpus().AddSeeds().Add("locked.txt", "**上锁条目**是一个测试。\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(corpus.Path, "locked.txt"), UnixFileMode.None);
+        }
+
+        // A link to itself: listed like any file, but opening it fails (ELOOP) even for root.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "loop.txt"), "loop.txt");
+
+        // Listed, but the file behind the name is gone when the loader reads it:
+        // what a file deleted between the folder listing and the read looks like.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "gone.txt"), Path.Combine(corpus.Path, "deleted-meanwhile.txt"));
+
+        // Not regular files: reading a FIFO blocks until someone writes, reading /dev/zero never ends.
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(corpus.Path, "fifo.txt")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "zero.txt"), "/dev/zero");
+
+        await using var app = new WikiApplication(corpus.Path);
+        var client = await app.CreateReadyClientAsync();
+        var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+
+        Assert.Contains(warnings, m => m.StartsWith("Skipped loop.txt: ", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped gone.txt: ", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped fifo.txt: empty file", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped zero.txt: empty file", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("国际派"))).StatusCode);
+        if (Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
+        {
+            // Root reads through file permissions: the 000 file is an ordinary article then.
+            Assert.NotNull(app.Store.Find("上锁条目"));
+            Assert.Matches(@"; 4 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+        }
+        else
+        {
+            Assert.Null(app.Store.Find("上锁条目"));
+            Assert.Contains(warnings, m => m.StartsWith("Skipped locked.txt: ", StringComparison.Ordinal));
+            Assert.Matches(@"; 5 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
+        }
+    }
+
+    [Fact]
+    public async Task Linked_directories_are_not_entered_so_a_link_loop_cannot_make_the_load_endless()
+    {
+        using var corpus = new TempCorpus();
+        string articles = Directory.CreateDirectory(Path.Combine(corpus.Path, "articles")).FullName;
+        foreach (string seed in Directory.GetFiles(RepositoryPaths.Seeds))
+        {
+            File.Copy(seed, Path.Combine(articles, Path.GetFileName(seed)));
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(articles, "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(corpus.Path, "again"), corpus.Path);
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "linked.txt"), Path.Combine(articles, "000_c0227119ef9a63d1.txt"));
+
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        Assert.Equal(3, app.Store.Articles.Count);
+        var skipped = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("Skipped ", StringComparison.Ordinal));
+        Assert.StartsWith("Skipped linked.txt: another file already has the title", skipped.Message);
+    }
+}
