@@ -87,8 +87,15 @@ public static class PageCaching
             return next(context);
         }
 
-        var store = context.RequestServices.GetRequiredService<ArticleStore>();
-        string etag = $"W/\"{store.Version}-{request.Cookies[VariantCookie] ?? "source"}\"";
+        // The loader, not the request's store: an error page re-executed through
+        // here must not depend on what just failed.
+        var loader = context.RequestServices.GetRequiredService<ArticleStoreLoader>();
+        if (!loader.Ready.IsCompletedSuccessfully)
+        {
+            return next(context);
+        }
+
+        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[VariantCookie] ?? "source"}\"";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
