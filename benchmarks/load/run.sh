@@ -8,7 +8,7 @@
 #                          [--wikiviewer-arg ARG]... [--wikiviewer-env K=V]...
 #                          [--no-install] [--prepare-only]
 #                          [--chart PNG] [--accept-encoding VALUE]
-#                          [--kiwix-cache auto|default]
+#                          [--kiwix-cache auto|default] [--reuse-export]
 #
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
@@ -30,7 +30,10 @@
 # 16-cluster cache: ~10x fewer pages/s and ~50x slower searches measured here).
 # Prints the table, writes results/N.json and results/results.csv, and stops
 # everything it started, by PID. --prepare-only builds the corpus, export and
-# ZIM (the slow, cached part) and stops there.
+# ZIM (the slow, cached part) and stops there. --reuse-export serves kiwix-serve
+# and nginx the newest export and ZIM already built for N and seed, whatever
+# app made them (for a change to WikiViewer's speed, not to its pages; the
+# results name the app that made them).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -47,6 +50,7 @@ INSTALL=1
 PREPARE_ONLY=0
 ACCEPT_ENCODING=""
 KIWIX_CACHE=auto
+REUSE_EXPORT=0
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
 WV_ARGS=()
@@ -72,7 +76,8 @@ while [ $# -gt 0 ]; do
     --chart) CHART=$2; shift 2 ;;
     --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
     --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
-    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
+    --reuse-export) REUSE_EXPORT=1; shift ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -142,7 +147,8 @@ install_tools() {
   $sudo apt-get update -qq
   local available=()
   for pkg in "${want[@]}"; do
-    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    # Not piped into grep -q: under pipefail its early exit fails apt-cache with SIGPIPE.
+    if [[ $(apt-cache policy "$pkg" 2>/dev/null) =~ Candidate:\ [0-9] ]]; then
       available+=("$pkg")
     else
       log "package $pkg is not available from this machine's apt sources"
@@ -223,7 +229,16 @@ for N in "${ARTICLES[@]}"; do
   fi
 
   # ---- static export (cached by N, seed and app)
-  EXPORT=$WORK/export-$N-$SEED-$APP_HASH
+  EXPORT_HASH=$APP_HASH
+  if [ "$REUSE_EXPORT" = 1 ]; then
+    newest=$(ls -t "$WORK"/export-"$N"-"$SEED"-*.done 2>/dev/null | head -n 1 || true)
+    if [ -n "$newest" ]; then
+      EXPORT_HASH=${newest#"$WORK/export-$N-$SEED-"}; EXPORT_HASH=${EXPORT_HASH%.done}
+      log "reusing the export and ZIM made by app $EXPORT_HASH"
+    fi
+  fi
+  record run export_app_hash "\"$EXPORT_HASH\""
+  EXPORT=$WORK/export-$N-$SEED-$EXPORT_HASH
   if [ ! -f "$EXPORT.done" ]; then
     log "exporting the static site"
     rm -rf "$EXPORT"
@@ -239,7 +254,7 @@ for N in "${ARTICLES[@]}"; do
 
   # ---- ZIM (cached likewise)
   BOOK=wikiviewer_$N
-  ZIM_DIR=$WORK/zim-$N-$SEED-$APP_HASH
+  ZIM_DIR=$WORK/zim-$N-$SEED-$EXPORT_HASH
   ZIM=$ZIM_DIR/$BOOK.zim
   if ! skipped kiwix; then
     if [ ! -f "$ZIM_DIR.done" ]; then
