@@ -32,7 +32,6 @@ internal sealed class ArticleLoader(ILogger logger)
             progress.Advance();
         });
 
-        var readTime = clock.Elapsed;
         int skipped = sources.Count(s => s is null);
         var titles = new TitleIndex();
         var accepted = new List<SourceArticle>(files.Count);
@@ -63,22 +62,19 @@ internal sealed class ArticleLoader(ILogger logger)
             var metadata = rendered.Metadata;
             articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, Encoding.UTF8.GetBytes(rendered.Html), rendered.PlainText,
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
-            links[i] = metadata.LinkTargets;
+            links[i] = metadata.LinkKeys.Distinct().ToArray();
             Interlocked.Add(ref resolved, metadata.ResolvedLinks);
             Interlocked.Add(ref missing, metadata.MissingLinks);
             accepted[i] = null!;
             progress.Advance();
         });
 
-        progress.BeginPhase("index", articles.Length);
-        var renderTime = clock.Elapsed;
-        var store = ArticleStore.Create(articles, links, titles);
+        progress.BeginPhase("store", articles.Length);
+        var store = ArticleStore.Create(articles, links, titles, progress);
         var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
         store.Statistics = statistics;
         store.Version = VersionOf(files, stamps);
-        logger.LogInformation(
-            "Load phases: read {ReadMs} ms, render {RenderMs} ms, index {IndexMs} ms",
-            (long)readTime.TotalMilliseconds, (long)(renderTime - readTime).TotalMilliseconds, (long)(clock.Elapsed - renderTime).TotalMilliseconds);
+        logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
         logger.LogInformation(
             "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",
             statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,

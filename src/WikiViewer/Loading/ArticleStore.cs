@@ -16,7 +16,7 @@ public sealed class ArticleStore
     private readonly Dictionary<string, Article[]> _linksTo;
     private readonly Dictionary<string, Category> _categories;
 
-    private ArticleStore(Article[] articles, Dictionary<string, Article[]> linksTo, Dictionary<string, Category> categories, TitleIndex titles)
+    private ArticleStore(Article[] articles, Dictionary<string, Article[]> linksTo, Dictionary<string, Category> categories, TitleIndex titles, SearchIndex search)
     {
         Articles = articles;
         Titles = titles;
@@ -24,7 +24,7 @@ public sealed class ArticleStore
         _linksTo = linksTo;
         _categories = categories;
         Categories = categories.Values.OrderBy(c => c.Name, TitleOrder).ToArray();
-        Search = SearchIndex.Build(articles.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
+        Search = search;
     }
 
     /// <summary>Every article, in title order.</summary>
@@ -42,9 +42,10 @@ public sealed class ArticleStore
 
     public LoadStatistics Statistics { get; internal set; } = new(0, 0, 0, 0, 0, TimeSpan.Zero);
 
-    internal static ArticleStore Create(Article[] articles, IReadOnlyList<string>[] linkTargets, TitleIndex titles)
+    /// <param name="linkKeys">Per article, the distinct <see cref="TitleKey"/>s of its link targets.</param>
+    internal static ArticleStore Create(Article[] articles, IReadOnlyList<string>[] linkKeys, TitleIndex titles, LoadProgress progress)
     {
-        var order = Enumerable.Range(0, articles.Length).OrderBy(i => articles[i].Title, TitleOrder).ToArray();
+        var order = InTitleOrder(articles);
         var sorted = order.Select(i => articles[i]).ToArray();
 
         var linksTo = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public sealed class ArticleStore
         foreach (int i in order)
         {
             var article = articles[i];
-            foreach (string key in linkTargets[i].Select(TitleKey.Of).Distinct())
+            foreach (string key in linkKeys[i])
             {
                 Add(linksTo, key, article);
             }
@@ -69,11 +70,25 @@ public sealed class ArticleStore
             }
         }
 
-        return new ArticleStore(
-            sorted,
-            linksTo.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-            categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal),
-            titles);
+        var links = linksTo.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var categoryIndex = categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal);
+
+        progress.BeginPhase("index", sorted.Length);
+        var search = SearchIndex.Build(sorted.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
+        return new ArticleStore(sorted, links, categoryIndex, titles, search);
+    }
+
+    // ICU compares two Chinese titles in about a microsecond; a sort makes
+    // n log n comparisons (1.7 million at 100,000 titles) on one core. Sort keys
+    // are made once per title, in parallel, and compare as bytes, in the same order.
+    private static int[] InTitleOrder(Article[] articles)
+    {
+        var compareInfo = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+        var keys = new SortKey[articles.Length];
+        Parallel.For(0, articles.Length, i => keys[i] = compareInfo.GetSortKey(articles[i].Title));
+        var order = Enumerable.Range(0, articles.Length).ToArray();
+        Array.Sort(order, (a, b) => SortKey.Compare(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
     }
 
     /// <summary>The article with exactly this title.</summary>

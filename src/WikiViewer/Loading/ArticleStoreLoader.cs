@@ -39,7 +39,12 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
             // The load's transient garbage (file text, ASTs) is several times the
             // store; give it back to the OS now rather than carry it as RSS.
+            long compacting = System.Diagnostics.Stopwatch.GetTimestamp();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            logger.LogInformation(
+                "Ready: heap compacted to {HeapMegabytes} MB in {CompactMs} ms",
+                GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
             _ready.SetResult(store);
         }
         catch (Exception e)

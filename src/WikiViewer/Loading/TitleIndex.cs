@@ -28,9 +28,26 @@ public sealed class TitleIndex
     }
 
     /// <summary>The canonical title for a title, alias or variant spelling; null when none.</summary>
-    public string? Resolve(string name)
+    public string? Resolve(string name) => Resolve(name, out _);
+
+    /// <summary>
+    /// The canonical title, and the key that pages linking here are filed under:
+    /// the title's key when the name resolves, else the name's own.
+    /// </summary>
+    public string? Resolve(string name, out string key)
     {
-        string key = TitleKey.Of(name);
-        return _titles.TryGetValue(key, out var title) || _aliases.TryGetValue(key, out title) ? title : null;
+        key = TitleKey.Of(name);
+        if (_titles.TryGetValue(key, out var title))
+        {
+            return title;
+        }
+
+        if (_aliases.TryGetValue(key, out title))
+        {
+            key = TitleKey.Of(title);
+            return title;
+        }
+
+        return null;
     }
 }

@@ -13,8 +13,8 @@ internal sealed class ArticleMetadata
     public List<InterlanguageLink> Languages { get; } = [];
     public List<TocEntry> Toc { get; } = [];
 
-    /// <summary>Article link targets as written (before resolution), one per link.</summary>
-    public List<string> LinkTargets { get; } = [];
+    /// <summary>The <see cref="Loading.TitleKey"/> of each article link's target (its title's when it resolves), one per link.</summary>
+    public List<string> LinkKeys { get; } = [];
 
     public int ResolvedLinks { get; set; }
     public int MissingLinks { get; set; }

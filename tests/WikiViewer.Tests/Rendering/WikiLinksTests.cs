@@ -118,10 +118,10 @@ public sealed class WikiLinksTests
     [Fact]
     public void Resolved_and_missing_links_are_counted_and_recorded()
     {
-        var rendered = Render("[a](../Page/甲.md \"wikilink\")[b](../Page/乙.md \"wikilink\")[c](http://example.org/)", "甲");
+        var rendered = Render("[a](../Page/甲.md \"wikilink\")[b](../Page/乙_丙.md \"wikilink\")[c](http://example.org/)", "甲");
 
         Assert.Equal(1, rendered.Metadata.ResolvedLinks);
         Assert.Equal(1, rendered.Metadata.MissingLinks);
-        Assert.Equal(["甲", "乙"], rendered.Metadata.LinkTargets);
+        Assert.Equal(["甲", "乙 丙"], rendered.Metadata.LinkKeys);
     }
 }

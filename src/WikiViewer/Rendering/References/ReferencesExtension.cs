@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Helpers;
@@ -108,14 +109,21 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
         return -1;
     }
 
+    private static readonly SearchValues<char> MarkerStart = SearchValues.Create("[");
+
     private static void LinkMarkers(ContainerInline root, int referenceCount, Dictionary<int, int> counts)
     {
-        foreach (var container in root.Descendants<ContainerInline>().Prepend(root).ToList())
+        if (!MarkdownWalk.AnyLiteralContains(root, MarkerStart))
+        {
+            return;
+        }
+
+        foreach (var container in MarkdownWalk.Inlines<ContainerInline>(root).Prepend(root).ToList())
         {
             ResidueExtension.MergeLiterals(container);
         }
 
-        foreach (var literal in root.Descendants<LiteralInline>().ToList())
+        foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(root))
         {
             string text = literal.Content.ToString();
             var matches = Marker().Matches(text);

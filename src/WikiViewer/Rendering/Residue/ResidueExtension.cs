@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Helpers;
@@ -20,6 +21,9 @@ public sealed partial class ResidueExtension : IMarkdownExtension
     {
     }
 
+    private static readonly SearchValues<char> TemplateStart = SearchValues.Create("{");
+    private static readonly SearchValues<char> Parentheses = SearchValues.Create("（(");
+
     private static void Process(MarkdownDocument document)
     {
         foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
@@ -29,18 +33,23 @@ public sealed partial class ResidueExtension : IMarkdownExtension
                 continue;
             }
 
-            if (TemplateOnly().IsMatch(InlineText.Of(paragraph)))
+            if (MarkdownWalk.AnyLiteralContains(paragraph.Inline, TemplateStart) && TemplateOnly().IsMatch(InlineText.Of(paragraph)))
             {
                 paragraph.Parent?.Remove(paragraph);
                 continue;
             }
 
-            foreach (var container in paragraph.Inline.Descendants<ContainerInline>().Prepend(paragraph.Inline).ToList())
+            if (!MarkdownWalk.AnyLiteralContains(paragraph.Inline, Parentheses))
+            {
+                continue;
+            }
+
+            foreach (var container in MarkdownWalk.Inlines<ContainerInline>(paragraph.Inline).Prepend(paragraph.Inline).ToList())
             {
                 MergeLiterals(container);
             }
 
-            foreach (var literal in paragraph.Inline.Descendants<LiteralInline>().ToList())
+            foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(paragraph.Inline))
             {
                 string text = literal.Content.ToString();
                 string cleaned = CleanParentheses(text);

@@ -23,7 +23,7 @@ public sealed class TrailerExtension : IMarkdownExtension
     {
         var metadata = ArticleMetadata.Of(document);
         var touched = new HashSet<LeafBlock>();
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
         {
             if (link.IsImage || WikiLinkTarget.Parse(link.Url) is not { } target || !IsMembership(link, target))
             {

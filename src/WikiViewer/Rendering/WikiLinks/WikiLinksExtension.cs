@@ -27,20 +27,21 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
     private void Process(MarkdownDocument document)
     {
         var metadata = ArticleMetadata.Of(document);
-        foreach (var inline in document.Descendants<Inline>().Where(i => i is LinkInline or AutolinkInline).ToList())
+        foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
         {
-            if (inline is AutolinkInline autolink)
+            if (link.IsImage)
             {
-                RewriteAutolink(autolink);
-            }
-            else if (inline is LinkInline { IsImage: true } image)
-            {
-                RewriteImage(image);
+                RewriteImage(link);
             }
             else
             {
-                RewriteLink((LinkInline)inline, metadata);
+                RewriteLink(link, metadata);
             }
+        }
+
+        foreach (var autolink in MarkdownWalk.Inlines<AutolinkInline>(document))
+        {
+            RewriteAutolink(autolink);
         }
     }
 
@@ -79,11 +80,12 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
 
     private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata)
     {
-        if (titles.Resolve(target.Name) is { } title)
+        string? title = titles.Resolve(target.Name, out string key);
+        metadata.LinkKeys.Add(key);
+        if (title is not null)
         {
             link.Url = WikiUrls.Article(title, target.Fragment);
             link.Title = title;
-            metadata.LinkTargets.Add(title);
             metadata.ResolvedLinks++;
         }
         else
@@ -92,7 +94,6 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
             link.Url = WikiUrls.Article(name);
             link.Title = $"{name}（页面不存在）";
             link.GetAttributes().AddClass("new");
-            metadata.LinkTargets.Add(name);
             metadata.MissingLinks++;
         }
     }
