@@ -62,7 +62,9 @@ def table(result):
     encoding = run.get("accept_encoding") or ""
     out = [f"### {n:,} articles (seed {run['seed']}); load average at start {run['load_start']}, at end {run.get('load_end', '?')}", "",
            f"Requests {'with Accept-Encoding: ' + encoding if encoding else 'without Accept-Encoding (identity)'}; "
-           f"kiwix-serve caches: {run.get('kiwix_cache', 'default')} ({(result['servers'].get('kiwix') or {}).get('env', '')}).", ""]
+           f"kiwix-serve caches: {run.get('kiwix_cache', 'default')} ({(result['servers'].get('kiwix') or {}).get('env', '')}); "
+           f"WikiViewer request log at {run.get('request_log', 'Information')} "
+           f"({'a line per request' if run.get('request_log', 'Information') == 'Information' else 'only 4xx/5xx, as nginx with access_log off'}).", ""]
     out.append("| server | pages/s | p50 ms | p99 ms | errors | search q/s (500-query sample) | p50 ms | p99 ms | "
                "search q/s (distinct queries) | p50 ms | p99 ms | errors | startup s | RSS ready MB | RSS after MB |")
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -8,14 +8,17 @@
 #                          [--wikiviewer-arg ARG]... [--wikiviewer-env K=V]...
 #                          [--no-install] [--prepare-only]
 #                          [--chart PNG] [--accept-encoding VALUE]
-#                          [--kiwix-cache auto|default] [--reuse-export]
+#                          [--kiwix-cache auto|default] [--reuse-export] [--request-log]
 #
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
 # site with `WikiViewer export` and packs it into a ZIM with zimwriterfs
 # (both cached by N, seed and the git tree of src/WikiViewer), then starts
 # on 127.0.0.1, one after another so that each startup is timed alone:
-#   WikiViewer  the published app, rate limiting off, page cache sized for N
+#   WikiViewer  the published app, rate limiting off, page cache sized to hold
+#               every page (40 KB each), request log at Warning (only 4xx/5xx
+#               lines) as nginx runs with access_log off; --request-log keeps
+#               its default one line per request
 #   kiwix-serve the ZIM (XAPIAN_CJK_NGRAM=1 when written and when served)
 #   nginx       the static export (the upper bound for page serving)
 # and drives each in turn with wrk: one warm-up pass over every article (so
@@ -51,6 +54,7 @@ PREPARE_ONLY=0
 ACCEPT_ENCODING=""
 KIWIX_CACHE=auto
 REUSE_EXPORT=0
+REQUEST_LOG=0
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
 WV_ARGS=()
@@ -77,6 +81,7 @@ while [ $# -gt 0 ]; do
     --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
     --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
     --reuse-export) REUSE_EXPORT=1; shift ;;
+    --request-log) REQUEST_LOG=1; shift ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -284,13 +289,17 @@ for N in "${ARTICLES[@]}"; do
   # ---- servers: started one after another, each startup timed alone
   declare -A PID=() BASE=()
   if ! skipped wikiviewer; then
-    CACHE_MB=$(( N / 40 > 256 ? N / 40 : 256 ))
+    CACHE_MB=$(( N * 40 / 1024 > 256 ? N * 40 / 1024 : 256 ))
+    REQUEST_LEVEL=Warning
+    [ "$REQUEST_LOG" = 0 ] || REQUEST_LEVEL=Information
+    record run request_log "\"$REQUEST_LEVEL\""
     log "starting WikiViewer (page cache $CACHE_MB MB; load $(loadavg))"
     t0=$(now)
     record wikiviewer env "\"${WV_ENV[*]}\""
     record wikiviewer args "\"${WV_ARGS[*]+"${WV_ARGS[*]}"}\""
     env "${WV_ENV[@]}" dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
       --Wiki:ContentPath="$CORPUS" --Wiki:RateLimit:PermitLimit=0 --Wiki:PageCacheMegabytes=$CACHE_MB \
+      --Serilog:MinimumLevel:Override:WikiViewer.Requests=$REQUEST_LEVEL \
       "${WV_ARGS[@]+"${WV_ARGS[@]}"}" > "$RUN/wikiviewer.log" 2>&1 &
     PID[wikiviewer]=$!; STARTED+=($!)
     BASE[wikiviewer]=http://127.0.0.1:$PORT_WIKIVIEWER
