@@ -33,6 +33,24 @@ public sealed partial class SnippetTests
     }
 
     [Fact]
+    public void ShowsTheFirstParagraphThatHoldsEveryTerm()
+    {
+        string text = string.Join('\n', Filler(3) + "毛泽东在前。", Filler(10), Filler(10) + "国内派在中。", Filler(3) + "毛泽东与国内派人士。", Filler(3) + "毛泽东与国内派再会。");
+
+        string visible = Visible(SnippetFor(text, "毛泽东 国内派"));
+
+        Assert.Contains("毛泽东与国内派人士", visible);
+    }
+
+    [Fact]
+    public void FindsTermsInTheLastParagraphOfALongText()
+    {
+        string text = string.Join('\n', Enumerable.Range(0, 400).Select(_ => Filler(3))) + "\n后来王明回国了。";
+
+        Assert.Contains("<mark>王明</mark>回国", SnippetFor(text, "王明"));
+    }
+
+    [Fact]
     public void EscapesMarkupInTheText()
     {
         string snippet = SnippetFor("<script>alert(\"x\")</script> & 王明 <b>粗</b>", "王明");
