@@ -60,7 +60,7 @@ internal sealed class ArticleLoader(ILogger logger)
             var source = accepted[i];
             var rendered = Render(source, pipeline);
             var metadata = rendered.Metadata;
-            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, Encoding.UTF8.GetBytes(rendered.Html), rendered.PlainText,
+            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, rendered.HtmlUtf8, rendered.PlainText,
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
             links[i] = metadata.LinkKeys.Distinct().ToArray();
             Interlocked.Add(ref resolved, metadata.ResolvedLinks);

@@ -1,30 +1,57 @@
 using System.Net;
 using System.Text;
 using Markdig;
-using Markdig.Renderers;
 using WikiViewer.Rendering.References;
 
 namespace WikiViewer.Rendering;
 
 /// <summary>One article rendered: its body HTML and what was learned on the way.</summary>
-internal sealed record RenderedArticle(string Html, string PlainText, ArticleMetadata Metadata);
+internal sealed record RenderedArticle(byte[] HtmlUtf8, string PlainText, ArticleMetadata Metadata)
+{
+    public string Html => Encoding.UTF8.GetString(HtmlUtf8);
+}
 
 /// <summary>Renders an article's Markdown through the wiki pipeline.</summary>
 internal static class ArticleRenderer
 {
+    // One writer per loader thread, reused: the load renders every article, and
+    // a fresh builder and string per page were gigabytes of garbage at 100,000.
+    [ThreadStatic]
+    private static StringWriter? t_html;
+
     public static RenderedArticle Render(string markdown, MarkdownPipeline pipeline)
     {
         var document = Markdown.Parse(markdown, pipeline);
-        var html = new StringWriter();
-        var renderer = new HtmlRenderer(html);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        html.Flush();
+        var html = t_html ??= new StringWriter();
+        html.GetStringBuilder().Clear();
+        document.ToHtml(html, pipeline);
 
         // Search indexes what a reader reads: no URLs, no markup, no reference list.
         var text = new StringBuilder(markdown.Length / 2);
         InlineText.AppendBlocks(text, document, block => block is ReferenceListBlock);
-        return new RenderedArticle(html.ToString(), text.ToString(), ArticleMetadata.Of(document));
+        return new RenderedArticle(Utf8Of(html.GetStringBuilder()), text.ToString(), ArticleMetadata.Of(document));
+    }
+
+    private static byte[] Utf8Of(StringBuilder builder)
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        int count = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            count += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(count);
+        int written = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        }
+
+        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        return bytes;
     }
 
     /// <summary>
@@ -40,6 +67,6 @@ internal static class ArticleRenderer
             html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
         }
 
-        return new RenderedArticle(html.ToString(), markdown, new ArticleMetadata());
+        return new RenderedArticle(Encoding.UTF8.GetBytes(html.ToString()), markdown, new ArticleMetadata());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -17,6 +18,14 @@ namespace WikiViewer.Rendering.WikiLinks;
 public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
 {
     private const string ExternalRel = "nofollow noopener";
+
+    // A name is resolved once per load, not once per link: 100,000 articles
+    // hold two million links to a few hundred thousand names, and folding a
+    // name (TitleKey) costs more than looking it up here.
+    private readonly ConcurrentDictionary<string, ResolvedName> _names = new(StringComparer.Ordinal);
+
+    /// <summary>A link name resolved: the canonical title (null for a red link), the backlink key, the name shown, its URL and the link's tooltip.</summary>
+    private sealed record ResolvedName(string? Title, string Key, string Name, string Url, string Tooltip);
 
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Process;
 
@@ -80,22 +89,26 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
 
     private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata)
     {
-        string? title = titles.Resolve(target.Name, out string key);
-        metadata.LinkKeys.Add(key);
-        if (title is not null)
+        var name = _names.GetOrAdd(target.Name, Resolve);
+        metadata.LinkKeys.Add(name.Key);
+        link.Url = target.Fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, target.Fragment);
+        link.Title = name.Tooltip;
+        if (name.Title is not null)
         {
-            link.Url = WikiUrls.Article(title, target.Fragment);
-            link.Title = title;
             metadata.ResolvedLinks++;
         }
         else
         {
-            string name = TitleKey.Tidy(target.Name);
-            link.Url = WikiUrls.Article(name);
-            link.Title = $"{name}（页面不存在）";
             link.GetAttributes().AddClass("new");
             metadata.MissingLinks++;
         }
+    }
+
+    private ResolvedName Resolve(string name)
+    {
+        string? title = titles.Resolve(name, out string key);
+        string shown = title ?? TitleKey.Tidy(name);
+        return new ResolvedName(title, key, shown, WikiUrls.Article(shown), title ?? $"{shown}（页面不存在）");
     }
 
     private static void MakeExternal(LinkInline link, string url)
