@@ -33,8 +33,8 @@ public class RenderBenchmarks
     }
 
     [Benchmark]
-    public int RenderSeed000() => ArticleRenderer.Render(_seed, _pipeline).Html.Length;
+    public int RenderSeed000() => ArticleRenderer.Render(_seed, _pipeline).HtmlUtf8.Length;
 
     [Benchmark]
-    public int RenderGenerated() => ArticleRenderer.Render(_generated, _pipeline).Html.Length;
+    public int RenderGenerated() => ArticleRenderer.Render(_generated, _pipeline).HtmlUtf8.Length;
 }

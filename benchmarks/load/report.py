@@ -105,6 +105,10 @@ def table(result):
         if warm:
             out.append(f"- Warm-up pass (every article once, 4 Python connections; bounded by the client): "
                        + ", ".join(f"{NAMES[s]} {servers[s]['warmup']['seconds']} s" for s in SERVERS if s in servers and servers[s].get("warmup")))
+    wrapped = [f"{NAMES[s]} {servers[s]['search_distinct']['wrapped']}" for s in SERVERS
+               if s in servers and servers[s].get("search_distinct")]
+    if wrapped:
+        out.append("- Distinct-query passes that ran out of queries and wrapped around (0: every query was new): " + ", ".join(wrapped))
     if "export" in result:
         e = result["export"]
         out.append(f"- Static export: {e.get('files')} files, {e.get('megabytes')} MB, {e.get('seconds')} s"
