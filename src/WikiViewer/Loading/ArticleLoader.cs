@@ -69,7 +69,7 @@ internal sealed class ArticleLoader(ILogger logger)
             progress.Advance();
         });
 
-        progress.BeginPhase("store", articles.Length);
+        progress.BeginPhase("sort", articles.Length);
         var store = ArticleStore.Create(articles, links, titles, progress);
         var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
         store.Statistics = statistics;

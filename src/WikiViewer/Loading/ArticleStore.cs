@@ -48,6 +48,18 @@ public sealed class ArticleStore
         var order = InTitleOrder(articles);
         var sorted = order.Select(i => articles[i]).ToArray();
 
+        // Filing backlinks and categories runs on one core; the search index
+        // beside it takes what is left, so the load waits for the longer of the two.
+        progress.BeginPhase("index", sorted.Length);
+        var filing = Task.Run(() => FileLinksAndCategories(articles, order, linkKeys));
+        var search = SearchIndex.Build(sorted.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
+        var (links, categoryIndex) = filing.GetAwaiter().GetResult();
+        return new ArticleStore(sorted, links, categoryIndex, titles, search);
+    }
+
+    private static (Dictionary<string, Article[]> LinksTo, Dictionary<string, Category> Categories) FileLinksAndCategories(
+        Article[] articles, int[] order, IReadOnlyList<string>[] linkKeys)
+    {
         var linksTo = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
         var categories = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
         var categoryNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -70,12 +82,8 @@ public sealed class ArticleStore
             }
         }
 
-        var links = linksTo.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        var categoryIndex = categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal);
-
-        progress.BeginPhase("index", sorted.Length);
-        var search = SearchIndex.Build(sorted.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
-        return new ArticleStore(sorted, links, categoryIndex, titles, search);
+        return (linksTo.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal));
     }
 
     // ICU compares two Chinese titles in about a microsecond; a sort makes
