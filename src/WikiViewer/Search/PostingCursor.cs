@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -80,14 +83,7 @@ internal struct PostingCursor
     public int ReadPositions(ref int[] buffer)
     {
         byte[] bytes = _positions;
-        int at = _positionsAt;
-        for (int skip = _unreadPositions; skip > 0; skip--)
-        {
-            while ((bytes[at++] & 0x80) != 0)
-            {
-            }
-        }
-
+        int at = SkipVarints(bytes, _positionsAt, _unreadPositions);
         _unreadPositions = 0;
         if (buffer.Length < Frequency)
         {
@@ -104,6 +100,44 @@ internal struct PostingCursor
         _positionsAt = at;
         _positionsRead = true;
         return Frequency;
+    }
+
+    /// <summary>
+    /// Steps over <paramref name="count"/> varints. A frequent term's cursor skips the
+    /// positions of every document it passed on its way to the next candidate; each
+    /// varint ends in a byte below 0x80, so 32 bytes are counted at a time.
+    /// </summary>
+    private static int SkipVarints(byte[] bytes, int at, int count)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            while (count > 0 && at + Vector256<byte>.Count <= bytes.Length)
+            {
+                uint ends = ~Vector256.ExtractMostSignificantBits(Vector256.Create<byte>(bytes.AsSpan(at)));
+                int found = BitOperations.PopCount(ends);
+                if (found >= count)
+                {
+                    for (int k = 1; k < count; k++)
+                    {
+                        ends &= ends - 1;
+                    }
+
+                    return at + BitOperations.TrailingZeroCount(ends) + 1;
+                }
+
+                count -= found;
+                at += Vector256<byte>.Count;
+            }
+        }
+
+        for (; count > 0; count--)
+        {
+            while ((bytes[at++] & 0x80) != 0)
+            {
+            }
+        }
+
+        return at;
     }
 
     private static uint ReadVarint(byte[] bytes, ref int at)

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using WikiViewer.Hosting;
 using WikiViewer.Loading;
 
@@ -25,14 +27,9 @@ public static class SearchApi
             }
 
             var results = store.Search.Search(request.Query, request.Offset, request.Limit);
-            return Results.Ok(new
-            {
-                query = request.Query,
-                total = results.Total,
-                results = results.Hits.Select(hit => store.Articles[hit.DocumentId] is var article
-                    ? new { title = article.Title, url = article.Url, snippet = hit.Snippet, score = Math.Round(hit.Score, 4) }
-                    : null),
-            });
+            var hits = results.Hits.Select(hit => new SearchResponseHit(
+                store.Articles[hit.DocumentId].Title, store.Articles[hit.DocumentId].Url, hit.Snippet, Math.Round(hit.Score, 4))).ToArray();
+            return Results.Json(new SearchResponse(request.Query, results.Total, hits), SearchJsonContext.Default.SearchResponse);
         });
 
         api.MapMethods("/suggest", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store, string? q) =>
@@ -77,3 +74,13 @@ public static class SearchApi
         return app;
     }
 }
+
+/// <summary>/api/search's answer (SPEC.md): <c>{"query","total","results":[{"title","url","snippet","score"}]}</c>.</summary>
+internal sealed record SearchResponse(string Query, int Total, IReadOnlyList<SearchResponseHit> Results);
+
+internal sealed record SearchResponseHit(string Title, string Url, string Snippet, double Score);
+
+// Source-generated: reflection over anonymous types was a tenth of a query's time.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SearchResponse))]
+internal sealed partial class SearchJsonContext : JsonSerializerContext;
