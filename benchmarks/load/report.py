@@ -101,6 +101,9 @@ def table(result):
     out.extend(f"- {r}" for r in ratios)
     if wv:
         out.append(f"- WikiViewer load: {wv.get('loaded', '')}; {wv.get('load_phases', '')}")
+        if wv.get("startup_runs"):
+            out.append("- WikiViewer started " + str(len(wv["startup_runs"])) + " times, ready after "
+                       + ", ".join(f"{v:.2f}" for v in wv["startup_runs"]) + " s (the table shows the median)")
         warm = wv.get("warmup")
         if warm:
             out.append(f"- Warm-up pass (every article once, 4 Python connections; bounded by the client): "
