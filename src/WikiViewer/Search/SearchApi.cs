@@ -27,8 +27,11 @@ public static class SearchApi
             }
 
             var results = store.Search.Search(request.Query, request.Offset, request.Limit);
-            var hits = results.Hits.Select(hit => new SearchResponseHit(
-                store.Articles[hit.DocumentId].Title, store.Articles[hit.DocumentId].Url, hit.Snippet, Math.Round(hit.Score, 4))).ToArray();
+            var hits = results.Hits.Select(hit =>
+            {
+                var article = store.Articles[hit.DocumentId];
+                return new SearchResponseHit(article.Title, article.Url, hit.Snippet, Math.Round(hit.Score, 4));
+            }).ToArray();
             return Results.Json(new SearchResponse(request.Query, results.Total, hits), SearchJsonContext.Default.SearchResponse);
         });
 

@@ -19,9 +19,13 @@ internal sealed class QueryTerm
     {
         Units = units;
         Tokens = tokens;
+        UnitTexts = [.. units.Select(static unit => unit.Word ?? char.ConvertFromUtf32(unit.CodePoint)).Distinct()];
     }
 
     public QueryUnit[] Units { get; }
+
+    /// <summary>Each distinct unit as normalized text: a snippet scans only text that holds them all.</summary>
+    public string[] UnitTexts { get; }
 
     public QueryToken[] Tokens { get; }
 }

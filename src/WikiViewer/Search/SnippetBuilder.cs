@@ -46,14 +46,13 @@ internal static class SnippetBuilder
 
         var seen = new bool[terms.Count];
         int termsSeen = 0;
-        string[][] probes = terms.Select(static term => term.Units.Select(static unit => unit.Word ?? char.ConvertFromUtf32(unit.CodePoint)).Distinct().ToArray()).ToArray();
         var units = new List<TextUnit>();
         for (int start = 0; start < text.Length && matches.Count < MaxMatches;)
         {
             int newline = text.IndexOf('\n', start);
             int end = newline < 0 ? text.Length : newline;
             int before = matches.Count;
-            FindMatches(text, start, end, terms, probes, units, matches);
+            MatchParagraph(text, start, end, terms, units, matches);
             for (int m = before; m < matches.Count; m++)
             {
                 if (!seen[matches[m].Term])
@@ -74,7 +73,7 @@ internal static class SnippetBuilder
         return matches;
     }
 
-    private static void FindMatches(string text, int start, int end, IReadOnlyList<QueryTerm> terms, string[][] probes, List<TextUnit> units, List<Match> matches)
+    private static void MatchParagraph(string text, int start, int end, IReadOnlyList<QueryTerm> terms, List<TextUnit> units, List<Match> matches)
     {
         if (end == start)
         {
@@ -84,7 +83,7 @@ internal static class SnippetBuilder
         string normalized = TextAnalyzer.NormalizeWithOffsets(text[start..end], out int[]? originalOffsets);
 
         // Tokenize only a paragraph that holds every unit of some term.
-        if (!probes.Any(units => units.All(unit => normalized.Contains(unit, StringComparison.Ordinal))))
+        if (!terms.Any(term => term.UnitTexts.All(unit => normalized.Contains(unit, StringComparison.Ordinal))))
         {
             return;
         }

@@ -118,10 +118,7 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
             return;
         }
 
-        foreach (var container in MarkdownWalk.Inlines<ContainerInline>(root).Prepend(root).ToList())
-        {
-            ResidueExtension.MergeLiterals(container);
-        }
+        ResidueExtension.MergeLiteralsUnder(root);
 
         foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(root))
         {

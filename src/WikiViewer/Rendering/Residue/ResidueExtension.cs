@@ -44,11 +44,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
                 continue;
             }
 
-            foreach (var container in MarkdownWalk.Inlines<ContainerInline>(paragraph.Inline).Prepend(paragraph.Inline).ToList())
-            {
-                MergeLiterals(container);
-            }
-
+            MergeLiteralsUnder(paragraph.Inline);
             foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(paragraph.Inline))
             {
                 string text = literal.Content.ToString();
@@ -76,6 +72,16 @@ public sealed partial class ResidueExtension : IMarkdownExtension
         string cleaned = EmptyParentheses().Replace(text, "");
         cleaned = DanglingSeparator().Replace(cleaned, "$1");
         return cleaned == text ? text : cleaned;
+    }
+
+    /// <summary><see cref="MergeLiterals"/> in the container and every container below it.</summary>
+    internal static void MergeLiteralsUnder(ContainerInline root)
+    {
+        MergeLiterals(root);
+        foreach (var container in MarkdownWalk.Inlines<ContainerInline>(root))
+        {
+            MergeLiterals(container);
+        }
     }
 
     // Escapes (\[) and some characters end a literal early; joining the runs
