@@ -75,7 +75,7 @@ public sealed class ArticleStore
             {
                 string key = TitleKey.Of(name);
                 categoryNames.TryAdd(key, name);
-                if (!categories.TryGetValue(key, out var members) || members[^1] != article)
+                if (!categories.TryGetValue(key, out var members) || !ReferenceEquals(members[^1], article))
                 {
                     Add(categories, key, article);
                 }

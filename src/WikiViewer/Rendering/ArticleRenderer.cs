@@ -19,6 +19,12 @@ internal static class ArticleRenderer
     [ThreadStatic]
     private static StringWriter? t_html;
 
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    [ThreadStatic]
+    private static Encoder? t_utf8;
+
     public static RenderedArticle Render(string markdown, MarkdownPipeline pipeline)
     {
         var document = Markdown.Parse(markdown, pipeline);
@@ -27,14 +33,16 @@ internal static class ArticleRenderer
         document.ToHtml(html, pipeline);
 
         // Search indexes what a reader reads: no URLs, no markup, no reference list.
-        var text = new StringBuilder(markdown.Length / 2);
-        InlineText.AppendBlocks(text, document, block => block is ReferenceListBlock);
+        var text = t_text ??= new StringBuilder();
+        text.Clear();
+        InlineText.AppendBlocks(text, document, static block => block is ReferenceListBlock);
         return new RenderedArticle(Utf8Of(html.GetStringBuilder()), text.ToString(), ArticleMetadata.Of(document));
     }
 
     private static byte[] Utf8Of(StringBuilder builder)
     {
-        var encoder = Encoding.UTF8.GetEncoder();
+        var encoder = t_utf8 ??= Encoding.UTF8.GetEncoder();
+        encoder.Reset();
         int count = 0;
         foreach (var chunk in builder.GetChunks())
         {
@@ -43,7 +51,7 @@ internal static class ArticleRenderer
 
         count += encoder.GetByteCount([], flush: true);
         encoder.Reset();
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(count);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(count, pinned: true);
         int written = 0;
         foreach (var chunk in builder.GetChunks())
         {

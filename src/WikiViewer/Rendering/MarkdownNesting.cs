@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace WikiViewer.Rendering;
 
 /// <summary>
@@ -23,7 +25,9 @@ internal static class MarkdownNesting
             }
 
             deepest = Math.Max(deepest, BlockDepth(line));
-            for (int i = 0; i < line.Length; i++)
+
+            // Most of a line is text: jump from one of the three characters to the next.
+            for (int i = line.IndexOfAny(Brackets); i >= 0 && i < line.Length; i = Next(line, i + 1))
             {
                 switch (line[i])
                 {
@@ -41,6 +45,19 @@ internal static class MarkdownNesting
         }
 
         return deepest;
+    }
+
+    private static readonly SearchValues<char> Brackets = SearchValues.Create("\\[]");
+
+    private static int Next(ReadOnlySpan<char> line, int start)
+    {
+        if (start >= line.Length)
+        {
+            return -1;
+        }
+
+        int next = line[start..].IndexOfAny(Brackets);
+        return next < 0 ? -1 : start + next;
     }
 
     // Container markers at the line's start (> - + * 1. 1)), plus the

@@ -8,7 +8,8 @@ namespace WikiViewer.Rendering;
 /// Walks of the article AST for the rendering passes. Markdig's
 /// <c>Descendants&lt;T&gt;()</c> nests one iterator per level and visits every
 /// node for every pass; at 100,000 articles the passes' walks cost more than
-/// the parse itself.
+/// the parse itself. Blocks and inlines are walked by separate loops, so that
+/// an inline (most nodes are) is only asked whether it is the type sought.
 /// </summary>
 internal static class MarkdownWalk
 {
@@ -20,16 +21,19 @@ internal static class MarkdownWalk
         where T : Inline
     {
         var found = new List<T>();
-        if (root is ContainerInline container)
-        {
-            CollectChildren(container, found);
-        }
-        else
-        {
-            Collect(root, found);
-        }
-
+        Collect<T, Nothing>(root, found, null!);
         return found;
+    }
+
+    /// <summary>Like <see cref="Inlines{T}"/> for two types at once, in one walk.</summary>
+    public static (List<T1> First, List<T2> Second) Inlines<T1, T2>(MarkdownObject root)
+        where T1 : Inline
+        where T2 : Inline
+    {
+        var first = new List<T1>();
+        var second = new List<T2>();
+        Collect(root, first, second);
+        return (first, second);
     }
 
     /// <summary>Whether any literal text under the inline holds one of the characters (no allocation).</summary>
@@ -54,42 +58,76 @@ internal static class MarkdownWalk
         }
     }
 
-    private static void Collect<T>(MarkdownObject node, List<T> found)
-        where T : Inline
+    private static void Collect<T1, T2>(MarkdownObject root, List<T1> first, List<T2> second)
+        where T1 : Inline
+        where T2 : Inline
     {
-        switch (node)
+        switch (root)
         {
+            case ContainerInline container:
+                CollectChildren(container, first, second);
+                break;
             case ContainerBlock blocks:
-                foreach (var block in blocks)
-                {
-                    Collect(block, found);
-                }
-
+                CollectBlocks(blocks, first, second);
                 break;
             case LeafBlock { Inline: { } inline }:
-                Collect(inline, found);
+                CollectInline(inline, first, second);
                 break;
             case Inline inline:
-                if (inline is T match)
-                {
-                    found.Add(match);
-                }
-
-                if (inline is ContainerInline container)
-                {
-                    CollectChildren(container, found);
-                }
-
+                CollectInline(inline, first, second);
                 break;
         }
     }
 
-    private static void CollectChildren<T>(ContainerInline container, List<T> found)
-        where T : Inline
+    private static void CollectBlocks<T1, T2>(ContainerBlock blocks, List<T1> first, List<T2> second)
+        where T1 : Inline
+        where T2 : Inline
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case ContainerBlock container:
+                    CollectBlocks(container, first, second);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    CollectInline(inline, first, second);
+                    break;
+            }
+        }
+    }
+
+    private static void CollectInline<T1, T2>(Inline inline, List<T1> first, List<T2> second)
+        where T1 : Inline
+        where T2 : Inline
+    {
+        if (inline is T1 match)
+        {
+            first.Add(match);
+        }
+        else if (inline is T2 other)
+        {
+            second.Add(other);
+        }
+
+        if (inline is ContainerInline container)
+        {
+            CollectChildren(container, first, second);
+        }
+    }
+
+    /// <summary>No inline is one: the second type of a one-type walk (a sealed type's check is one compare).</summary>
+    private sealed class Nothing : LeafInline
+    {
+    }
+
+    private static void CollectChildren<T1, T2>(ContainerInline container, List<T1> first, List<T2> second)
+        where T1 : Inline
+        where T2 : Inline
     {
         for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
-            Collect(child, found);
+            CollectInline(child, first, second);
         }
     }
 }

@@ -122,18 +122,17 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
 
         foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(root))
         {
-            string text = literal.Content.ToString();
-            var matches = Marker().Matches(text);
-            if (matches.Count == 0)
+            if (!Marker().IsMatch(literal.Content.AsSpan()))
             {
                 continue;
             }
 
+            string text = literal.Content.ToString();
             Inline last = literal;
             int position = 0;
-            foreach (Match match in matches)
+            foreach (var match in Marker().EnumerateMatches(text))
             {
-                int number = int.Parse(match.Groups[1].ValueSpan);
+                int number = int.Parse(text.AsSpan(match.Index + 1, match.Length - 2));
                 if (match.Index > position)
                 {
                     last = InsertAfter(last, new LiteralInline(text[position..match.Index]));

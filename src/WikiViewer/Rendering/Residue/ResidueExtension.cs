@@ -47,6 +47,11 @@ public sealed partial class ResidueExtension : IMarkdownExtension
             MergeLiteralsUnder(paragraph.Inline);
             foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(paragraph.Inline))
             {
+                if (literal.Content.AsSpan().IndexOfAny(Parentheses) < 0)
+                {
+                    continue;
+                }
+
                 string text = literal.Content.ToString();
                 string cleaned = CleanParentheses(text);
                 if (cleaned.Length == 0)
@@ -64,7 +69,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
     /// <summary>Drops empty parentheses and the list separator a dropped template left at their start.</summary>
     internal static string CleanParentheses(string text)
     {
-        if (text.IndexOfAny(['（', '(']) < 0)
+        if (text.AsSpan().IndexOfAny(Parentheses) < 0)
         {
             return text;
         }

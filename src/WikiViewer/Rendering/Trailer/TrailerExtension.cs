@@ -25,7 +25,7 @@ public sealed class TrailerExtension : IMarkdownExtension
         var touched = new HashSet<LeafBlock>();
         foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
         {
-            if (link.IsImage || WikiLinkTarget.Parse(link.Url) is not { } target || !IsMembership(link, target))
+            if (link.IsImage || TargetOf(link.Url) is not { } target || !IsMembership(link, target))
             {
                 continue;
             }
@@ -60,6 +60,12 @@ public sealed class TrailerExtension : IMarkdownExtension
             }
         }
     }
+
+    // A category or language target names a namespace: its path holds a colon,
+    // or an escape that may decode to one. Most links (../Page/X.md) hold
+    // neither and are not parsed here at all.
+    private static WikiLinkTarget? TargetOf(string? url) =>
+        url is not null && url.AsSpan().IndexOfAny(':', '%') >= 0 ? WikiLinkTarget.Parse(url) : null;
 
     // A link that reads "Category:X" is membership; one with other text
     // (from [[:Category:X|…]]) is an ordinary link to the category page.

@@ -60,9 +60,9 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
                 path = path[..^3];
             }
         }
-        else if (WikiHosts.FirstOrDefault(h => url.StartsWith(h, StringComparison.OrdinalIgnoreCase)) is { } host)
+        else if (WikiHostLength(url) is > 0 and int hostLength)
         {
-            path = url[host.Length..];
+            path = url[hostLength..];
         }
         else
         {
@@ -105,6 +105,19 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
         }
 
         return path.Length == 0 && fragment is null ? null : new WikiLinkTarget(WikiLinkKind.Article, path, fragment);
+    }
+
+    private static int WikiHostLength(string url)
+    {
+        foreach (string host in WikiHosts)
+        {
+            if (url.StartsWith(host, StringComparison.OrdinalIgnoreCase))
+            {
+                return host.Length;
+            }
+        }
+
+        return 0;
     }
 
     // Targets arrive both raw (德國) and percent-encoded (%E5%BE%B7); a malformed

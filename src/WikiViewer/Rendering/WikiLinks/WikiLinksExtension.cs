@@ -15,14 +15,27 @@ namespace WikiViewer.Rendering.WikiLinks;
 /// a red link (<c>class="new"</c>) to the 404 page, an external URL an external
 /// link. Targets that are not http, https, mailto or internal lose their link.
 /// </summary>
-public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
+public sealed class WikiLinksExtension : IMarkdownExtension
 {
     private const string ExternalRel = "nofollow noopener";
+
+    private readonly TitleIndex _titles;
 
     // A name is resolved once per load, not once per link: 100,000 articles
     // hold two million links to a few hundred thousand names, and folding a
     // name (TitleKey) costs more than looking it up here.
     private readonly ConcurrentDictionary<string, ResolvedName> _names = new(StringComparer.Ordinal);
+
+    // The same goes for a whole link target: ../Page/X.md without a fragment
+    // means the same wherever it stands, so it is parsed once.
+    private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls = new(StringComparer.Ordinal);
+    private readonly Func<string, ResolvedName> _resolve;
+
+    public WikiLinksExtension(TitleIndex titles)
+    {
+        _titles = titles;
+        _resolve = Resolve;
+    }
 
     /// <summary>A link name resolved: the canonical title (null for a red link), the backlink key, the name shown, its URL and the link's tooltip.</summary>
     private sealed record ResolvedName(string? Title, string Key, string Name, string Url, string Tooltip);
@@ -36,7 +49,8 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
     private void Process(MarkdownDocument document)
     {
         var metadata = ArticleMetadata.Of(document);
-        foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
+        var (links, autolinks) = MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document);
+        foreach (var link in links)
         {
             if (link.IsImage)
             {
@@ -48,7 +62,7 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
             }
         }
 
-        foreach (var autolink in MarkdownWalk.Inlines<AutolinkInline>(document))
+        foreach (var autolink in autolinks)
         {
             RewriteAutolink(autolink);
         }
@@ -57,6 +71,12 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
     private void RewriteLink(LinkInline link, ArticleMetadata metadata)
     {
         link.Title = null;
+        if (link.Url is { } linkUrl && _pageUrls.TryGetValue(linkUrl, out var known))
+        {
+            LinkTo(link, known, fragment: null, metadata);
+            return;
+        }
+
         switch (WikiLinkTarget.Parse(link.Url))
         {
             case { Kind: WikiLinkKind.Article, Name.Length: 0 } target:
@@ -89,9 +109,19 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
 
     private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata)
     {
-        var name = _names.GetOrAdd(target.Name, Resolve);
+        var name = _names.GetOrAdd(target.Name, _resolve);
+        if (target.Fragment is null)
+        {
+            _pageUrls.TryAdd(link.Url!, name);
+        }
+
+        LinkTo(link, name, target.Fragment, metadata);
+    }
+
+    private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
+    {
         metadata.LinkKeys.Add(name.Key);
-        link.Url = target.Fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, target.Fragment);
+        link.Url = fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, fragment);
         link.Title = name.Tooltip;
         if (name.Title is not null)
         {
@@ -106,7 +136,7 @@ public sealed class WikiLinksExtension(TitleIndex titles) : IMarkdownExtension
 
     private ResolvedName Resolve(string name)
     {
-        string? title = titles.Resolve(name, out string key);
+        string? title = _titles.Resolve(name, out string key);
         string shown = title ?? TitleKey.Tidy(name);
         return new ResolvedName(title, key, shown, WikiUrls.Article(shown), title ?? $"{shown}（页面不存在）");
     }
