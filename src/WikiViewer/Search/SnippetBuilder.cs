@@ -19,6 +19,14 @@ internal static class SnippetBuilder
 
     private readonly record struct Match(int Start, int End, int Term);
 
+    // A paragraph's units, reused by the thread: a query builds 20 snippets and
+    // each tokenized paragraph was a fresh, growing list.
+    [ThreadStatic]
+    private static List<TextUnit>? t_units;
+
+    [ThreadStatic]
+    private static char[]? t_normalized;
+
     public static string Build(string? text, IReadOnlyList<QueryTerm> terms)
     {
         if (string.IsNullOrEmpty(text))
@@ -46,7 +54,7 @@ internal static class SnippetBuilder
 
         var seen = new bool[terms.Count];
         int termsSeen = 0;
-        var units = new List<TextUnit>();
+        var units = t_units ??= [];
         for (int start = 0; start < text.Length && matches.Count < MaxMatches;)
         {
             int newline = text.IndexOf('\n', start);
@@ -80,10 +88,18 @@ internal static class SnippetBuilder
             return;
         }
 
-        string normalized = TextAnalyzer.NormalizeWithOffsets(text[start..end], out int[]? originalOffsets);
+        string paragraph = text[start..end];
+        char[] buffer = t_normalized ??= new char[1024];
+        ReadOnlySpan<char> normalized = TextAnalyzer.NormalizeInto(paragraph, ref buffer);
+        t_normalized = buffer;
+        int[]? originalOffsets = null;
+        if (normalized.Length != paragraph.Length)
+        {
+            normalized = TextAnalyzer.NormalizeWithOffsets(paragraph, out originalOffsets);
+        }
 
         // Tokenize only a paragraph that holds every unit of some term.
-        if (!terms.Any(term => term.UnitTexts.All(unit => normalized.Contains(unit, StringComparison.Ordinal))))
+        if (!AnyTermMayOccur(normalized, terms))
         {
             return;
         }
@@ -112,6 +128,25 @@ internal static class SnippetBuilder
         }
     }
 
+    private static bool AnyTermMayOccur(ReadOnlySpan<char> normalized, IReadOnlyList<QueryTerm> terms)
+    {
+        for (int t = 0; t < terms.Count; t++)
+        {
+            bool all = true;
+            foreach (string unit in terms[t].UnitTexts)
+            {
+                all &= normalized.Contains(unit.AsSpan(), StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasWindowWithAllTerms(List<Match> matches, int termCount)
     {
         BestSpan(matches, termCount, out int distinct);
@@ -119,7 +154,7 @@ internal static class SnippetBuilder
     }
 
     /// <summary>The same test the index makes: equal units, no break between them, CJK runs unbroken where the query's are.</summary>
-    private static bool MatchesAt(string normalized, List<TextUnit> units, int index, QueryUnit[] wanted)
+    private static bool MatchesAt(ReadOnlySpan<char> normalized, List<TextUnit> units, int index, QueryUnit[] wanted)
     {
         if (index + wanted.Length > units.Count)
         {

@@ -131,6 +131,18 @@ public sealed class SearchPageTests(SeedsApplication seeds) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Api_sends_chinese_as_utf8_and_escapes_what_html_would_read()
+    {
+        var client = await seeds.App.CreateReadyClientAsync();
+
+        string body = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("王明") + "&limit=20");
+
+        Assert.Contains("\"title\":\"国际派\"", body);
+        Assert.Contains("\\u003Cmark\\u003E王明\\u003C/mark\\u003E", body);
+        Assert.DoesNotContain("<mark>", body);
+    }
+
+    [Fact]
     public async Task Api_snippet_is_escaped_text_with_only_mark_as_markup()
     {
         var client = await seeds.App.CreateReadyClientAsync();
