@@ -3,21 +3,24 @@ using WikiViewer.Rendering;
 
 namespace WikiViewer.Loading;
 
-/// <summary>An article as the store serves it: rendered once at load, immutable afterwards.</summary>
-/// <param name="HtmlUtf8">
-/// The rendered body as UTF-8: its links are percent-encoded ASCII, so this is
-/// about 40% smaller than a string, and the page cache decodes it once per page.
-/// </param>
+/// <summary>An article as the store serves it: analysed at load, its body rendered once on first view.</summary>
+/// <param name="Body">The body, rendered to HTML when a page first needs it.</param>
 public sealed record Article(
     string Title,
     IReadOnlyList<string> Aliases,
     string SourceFile,
-    byte[] HtmlUtf8,
+    ArticleBody Body,
     string PlainText,
     IReadOnlyList<TocEntry> Toc,
     IReadOnlyList<string> Categories,
     IReadOnlyList<InterlanguageLink> Languages)
 {
+    /// <summary>
+    /// The rendered body as UTF-8: its links are percent-encoded ASCII, so this is
+    /// about 40% smaller than a string, and the page cache decodes it once per page.
+    /// </summary>
+    public byte[] HtmlUtf8 => Body.HtmlUtf8;
+
     /// <summary>The rendered body (decoded on each access).</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 

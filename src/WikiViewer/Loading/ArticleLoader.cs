@@ -53,15 +53,15 @@ internal sealed class ArticleLoader(ILogger logger)
 
         progress.BeginPhase("render", accepted.Count);
         var pipeline = WikiMarkdown.CreatePipeline(titles);
+        var bodies = new BodyRenderer(titles, logger);
         var articles = new Article[accepted.Count];
         var links = new IReadOnlyList<string>[accepted.Count];
         int resolved = 0, missing = 0;
         Parallel.For(0, accepted.Count, i =>
         {
             var source = accepted[i];
-            var rendered = Render(source, pipeline);
-            var metadata = rendered.Metadata;
-            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, rendered.HtmlUtf8, rendered.PlainText,
+            var (body, plainText, metadata) = Analyze(source, pipeline, bodies);
+            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, body, plainText,
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
             links[i] = metadata.LinkKeys.Distinct().ToArray();
             Interlocked.Add(ref resolved, metadata.ResolvedLinks);
@@ -200,19 +200,33 @@ internal sealed class ArticleLoader(ILogger logger)
         }
     }
 
-    // The names are registered by now (links to this title resolve), so a file
-    // the pipeline fails on still gets a page: its text, escaped.
-    internal RenderedArticle Render(SourceArticle source, Markdig.MarkdownPipeline pipeline)
+    /// <summary>
+    /// Runs the article through the pipeline for its text and metadata; its HTML
+    /// waits for the first reader (<see cref="ArticleBody"/>). The names are
+    /// registered by now, so a file the pipeline fails on still gets a page: its text, escaped.
+    /// </summary>
+    internal (ArticleBody Body, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
     {
         try
         {
-            return ArticleRenderer.Render(source.Markdown, pipeline);
+            var analysed = ArticleRenderer.Analyze(source.Markdown, pipeline);
+            return (new ArticleBody(Utf8Of(source.Markdown), source.RelativePath, bodies), analysed.PlainText, analysed.Metadata);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", source.RelativePath, $"{e.GetType().Name}: {e.Message}");
-            return ArticleRenderer.RenderPlain(source.Markdown);
+            var plain = ArticleRenderer.RenderPlain(source.Markdown);
+            return (new ArticleBody(plain.HtmlUtf8), plain.PlainText, plain.Metadata);
         }
+    }
+
+    // Kept until the article is first read, most of them for good: allocated where
+    // the collector never copies them (they were a gigabyte of promotions per load).
+    private static byte[] Utf8Of(string markdown)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(markdown), pinned: true);
+        Encoding.UTF8.GetBytes(markdown, bytes);
+        return bytes;
     }
 
     // A dump with one bad byte should not lose the article: invalid sequences

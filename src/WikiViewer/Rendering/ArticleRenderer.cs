@@ -11,6 +11,9 @@ internal sealed record RenderedArticle(byte[] HtmlUtf8, string PlainText, Articl
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 }
 
+/// <summary>What the load learns from an article without rendering it: the text search indexes, and its metadata.</summary>
+internal sealed record AnalyzedArticle(string PlainText, ArticleMetadata Metadata);
+
 /// <summary>Renders an article's Markdown through the wiki pipeline.</summary>
 internal static class ArticleRenderer
 {
@@ -31,12 +34,23 @@ internal static class ArticleRenderer
         var html = t_html ??= new StringWriter();
         html.GetStringBuilder().Clear();
         document.ToHtml(html, pipeline);
+        return new RenderedArticle(Utf8Of(html.GetStringBuilder()), PlainTextOf(document), ArticleMetadata.Of(document));
+    }
 
-        // Search indexes what a reader reads: no URLs, no markup, no reference list.
+    /// <summary>Everything <see cref="Render"/> learns but the HTML: the same passes, no HTML writer.</summary>
+    public static AnalyzedArticle Analyze(string markdown, MarkdownPipeline pipeline)
+    {
+        var document = Markdown.Parse(markdown, pipeline);
+        return new AnalyzedArticle(PlainTextOf(document), ArticleMetadata.Of(document));
+    }
+
+    // Search indexes what a reader reads: no URLs, no markup, no reference list.
+    private static string PlainTextOf(Markdig.Syntax.MarkdownDocument document)
+    {
         var text = t_text ??= new StringBuilder();
         text.Clear();
         InlineText.AppendBlocks(text, document, static block => block is ReferenceListBlock);
-        return new RenderedArticle(Utf8Of(html.GetStringBuilder()), text.ToString(), ArticleMetadata.Of(document));
+        return text.ToString();
     }
 
     private static byte[] Utf8Of(StringBuilder builder)

@@ -27,6 +27,25 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
+    public async Task Bodies_are_rendered_on_first_view_and_every_reader_gets_the_same_page()
+    {
+        using var corpus = new TempCorpus().AddSeeds();
+        await using var app = new WikiApplication(corpus.Path);
+        var client = await app.CreateReadyClientAsync();
+        var article = app.Store.Articles.First(a => a.Title == "国际派");
+        Assert.All(app.Store.Articles, a => Assert.False(a.Body.IsRendered, $"{a.Title} was rendered before anyone read it"));
+
+        string url = "/wiki/" + Uri.EscapeDataString(article.Title);
+        string[] bodies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            WikiApplication.Parse(await client.GetStringAsync(url)).QuerySelector(".article-body")!.InnerHtml));
+
+        Assert.True(article.Body.IsRendered);
+        Assert.Single(bodies.Distinct());
+        Assert.Contains("王明", bodies[0]);
+        Assert.False(app.Store.Articles.First(a => a.Title != article.Title).Body.IsRendered);
+    }
+
+    [Fact]
     public async Task Invalid_utf8_keeps_the_article_and_names_the_file()
     {
         byte[] text = [.. Encoding.UTF8.GetBytes("**坏字节**是"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("测试。\n")];

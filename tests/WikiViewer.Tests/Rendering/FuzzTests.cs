@@ -59,6 +59,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
 
         var pipeline = WikiMarkdown.CreatePipeline(titles);
+        var bodies = new BodyRenderer(titles, NullLogger.Instance);
         var parser = new HtmlParser();
         var documents = new List<SearchDocument>();
         var problems = new List<string>();
@@ -74,10 +75,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 continue;
             }
 
-            var rendered = loader.Render(source, pipeline);
-            var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + rendered.Html + "</body></html>").Body!;
+            // As the load does: analysed first, the body rendered when first read.
+            var (articleBody, plainText, metadata) = loader.Analyze(source, pipeline, bodies);
+            var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(articleBody.HtmlUtf8) + "</body></html>").Body!;
             problems.AddRange(Dangers(body).Select(d => $"case {n}: {d}"));
-            documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, rendered.Metadata.Categories, rendered.PlainText));
+            documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, metadata.Categories, plainText));
         }
 
         var index = SearchIndex.Build(documents);
