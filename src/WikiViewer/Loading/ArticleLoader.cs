@@ -52,7 +52,7 @@ internal sealed class ArticleLoader(ILogger logger)
         var aliases = accepted.Select(s => s.Names.Aliases.Where(a => titles.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
 
         progress.BeginPhase("render", accepted.Count);
-        var pipeline = WikiMarkdown.CreatePipeline(titles);
+        var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
         var bodies = new BodyRenderer(titles, logger);
         var articles = new Article[accepted.Count];
         var links = new IReadOnlyList<string>[accepted.Count];

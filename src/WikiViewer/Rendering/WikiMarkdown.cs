@@ -16,14 +16,21 @@ public static class WikiMarkdown
     /// the trailer must see the raw category URLs before links are resolved, and
     /// references must see the file's end before sections prune empty ones.
     /// </summary>
-    public static MarkdownPipeline CreatePipeline(TitleIndex titles) =>
+    public static MarkdownPipeline CreatePipeline(TitleIndex titles) => CreateArticleReader().UseWikiLinks(titles).Build();
+
+    /// <summary>
+    /// The article pipeline for a load, which wants what the passes learn and the
+    /// text they leave, not the HTML: the same passes, but links are not rewritten.
+    /// </summary>
+    public static MarkdownPipeline CreateAnalysisPipeline(TitleIndex titles) =>
+        CreateArticleReader().UseWikiLinks(titles, rewrite: false).Build();
+
+    private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
-            .UseSections()
-            .UseWikiLinks(titles)
-            .Build();
+            .UseSections();
 
     /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live.</summary>
     public static MarkdownPipelineBuilder CreateReader() =>
@@ -44,11 +51,11 @@ public static class WikiMarkdown
     public static MarkdownPipelineBuilder UseSections(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<SectionsExtension>();
 
-    public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles)
+    public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles, bool rewrite = true)
     {
         if (!pipeline.Extensions.Contains<WikiLinksExtension>())
         {
-            pipeline.Extensions.Add(new WikiLinksExtension(titles));
+            pipeline.Extensions.Add(new WikiLinksExtension(titles, rewrite));
         }
 
         return pipeline;

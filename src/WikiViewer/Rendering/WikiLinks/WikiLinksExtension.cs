@@ -31,9 +31,14 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls = new(StringComparer.Ordinal);
     private readonly Func<string, ResolvedName> _resolve;
 
-    public WikiLinksExtension(TitleIndex titles)
+    // When only analysing (the load), links are resolved for their keys and counts
+    // but not rewritten: that changes no text, only HTML, which waits for a reader.
+    private readonly bool _rewrite;
+
+    public WikiLinksExtension(TitleIndex titles, bool rewrite = true)
     {
         _titles = titles;
+        _rewrite = rewrite;
         _resolve = Resolve;
     }
 
@@ -54,17 +59,58 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         {
             if (link.IsImage)
             {
-                RewriteImage(link);
+                RewriteImage(link); // changes the text: the image becomes its label
             }
-            else
+            else if (_rewrite)
             {
                 RewriteLink(link, metadata);
             }
+            else
+            {
+                CountLink(link, metadata);
+            }
+        }
+
+        if (!_rewrite)
+        {
+            return;
         }
 
         foreach (var autolink in autolinks)
         {
             RewriteAutolink(autolink);
+        }
+    }
+
+    /// <summary>What <see cref="RewriteLink"/> records about a link, without rewriting it.</summary>
+    private void CountLink(LinkInline link, ArticleMetadata metadata)
+    {
+        string? url = link.Url;
+        if (url is null)
+        {
+            return;
+        }
+
+        if (_pageUrls.TryGetValue(url, out var known))
+        {
+            Count(known, metadata);
+        }
+        else if (WikiLinkTarget.Parse(url) is { Kind: WikiLinkKind.Article, Name.Length: > 0 } target)
+        {
+            Count(NameOf(url, target), metadata);
+        }
+    }
+
+    private static void Count(ResolvedName name, ArticleMetadata metadata)
+    {
+        metadata.LinkKeys.Add(name.Key);
+        if (name.Title is not null)
+        {
+            metadata.ResolvedLinks++;
+        }
+        else
+        {
+            metadata.MissingLinks++;
         }
     }
 
@@ -107,30 +153,28 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         }
     }
 
-    private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata)
+    private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata) =>
+        LinkTo(link, NameOf(link.Url!, target), target.Fragment, metadata);
+
+    private ResolvedName NameOf(string url, WikiLinkTarget target)
     {
         var name = _names.GetOrAdd(target.Name, _resolve);
         if (target.Fragment is null)
         {
-            _pageUrls.TryAdd(link.Url!, name);
+            _pageUrls.TryAdd(url, name);
         }
 
-        LinkTo(link, name, target.Fragment, metadata);
+        return name;
     }
 
     private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
     {
-        metadata.LinkKeys.Add(name.Key);
+        Count(name, metadata);
         link.Url = fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, fragment);
         link.Title = name.Tooltip;
-        if (name.Title is not null)
-        {
-            metadata.ResolvedLinks++;
-        }
-        else
+        if (name.Title is null)
         {
             link.GetAttributes().AddClass("new");
-            metadata.MissingLinks++;
         }
     }
 
