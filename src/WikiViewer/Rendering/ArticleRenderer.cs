@@ -65,7 +65,7 @@ internal static class ArticleRenderer
 
         count += encoder.GetByteCount([], flush: true);
         encoder.Reset();
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(count, pinned: true);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(count);
         int written = 0;
         foreach (var chunk in builder.GetChunks())
         {

@@ -11,6 +11,7 @@ internal struct PostingCursor
 {
     private readonly byte[] _docs;
     private readonly byte[] _positions;
+    private readonly SkipTable? _skips;
     private int _docsAt;
     private int _positionsAt;
     private int _remaining;
@@ -23,6 +24,7 @@ internal struct PostingCursor
         _docsAt = postings.DocsOffset;
         _positions = postings.PositionsPage;
         _positionsAt = postings.PositionsOffset;
+        _skips = postings.Skips;
         _remaining = postings.DocumentFrequency;
         DocumentFrequency = postings.DocumentFrequency;
         Offset = offset;
@@ -68,6 +70,22 @@ internal struct PostingCursor
     /// <summary>Moves to the first document at or after <paramref name="target"/>.</summary>
     public bool Advance(int target)
     {
+        if (_skips is not null && Document < target)
+        {
+            int block = _skips.LastBlockBefore(target);
+            if (block >= 0 && _skips.LastDocument(block) > Document)
+            {
+                // Resume after that block: every earlier document and its positions are passed.
+                Document = _skips.LastDocument(block);
+                Frequency = 0;
+                _docsAt = _skips.DocsOffset(block);
+                _positionsAt = _skips.PositionsOffset(block);
+                _remaining = DocumentFrequency - SkipTable.DocumentsThrough(block);
+                _unreadPositions = 0;
+                _positionsRead = true;
+            }
+        }
+
         while (Document < target)
         {
             if (!MoveNext())
@@ -107,7 +125,7 @@ internal struct PostingCursor
     /// positions of every document it passed on its way to the next candidate; each
     /// varint ends in a byte below 0x80, so 32 bytes are counted at a time.
     /// </summary>
-    private static int SkipVarints(byte[] bytes, int at, int count)
+    internal static int SkipVarints(byte[] bytes, int at, int count)
     {
         if (Vector256.IsHardwareAccelerated)
         {
@@ -140,7 +158,7 @@ internal struct PostingCursor
         return at;
     }
 
-    private static uint ReadVarint(byte[] bytes, ref int at)
+    internal static uint ReadVarint(byte[] bytes, ref int at)
     {
         uint value = bytes[at++];
         if (value < 0x80)

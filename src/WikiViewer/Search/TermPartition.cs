@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
+
 namespace WikiViewer.Search;
 
 /// <summary>Where one term's postings start, and how many documents they list.</summary>
-internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byte[] PositionsPage, int PositionsOffset, int DocumentFrequency);
+internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byte[] PositionsPage, int PositionsOffset, int DocumentFrequency, SkipTable? Skips = null);
 
 /// <summary>
 /// The immutable postings of the terms of one field that hash to one partition.
@@ -24,6 +26,9 @@ internal sealed class TermPartition
     private readonly int[] _positionsOffsets;
     private readonly byte[] _docs;
     private readonly byte[] _positions;
+
+    // Skip tables of the frequent terms queries have used, by term id.
+    private ConcurrentDictionary<int, SkipTable>? _skips;
 
     public TermPartition(long[] codes, char[] wordChars, int[] wordStarts, int[] documentFrequencies,
         int[] docsOffsets, int[] positionsOffsets, byte[] docs, byte[] positions)
@@ -57,6 +62,14 @@ internal sealed class TermPartition
         }
 
         postings = new PostingList(_docs, _docsOffsets[id], _positions, _positionsOffsets[id], _documentFrequencies[id]);
+
+        // Single characters have no positions and are never a phrase's part.
+        if (postings.DocumentFrequency >= SkipTable.MinDocumentFrequency && (key.Word is not null || !TextAnalyzer.IsUnigramKey(key.Code)))
+        {
+            var tables = LazyInitializer.EnsureInitialized(ref _skips, static () => new ConcurrentDictionary<int, SkipTable>());
+            postings = postings with { Skips = tables.GetOrAdd(id, static (_, list) => SkipTable.Build(list), postings) };
+        }
+
         return true;
     }
 

@@ -85,6 +85,41 @@ public sealed class GeneratedCorpusTests
     }
 
     [Fact]
+    public void PhrasesWithAFrequentPartMatchLikeABruteForceScan()
+    {
+        // 鑫淼 stands in most documents (its postings get a skip table); 淼焱 and 焱垚 in few,
+        // sometimes right after it, sometimes apart, so that the frequent part's cursor jumps.
+        List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 9);
+        var random = new Random(10);
+        for (int id = 0; id < Count; id++)
+        {
+            string text = documents[id].Text;
+            string planted = (random.Next(100), id % 3) switch
+            {
+                ( < 3, _) => Planted(0, 1, 2, 3),
+                ( < 6, _) => Planted(0, 1) + "，" + Planted(1, 2, 3),
+                ( < 9, _) => Planted(1, 2) + "。" + Planted(0, 1),
+                (_, > 0) => Planted(0, 1),
+                _ => "",
+            };
+            GeneratedCorpus.SetText(documents, id, text.Insert(random.Next(text.Length), planted + "。"));
+        }
+
+        var index = SearchIndex.Build(documents);
+        string[] folded = Folded(documents);
+        Assert.True(Enumerable.Range(0, Count).Count(id => Contains(folded[id], Planted(0, 1))) > 4 * 512);
+        foreach (string query in new[] { Planted(0, 1, 2), Planted(0, 1, 2, 3), Planted(1, 2, 3) })
+        {
+            HashSet<int> expected = [.. Enumerable.Range(0, Count).Where(id => Contains(folded[id], query))];
+
+            SearchResults results = index.Search(query, 0, Count);
+
+            Assert.InRange(expected.Count, 20, 300);
+            Assert.Equal(expected.Order(), results.Hits.Select(static hit => hit.DocumentId).Order());
+        }
+    }
+
+    [Fact]
     public void EveryDocumentWithAllTermsRanksAboveEveryDocumentWithSome()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 5);
