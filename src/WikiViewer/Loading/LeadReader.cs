@@ -21,7 +21,25 @@ public static class LeadReader
 
     public static ArticleNames Read(string markdown, string fileStem)
     {
-        var document = Markdown.Parse(LeadOf(markdown), Pipeline);
+        string lead = LeadOf(markdown);
+
+        // Nearly every lead names the article in its first block: parse that alone
+        // first. A blank line ends a paragraph, so a paragraph found before the first
+        // one is the same as in the whole lead, unless a reference definition ([x]: url)
+        // further on changes how its brackets read; then, or if it names nothing, the
+        // whole lead is parsed.
+        int firstBlockEnd = FirstBlankLine(lead);
+        if (firstBlockEnd < lead.Length && lead.AsSpan(firstBlockEnd).IndexOf("]:") < 0
+            && NamesIn(Markdown.Parse(lead[..firstBlockEnd], Pipeline)) is { } names)
+        {
+            return names;
+        }
+
+        return NamesIn(Markdown.Parse(lead, Pipeline)) ?? new ArticleNames(TitleKey.Tidy(fileStem), []);
+    }
+
+    private static ArticleNames? NamesIn(MarkdownDocument document)
+    {
         foreach (var paragraph in document.OfType<ParagraphBlock>())
         {
             var names = paragraph.Inline?.Descendants<EmphasisInline>()
@@ -40,7 +58,33 @@ public static class LeadReader
             }
         }
 
-        return new ArticleNames(TitleKey.Tidy(fileStem), []);
+        return null;
+    }
+
+    /// <summary>
+    /// Where the first blank line after some text starts (the length when there is none).
+    /// Lines end where Markdig ends them (\n, \r, \r\n); blank means spaces and tabs only.
+    /// </summary>
+    private static int FirstBlankLine(string text)
+    {
+        bool seenText = false;
+        for (int start = 0; start < text.Length;)
+        {
+            int end = text.AsSpan(start).IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : start + end;
+            if (text.AsSpan(start, end - start).IndexOfAnyExcept(' ', '\t') >= 0)
+            {
+                seenText = true;
+            }
+            else if (seenText)
+            {
+                return start;
+            }
+
+            start = end + (end + 1 < text.Length && text[end] == '\r' && text[end + 1] == '\n' ? 2 : 1);
+        }
+
+        return text.Length;
     }
 
     // The lead ends at the first heading line.

@@ -17,6 +17,21 @@ public sealed class LeadReaderTests
         Assert.Equal(aliases, names.Aliases);
     }
 
+    [Theory]
+    [InlineData("**甲**，又称**乙**。\n\n**丙**是后一段。", "甲", new[] { "乙" })]
+    [InlineData("{{-}}\n\n**甲**，又称**乙**。", "甲", new[] { "乙" })]
+    [InlineData("**甲**\r\n又称**乙**。\r\n\r\n**丙**", "甲", new[] { "乙" })]
+    [InlineData("**甲**\u2028\u2028又称**乙**。\n\n**丙**", "甲", new[] { "乙" })]
+    [InlineData("**[乙] 甲**是丙。\n\n[乙]: https://example.org/", "乙 甲", new string[0])]
+    [InlineData("```\n**代码**\n\n**仍是代码**\n```\n\n**甲**是乙。", "甲", new string[0])]
+    public void Names_are_read_as_a_parse_of_the_whole_lead_reads_them(string lead, string title, string[] aliases)
+    {
+        var names = LeadReader.Read(lead, "stem");
+
+        Assert.Equal(title, names.Title);
+        Assert.Equal(aliases, names.Aliases);
+    }
+
     [Fact]
     public void Without_a_bold_phrase_the_file_stem_is_the_title()
     {
