@@ -27,7 +27,7 @@ internal sealed class ArticleLoader(ILogger logger)
         progress.BeginPhase("read", files.Count);
         var sources = new SourceArticle?[files.Count];
         var stamps = new long[files.Count * 2];
-        Parallel.For(0, files.Count, i =>
+        Parallel.For(0, files.Count, CpuBound.OneThreadPerCore, i =>
         {
             sources[i] = Read(folder, files[i], out stamps[2 * i], out stamps[(2 * i) + 1]);
             progress.Advance();
@@ -57,7 +57,7 @@ internal sealed class ArticleLoader(ILogger logger)
         var articles = new Article[accepted.Count];
         var links = new IReadOnlyList<string>[accepted.Count];
         int resolved = 0, missing = 0;
-        Parallel.For(0, accepted.Count, i =>
+        Parallel.For(0, accepted.Count, CpuBound.OneThreadPerCore, i =>
         {
             var source = accepted[i];
             var (body, plainText, metadata) = Analyze(source, pipeline, bodies);

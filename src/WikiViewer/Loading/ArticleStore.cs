@@ -93,7 +93,7 @@ public sealed class ArticleStore
     {
         var compareInfo = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
         var keys = new SortKey[articles.Length];
-        Parallel.For(0, articles.Length, i => keys[i] = compareInfo.GetSortKey(articles[i].Title));
+        Parallel.For(0, articles.Length, CpuBound.OneThreadPerCore, i => keys[i] = compareInfo.GetSortKey(articles[i].Title));
         var order = Enumerable.Range(0, articles.Length).ToArray();
         Array.Sort(order, (a, b) => SortKey.Compare(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
         return order;

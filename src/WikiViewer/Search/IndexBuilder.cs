@@ -55,7 +55,7 @@ internal sealed class IndexBuilder
         }
 
         var compacted = new TermPartition[partitionCount][];
-        Parallel.For(0, partitionCount, p =>
+        Parallel.For(0, partitionCount, CpuBound.OneThreadPerCore, p =>
         {
             compacted[p] = builder._partitions[p].Compact(FieldCount);
             builder._partitions[p] = null!; // let its build-time memory go as soon as possible
@@ -102,7 +102,7 @@ internal sealed class IndexBuilder
             bounds[t] = t == threads ? end : Math.Max(bounds[t], bounds[t - 1]);
         }
 
-        Parallel.For(0, threads, t =>
+        Parallel.For(0, threads, CpuBound.OneThreadPerCore, t =>
         {
             TokenBuckets buckets = _threadBuckets[t];
             buckets.Clear();
@@ -113,7 +113,7 @@ internal sealed class IndexBuilder
             }
         });
 
-        Parallel.For(0, _partitionCount, () => new OccurrenceGrouper(), (p, _, grouper) =>
+        Parallel.For(0, _partitionCount, CpuBound.OneThreadPerCore, () => new OccurrenceGrouper(), (p, _, grouper) =>
         {
             grouper.Clear();
             for (int t = 0; t < threads; t++)
