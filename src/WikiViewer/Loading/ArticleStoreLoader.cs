@@ -21,7 +21,6 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        CpuBound.ReserveThreadsForRequests();
         _ = Task.Run(Load, CancellationToken.None);
         return Task.CompletedTask;
     }
