@@ -17,7 +17,7 @@ public sealed class SearchModel(ArticleStore store) : PageModel
 
     public ArticleStore Store => store;
 
-    public IActionResult OnGet(string? q, string? offset, string? limit, string? fulltext)
+    public async Task<IActionResult> OnGetAsync(string? q, string? offset, string? limit, string? fulltext)
     {
         if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
         {
@@ -37,7 +37,7 @@ public sealed class SearchModel(ArticleStore store) : PageModel
             return Redirect(article.Url);
         }
 
-        Results = store.Search.Search(request.Query, request.Offset, request.Limit);
+        Results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, HttpContext.RequestAborted);
         return Page();
     }
 

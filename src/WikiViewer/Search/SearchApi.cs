@@ -16,7 +16,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireRateLimiting(Hosting.RateLimiting.SearchPolicy);
-        api.MapMethods("/search", MethodFilter.ReadMethods, (ArticleStore store, string? q, string? offset, string? limit) =>
+        api.MapMethods("/search", MethodFilter.ReadMethods, async (ArticleStore store, string? q, string? offset, string? limit, CancellationToken cancellationToken) =>
         {
             if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
             {
@@ -28,7 +28,7 @@ public static class SearchApi
                 return Results.BadRequest(new { error = "The query q is empty." });
             }
 
-            var results = store.Search.Search(request.Query, request.Offset, request.Limit);
+            var results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, cancellationToken);
             var hits = results.Hits.Select(hit =>
             {
                 var article = store.Articles[hit.DocumentId];

@@ -131,6 +131,23 @@ public sealed class SearchPageTests(SeedsApplication seeds) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Many_searches_at_once_all_get_their_full_answer()
+    {
+        var client = await seeds.App.CreateReadyClientAsync();
+        string[] queries = ["主义", "王明", "国际", "资本主义", "毛派", "共产"];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            string query = queries[i % queries.Length];
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query) + $"&limit=20&offset={i % 2}"));
+            return (query, i % 2, json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("results").GetArrayLength());
+        }));
+
+        Assert.All(answers.GroupBy(a => (a.query, a.Item2)), group => Assert.Single(group.Distinct()));
+        Assert.All(answers, a => Assert.True(a.Item3 > 0, $"{a.query} found nothing"));
+    }
+
+    [Fact]
     public async Task Api_sends_chinese_as_utf8_and_escapes_what_html_would_read()
     {
         var client = await seeds.App.CreateReadyClientAsync();
