@@ -56,8 +56,6 @@ internal sealed class BodyRenderer(TitleIndex titles, ILogger logger)
 
     public byte[] Render(byte[] markdownUtf8, string file) => Render(Encoding.UTF8.GetString(markdownUtf8), file).HtmlUtf8;
 
-    // The names are registered (links to this title resolve), so a file the
-    // pipeline fails on still gets a page: its text, escaped.
     public RenderedArticle Render(string markdown, string file)
     {
         try
@@ -66,8 +64,17 @@ internal sealed class BodyRenderer(TitleIndex titles, ILogger logger)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", file, $"{e.GetType().Name}: {e.Message}");
-            return ArticleRenderer.RenderPlain(markdown);
+            return AsPlainText(markdown, file, e);
         }
+    }
+
+    /// <summary>
+    /// The page of a file the pipeline failed on, at load or on first view: its names
+    /// are registered (links to this title resolve), so it still gets one, its text escaped.
+    /// </summary>
+    public RenderedArticle AsPlainText(string markdown, string file, Exception failure)
+    {
+        logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", file, $"{failure.GetType().Name}: {failure.Message}");
+        return ArticleRenderer.RenderPlain(markdown);
     }
 }

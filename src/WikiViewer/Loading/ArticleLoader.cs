@@ -202,8 +202,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
     /// <summary>
     /// Runs the article through the pipeline for its text and metadata; its HTML
-    /// waits for the first reader (<see cref="ArticleBody"/>). The names are
-    /// registered by now, so a file the pipeline fails on still gets a page: its text, escaped.
+    /// waits for the first reader (<see cref="ArticleBody"/>).
     /// </summary>
     internal (ArticleBody Body, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
     {
@@ -214,8 +213,7 @@ internal sealed class ArticleLoader(ILogger logger)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogWarning("{File} could not be rendered ({Reason}); it is shown as plain text", source.RelativePath, $"{e.GetType().Name}: {e.Message}");
-            var plain = ArticleRenderer.RenderPlain(source.Markdown);
+            var plain = bodies.AsPlainText(source.Markdown, source.RelativePath, e);
             return (new ArticleBody(plain.HtmlUtf8), plain.PlainText, plain.Metadata);
         }
     }

@@ -25,7 +25,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
     public IReadOnlyList<(TocEntryNumber Number, Rendering.TocEntry Entry)> Toc { get; private set; } = [];
 
-    public IActionResult OnGet(string? title)
+    public async Task<IActionResult> OnGetAsync(string? title)
     {
         if (string.IsNullOrEmpty(title))
         {
@@ -47,7 +47,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         RequestedTitle = TitleKey.Tidy(title);
         LinkedFrom = store.LinksTo(title);
-        SearchHits = store.Search.Search(RequestedTitle, 0, MissingPageHits);
+        SearchHits = await store.Search.SearchAsync(RequestedTitle, 0, MissingPageHits, HttpContext.RequestAborted);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
