@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -33,7 +31,7 @@ public sealed class SearchIndex
     private readonly SearchDocument[] _documents;
     private readonly FieldIndex[] _fields;
     private readonly TitleSuggester _suggester;
-    private readonly ConcurrentBag<QueryScratch> _scratch = [];
+    private readonly Stack<QueryScratch> _scratch = new();
 
     // Searching is CPU-bound: more queries at once than cores only take turns, and
     // the slowest waited behind every other one (100,000 articles, 32 connections
@@ -99,7 +97,7 @@ public sealed class SearchIndex
             return SearchResults.Empty;
         }
 
-        QueryScratch scratch = _scratch.TryTake(out QueryScratch? pooled) ? pooled : new QueryScratch(_documents.Length, _fields.Length);
+        QueryScratch scratch = RentScratch();
         try
         {
             double bound = Score(parsed, scratch);
@@ -141,11 +139,33 @@ public sealed class SearchIndex
         finally
         {
             scratch.Reset();
+            ReturnScratch(scratch);
+        }
+    }
 
+    // A lock, not a ConcurrentBag: the bag's Count freezes every thread's list,
+    // and two rents a query are uncontended.
+    private QueryScratch RentScratch()
+    {
+        lock (_scratch)
+        {
+            if (_scratch.TryPop(out QueryScratch? pooled))
+            {
+                return pooled;
+            }
+        }
+
+        return new QueryScratch(_documents.Length, _fields.Length);
+    }
+
+    private void ReturnScratch(QueryScratch scratch)
+    {
+        lock (_scratch)
+        {
             // Keep enough for the usual concurrency; a burst beyond it allocates and lets go.
             if (_scratch.Count < MaxPooledScratch)
             {
-                _scratch.Add(scratch);
+                _scratch.Push(scratch);
             }
         }
     }

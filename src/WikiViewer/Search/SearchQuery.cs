@@ -20,12 +20,19 @@ internal sealed class QueryTerm
         Units = units;
         Tokens = tokens;
         UnitTexts = [.. units.Select(static unit => unit.Word ?? char.ConvertFromUtf32(unit.CodePoint)).Distinct()];
+        UnitSources = [.. UnitTexts.Select(static text => TextAnalyzer.SourcesOf(text[0]))];
     }
 
     public QueryUnit[] Units { get; }
 
     /// <summary>Each distinct unit as normalized text: a snippet scans only text that holds them all.</summary>
     public string[] UnitTexts { get; }
+
+    /// <summary>
+    /// For each of <see cref="UnitTexts"/>, the raw characters its first character may come
+    /// from: text that folds character by character holds the term only if it holds one of each.
+    /// </summary>
+    public string[] UnitSources { get; }
 
     public QueryToken[] Tokens { get; }
 }

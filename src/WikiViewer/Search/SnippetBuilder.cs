@@ -1,5 +1,7 @@
 using System.Text;
 
+using WikiViewer.Text;
+
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -60,7 +62,11 @@ internal static class SnippetBuilder
             int newline = text.IndexOf('\n', start);
             int end = newline < 0 ? text.Length : newline;
             int before = matches.Count;
-            MatchParagraph(text, start, end, terms, units, matches);
+            if (MayHoldATerm(text.AsSpan(start, end - start), terms))
+            {
+                MatchParagraph(text, start, end, terms, units, matches);
+            }
+
             for (int m = before; m < matches.Count; m++)
             {
                 if (!seen[matches[m].Term])
@@ -126,6 +132,31 @@ internal static class SnippetBuilder
                 }
             }
         }
+    }
+
+    // Folding every paragraph before the one that matches was most of a
+    // snippet's cost; most can be passed over by a vectorized scan of the raw text.
+    private static bool MayHoldATerm(ReadOnlySpan<char> paragraph, IReadOnlyList<QueryTerm> terms)
+    {
+        for (int t = 0; t < terms.Count; t++)
+        {
+            bool all = true;
+            foreach (string sources in terms[t].UnitSources)
+            {
+                if (paragraph.IndexOfAny(sources) < 0)
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return !ChineseScript.FoldsCharByChar(paragraph);
     }
 
     private static bool AnyTermMayOccur(ReadOnlySpan<char> normalized, IReadOnlyList<QueryTerm> terms)

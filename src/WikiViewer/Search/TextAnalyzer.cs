@@ -142,6 +142,13 @@ internal static class TextAnalyzer
         return char.ToLowerInvariant(c);
     }
 
+    /// <summary>
+    /// The characters that normalize to <paramref name="normalized"/> (itself among them) in
+    /// text that <see cref="ChineseScript.FoldsCharByChar"/>: 国 from 國, a from A and ａ.
+    /// </summary>
+    public static string SourcesOf(char normalized) =>
+        NormalizationSources.Extra.TryGetValue(normalized, out string? extra) ? normalized + extra : normalized.ToString();
+
     public static bool IsCjk(int codePoint)
     {
         return codePoint switch
@@ -259,6 +266,37 @@ internal static class TextAnalyzer
 
         return tokens;
     }
+
+    /// <summary>The inverse of char-by-char normalization, built on first use (a pass over the BMP).</summary>
+    private static class NormalizationSources
+    {
+        public static readonly Dictionary<char, string> Extra = Build();
+
+        private static Dictionary<char, string> Build()
+        {
+            var sources = new Dictionary<char, StringBuilder>();
+            for (int c = 0; c <= char.MaxValue; c++)
+            {
+                if (char.IsSurrogate((char)c))
+                {
+                    continue;
+                }
+
+                char normalized = NormalizeChar(ChineseScript.FoldChar((char)c));
+                if (normalized != c)
+                {
+                    if (!sources.TryGetValue(normalized, out StringBuilder? builder))
+                    {
+                        sources[normalized] = builder = new StringBuilder(2);
+                    }
+
+                    builder.Append((char)c);
+                }
+            }
+
+            return sources.ToDictionary(static pair => pair.Key, static pair => pair.Value.ToString());
+        }
+    }
 }
 
 /// <summary>Splits normalized text into <see cref="TextUnit"/>s without allocating.</summary>
@@ -339,4 +377,5 @@ internal ref struct UnitTokenizer
 
     private static bool IsSpace(int codePoint) =>
         codePoint is ' ' or '\t' || (codePoint > 0x7F && CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.SpaceSeparator);
+
 }

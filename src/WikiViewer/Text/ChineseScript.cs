@@ -58,6 +58,15 @@ public static class ChineseScript
     /// </summary>
     public static Rune Fold(Rune rune) => FoldTable.Fold(rune);
 
+    /// <summary>
+    /// True when <see cref="Fold(string)"/> maps <paramref name="text"/> one UTF-16 unit at a
+    /// time through <see cref="FoldChar"/>: no surrogates, nothing NFC could change.
+    /// </summary>
+    internal static bool FoldsCharByChar(ReadOnlySpan<char> text) => FoldTable.FoldsCharByChar(text);
+
+    /// <summary>The folded form of one BMP unit, as <see cref="Fold(string)"/> gives it in text that <see cref="FoldsCharByChar"/>.</summary>
+    internal static char FoldChar(char c) => FoldTable.FoldChar(c);
+
     /// <summary>Lone surrogates and U+FFFE, which make normalization throw, as U+FFFD (same length).</summary>
     internal static string ReplaceInvalid(string text) => ReplaceInvalid(text, 0);
 
@@ -165,6 +174,22 @@ public static class ChineseScript
 
             return -1;
         }
+
+        internal static bool FoldsCharByChar(ReadOnlySpan<char> text)
+        {
+            byte[] kind = Kind;
+            foreach (char c in text)
+            {
+                if (kind[c] > MapsBmp)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        internal static char FoldChar(char c) => Bmp[c];
 
         internal static bool MayNeedNormalization(string text, int start)
         {

@@ -133,6 +133,19 @@ public sealed partial class SnippetTests
         Assert.Contains("<mark>ＭＩＭ</mark>", snippet);
     }
 
+    [Theory]
+    [InlineData("德國的ＡＢＣ公司", "德国 abc", "<mark>德國</mark>的<mark>ＡＢＣ</mark>")]
+    [InlineData("\u212Aelvin說", "kelvin", "<mark>\u212Aelvin</mark>說")]
+    [InlineData("與\uF900同", "\u8C48", "與<mark>\uF900</mark>同")]
+    [InlineData("與\U0002F800同", "丽", "與<mark>\U0002F800</mark>同")]
+    [InlineData("𠀀國", "𠀀国", "<mark>𠀀國</mark>")]
+    public void FindsAFoldedMatchInAParagraphAfterOthersThatHoldNone(string paragraph, string query, string expected)
+    {
+        string text = string.Join('\n', Filler(3), Filler(3, "记载"), paragraph, Filler(3));
+
+        Assert.Contains(expected, SnippetFor(text, query));
+    }
+
     [Fact]
     public void ControlCharactersAndLoneSurrogatesAreNotPassedThrough()
     {

@@ -1,4 +1,5 @@
 using WikiViewer.Search;
+using WikiViewer.Text;
 
 namespace WikiViewer.Tests.Search;
 
@@ -108,5 +109,42 @@ public sealed class TextAnalyzerTests
     public void TraditionalAndSimplifiedAnalyzeAlike_NeedsOpenCcTable()
     {
         Assert.Equal(Tokens("共产国际"), Tokens("共產國際"));
+    }
+
+    [Fact]
+    public void TextThatFoldsCharByCharHoldsASourceOfEveryCharacterItsNormalFormHolds()
+    {
+        // Traditional/Simplified, case and width, the Kelvin sign, a compatibility
+        // ideograph, a combining accent, a surrogate pair, final sigma.
+        string[] pool = ["国", "國", "团", "團", "a", "A", "ａ", "Ａ", "k", "K", "\u212A", "e", "é", "\u0301", "\uF900", "豈", "𠀀", "\u3000", " ", "Σ", "σ", "ς", "İ", "i"];
+        var random = new Random(7);
+        int charByChar = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 7)).Select(_ => pool[random.Next(pool.Length)]));
+            string normalized = TextAnalyzer.Normalize(text);
+            if (!ChineseScript.FoldsCharByChar(text))
+            {
+                continue;
+            }
+
+            charByChar++;
+            Assert.Equal(normalized.Length, text.Length);
+            foreach (char c in normalized)
+            {
+                Assert.True(text.AsSpan().IndexOfAny(TextAnalyzer.SourcesOf(c)) >= 0, $"{text} -> {normalized}: no source of {c}");
+            }
+        }
+
+        Assert.InRange(charByChar, 5_000, 19_000);
+    }
+
+    [Fact]
+    public void SourcesOfACharacterAreWhatNormalizesToIt()
+    {
+        Assert.Equal("国國", string.Concat(TextAnalyzer.SourcesOf('国').Order()));
+        Assert.Contains('\u212A', TextAnalyzer.SourcesOf('k'));
+        Assert.Contains('Ｋ', TextAnalyzer.SourcesOf('k'));
+        Assert.Equal("王", TextAnalyzer.SourcesOf('王'));
     }
 }
