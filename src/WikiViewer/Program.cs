@@ -42,6 +42,12 @@ catch (WikiContentException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Another server (or a second copy) holds the port: say which, not how Kestrel found out.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -26,6 +26,12 @@ public static class PageCaching
 
     private static readonly HashSet<string> Uncached = new(StringComparer.OrdinalIgnoreCase) { "/random", "/healthz", "/variant" };
 
+    // Answered afresh each time (they still get ETags): a search costs ~0.15 ms,
+    // and keeping every distinct query's answer cost more than it saved. 100,000
+    // articles, distinct queries, 2 cores: 6,100-6,800/s, p99 16-20 ms with them
+    // cached; 8,200-8,400/s, p99 11.9 ms without (the cache's entries churned the GC).
+    private static readonly HashSet<string> ComputedPerRequest = new(StringComparer.OrdinalIgnoreCase) { "/search", "/api/search", "/api/suggest" };
+
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
         long megabytes = configuration.GetValue("Wiki:PageCacheMegabytes", 256L);
@@ -33,7 +39,8 @@ public static class PageCaching
         {
             options.SizeLimit = megabytes * 1024 * 1024;
             options.AddBasePolicy(policy => policy
-                .With(context => !Uncached.Contains(context.HttpContext.Request.Path.Value ?? ""))
+                .With(context => !Uncached.Contains(context.HttpContext.Request.Path.Value ?? "")
+                    && !ComputedPerRequest.Contains(context.HttpContext.Request.Path.Value ?? ""))
                 .Expire(TimeSpan.FromHours(12))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)

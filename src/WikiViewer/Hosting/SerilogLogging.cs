@@ -11,6 +11,11 @@ public static class SerilogLogging
     // The line says what was wrong; the parser's stack trace would say nothing more.
     private const string KestrelBadRequests = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
 
+    // A start that fails (the port is taken) throws out of app.Run, where
+    // Program.cs says so in one line; the host's own error line would repeat it
+    // with Kestrel's stack. Anything Program.cs does not catch still prints in full.
+    private const string HostStart = "Microsoft.Extensions.Hosting.Internal.Host";
+
     private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
 
     /// <summary>
@@ -27,6 +32,7 @@ public static class SerilogLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .MinimumLevel.Override("System", LogEventLevel.Warning)
             .MinimumLevel.Override(KestrelBadRequests, LogEventLevel.Debug)
+            .MinimumLevel.Override(HostStart, LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .WriteTo.Logger(rest => rest
                 .Filter.ByExcluding(Matching.FromSource(KestrelBadRequests))

@@ -43,6 +43,21 @@ public sealed class StartupTests
         Assert.Contains($"no article in '{corpus.Path}' could be loaded", output);
     }
 
+    [Fact]
+    public async Task Port_already_in_use_stops_startup_with_a_line_naming_the_address_and_no_stack_trace()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        string address = $"http://127.0.0.1:{((System.Net.IPEndPoint)holder.LocalEndpoint).Port}";
+
+        var (exitCode, output) = await RunAsync($"--urls={address}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{address}: address already in use", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.DoesNotContain("Exception", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string arguments)
     {
         string app = Path.Combine(AppContext.BaseDirectory, "WikiViewer.dll");
