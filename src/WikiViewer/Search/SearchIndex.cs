@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace WikiViewer.Search;
 
 /// <summary>
@@ -170,21 +172,36 @@ public sealed class SearchIndex
         }
     }
 
+    /// <summary>Answers of costly queries, kept for the next request that asks the same.</summary>
+    internal SearchResultCache Results { get; set; } = new();
+
     /// <summary>
-    /// <see cref="Search"/> for requests: at most one query per core runs at a time, the
+    /// <see cref="Search"/> for requests: a costly query asked before is answered from
+    /// <see cref="Results"/>; otherwise at most one query per core runs at a time, the
     /// others wait their turn in order, without holding a thread.
     /// </summary>
     public async ValueTask<SearchResults> SearchAsync(string? query, int offset, int limit, CancellationToken cancellationToken = default)
     {
+        string key = query ?? "";
+        if (Results.TryGet(key, offset, limit, out SearchResults cached))
+        {
+            return cached;
+        }
+
         await _running.WaitAsync(cancellationToken);
+        SearchResults results;
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            return Search(query, offset, limit);
+            results = Search(query, offset, limit);
         }
         finally
         {
             _running.Release();
         }
+
+        Results.Offer(key, offset, limit, results, Stopwatch.GetElapsedTime(started));
+        return results;
     }
 
     /// <summary>Titles and aliases that start with <paramref name="prefix"/>, at most <paramref name="max"/>.</summary>
