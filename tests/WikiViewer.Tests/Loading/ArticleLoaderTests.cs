@@ -27,6 +27,23 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
+    public async Task Every_file_of_a_large_folder_is_read_once_whichever_reader_gets_it()
+    {
+        using var corpus = new TempCorpus();
+        for (int i = 0; i < 600; i++)
+        {
+            corpus.Add($"{i:D4}.txt", i % 25 == 0 ? "" : $"**条目{i}**是第{i}个条目。\n\n## 内容\n\n见[条目{i + 1}](../Page/条目{i + 1}.md \"wikilink\")。\n");
+        }
+
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        string[] expected = [.. Enumerable.Range(0, 600).Where(static i => i % 25 != 0).Select(static i => $"条目{i}").Order(StringComparer.Ordinal)];
+        Assert.Equal(expected, app.Store.Articles.Select(static a => a.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(24, app.Logs.Entries.Count(static e => e.Level == LogLevel.Warning && e.Message.Contains("empty file")));
+    }
+
+    [Fact]
     public async Task Bodies_are_rendered_on_first_view_and_every_reader_gets_the_same_page()
     {
         using var corpus = new TempCorpus().AddSeeds();
