@@ -14,7 +14,9 @@ namespace WikiViewer.Search;
 /// is full it becomes the previous one and the old previous one is dropped; a
 /// hit in the previous generation moves the answer to the current one. So an
 /// answer in use stays, one not asked for two generations goes, and no entry
-/// carries a timestamp or a lock.
+/// carries a timestamp or a lock. (MemoryCache, which the output cache uses,
+/// compacts in the background once full and keeps options and timestamps per
+/// entry; this bound is exact when Offer returns, which its tests rely on.)
 /// </para>
 /// </summary>
 internal sealed class SearchResultCache(int capacity, TimeSpan costly)
