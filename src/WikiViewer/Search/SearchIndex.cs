@@ -49,6 +49,9 @@ public sealed class SearchIndex
 
     public int DocumentCount => _documents.Length;
 
+    /// <summary>Answers of costly queries, kept for the next request that asks the same.</summary>
+    internal SearchResultCache Results { get; set; } = new();
+
     /// <summary>Bytes held by the index's own arrays (postings, dictionaries, lengths, suggestion keys); not the documents.</summary>
     public long SizeInBytes => _fields.Sum(static index => index.SizeInBytes) + _suggester.SizeInBytes;
 
@@ -171,9 +174,6 @@ public sealed class SearchIndex
             }
         }
     }
-
-    /// <summary>Answers of costly queries, kept for the next request that asks the same.</summary>
-    internal SearchResultCache Results { get; set; } = new();
 
     /// <summary>
     /// <see cref="Search"/> for requests: a costly query asked before is answered from
