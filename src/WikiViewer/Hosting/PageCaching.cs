@@ -32,6 +32,8 @@ public static class PageCaching
     // cached; 8,200-8,400/s, p99 11.9 ms without (the cache's entries churned the GC).
     private static readonly HashSet<string> ComputedPerRequest = new(StringComparer.OrdinalIgnoreCase) { "/search", "/api/search", "/api/suggest" };
 
+    private static bool IsOutputCached(string path) => !Uncached.Contains(path) && !ComputedPerRequest.Contains(path);
+
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
         long megabytes = configuration.GetValue("Wiki:PageCacheMegabytes", 256L);
@@ -39,8 +41,7 @@ public static class PageCaching
         {
             options.SizeLimit = megabytes * 1024 * 1024;
             options.AddBasePolicy(policy => policy
-                .With(context => !Uncached.Contains(context.HttpContext.Request.Path.Value ?? "")
-                    && !ComputedPerRequest.Contains(context.HttpContext.Request.Path.Value ?? ""))
+                .With(static context => IsOutputCached(context.HttpContext.Request.Path.Value ?? ""))
                 .Expire(TimeSpan.FromHours(12))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)

@@ -113,7 +113,7 @@ internal sealed class ArticleLoader(ILogger logger)
     /// </summary>
     private void ReadAndParse(ContentFolder folder, IReadOnlyList<string> files, SourceArticle?[] sources, long[] stamps, LoadProgress progress)
     {
-        using var arrived = new BlockingCollection<(int Index, byte[] Buffer, int Length)>(boundedCapacity: 4096);
+        using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Buffer, int Length)>(boundedCapacity: 4096);
         using var stop = new CancellationTokenSource();
         int next = -1;
         int running = ReadsInFlight;
@@ -124,9 +124,10 @@ internal sealed class ArticleLoader(ILogger logger)
             {
                 for (int i = Interlocked.Increment(ref next); i < files.Count && !stop.IsCancellationRequested; i = Interlocked.Increment(ref next))
                 {
-                    if (Read(folder, files[i], out int length, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } buffer)
+                    string relativePath = Path.GetRelativePath(folder.Path, files[i]);
+                    if (Read(files[i], relativePath, out int length, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } buffer)
                     {
-                        arrived.Add((i, buffer, length), stop.Token);
+                        arrived.Add((i, relativePath, buffer, length), stop.Token);
                     }
                     else
                     {
@@ -159,11 +160,11 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             Parallel.For(0, Environment.ProcessorCount, CpuBound.OneThreadPerCore, _ =>
             {
-                foreach (var (i, buffer, length) in arrived.GetConsumingEnumerable())
+                foreach (var (i, relativePath, buffer, length) in arrived.GetConsumingEnumerable())
                 {
                     try
                     {
-                        sources[i] = Parse(buffer.AsSpan(0, length), Path.GetRelativePath(folder.Path, files[i]), Path.GetFileNameWithoutExtension(files[i]));
+                        sources[i] = Parse(buffer.AsSpan(0, length), relativePath, Path.GetFileNameWithoutExtension(files[i]));
                     }
                     finally
                     {
@@ -187,9 +188,8 @@ internal sealed class ArticleLoader(ILogger logger)
     }
 
     /// <summary>A file's bytes in a pooled buffer, or null (logged) when it is not to be read.</summary>
-    private byte[]? Read(ContentFolder folder, string file, out int read, out long length, out long modified)
+    private byte[]? Read(string file, string relativePath, out int read, out long length, out long modified)
     {
-        string relativePath = Path.GetRelativePath(folder.Path, file);
         read = 0;
         length = modified = 0;
         try

@@ -377,5 +377,4 @@ internal ref struct UnitTokenizer
 
     private static bool IsSpace(int codePoint) =>
         codePoint is ' ' or '\t' || (codePoint > 0x7F && CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.SpaceSeparator);
-
 }
