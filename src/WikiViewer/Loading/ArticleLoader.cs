@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using WikiViewer.Rendering;
 
 namespace WikiViewer.Loading;
@@ -19,8 +20,6 @@ internal sealed class ArticleLoader(ILogger logger)
 
     // Reads in flight during the load; the reader threads mostly wait on the disk.
     private const int ReadsInFlight = 6;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public ArticleStore Load(ContentFolder folder, LoadProgress progress)
     {
@@ -113,7 +112,7 @@ internal sealed class ArticleLoader(ILogger logger)
     /// </summary>
     private void ReadAndParse(ContentFolder folder, IReadOnlyList<string> files, SourceArticle?[] sources, long[] stamps, LoadProgress progress)
     {
-        using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Buffer, int Length)>(boundedCapacity: 4096);
+        using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Bytes)>(boundedCapacity: 4096);
         using var stop = new CancellationTokenSource();
         int next = -1;
         int running = ReadsInFlight;
@@ -125,9 +124,9 @@ internal sealed class ArticleLoader(ILogger logger)
                 for (int i = Interlocked.Increment(ref next); i < files.Count && !stop.IsCancellationRequested; i = Interlocked.Increment(ref next))
                 {
                     string relativePath = Path.GetRelativePath(folder.Path, files[i]);
-                    if (Read(files[i], relativePath, out int length, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } buffer)
+                    if (Read(files[i], relativePath, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
                     {
-                        arrived.Add((i, relativePath, buffer, length), stop.Token);
+                        arrived.Add((i, relativePath, bytes), stop.Token);
                     }
                     else
                     {
@@ -160,17 +159,9 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             Parallel.For(0, Environment.ProcessorCount, CpuBound.OneThreadPerCore, _ =>
             {
-                foreach (var (i, relativePath, buffer, length) in arrived.GetConsumingEnumerable())
+                foreach (var (i, relativePath, bytes) in arrived.GetConsumingEnumerable())
                 {
-                    try
-                    {
-                        sources[i] = Parse(buffer.AsSpan(0, length), relativePath, Path.GetFileNameWithoutExtension(files[i]));
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                    }
-
+                    sources[i] = Parse(bytes, relativePath, Path.GetFileNameWithoutExtension(files[i]));
                     progress.Advance();
                 }
             });
@@ -187,10 +178,9 @@ internal sealed class ArticleLoader(ILogger logger)
         }
     }
 
-    /// <summary>A file's bytes in a pooled buffer, or null (logged) when it is not to be read.</summary>
-    private byte[]? Read(string file, string relativePath, out int read, out long length, out long modified)
+    /// <summary>A file's bytes, or null (logged) when it is not to be read.</summary>
+    private byte[]? Read(string file, string relativePath, out long length, out long modified)
     {
-        read = 0;
         length = modified = 0;
         try
         {
@@ -218,7 +208,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 return null;
             }
 
-            return ReadAll(file, out read);
+            return ReadAll(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -227,9 +217,11 @@ internal sealed class ArticleLoader(ILogger logger)
         }
     }
 
-    // The bytes only live until they are decoded: pooled buffers save
-    // allocating and zeroing the folder's size again (600 MB at 100,000).
-    private static byte[] ReadAll(string file, out int read)
+    // The bytes are what the store keeps of the article until its first view
+    // (ArticleBody): they go where the collector never copies them, and only the
+    // lead is decoded before the render pass. Decoded whole, the texts outlived
+    // two collections on the way to the render pass (900 MB at 100,000 articles).
+    private static byte[] ReadAll(string file)
     {
         using var handle = File.OpenHandle(file);
         long length = RandomAccess.GetLength(handle);
@@ -238,31 +230,51 @@ internal sealed class ArticleLoader(ILogger logger)
             throw new IOException($"grew past {MaxFileBytes / (1024 * 1024)} MB while loading");
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        read = 0;
-        while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is > 0 and int count)
+        byte[] bytes = Unmoved((int)length);
+        int read = 0;
+        while (read < length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is > 0 and int count)
         {
             read += count;
         }
 
-        return buffer;
+        return read == length ? bytes : Unmoved(bytes.AsSpan(0, read)); // it shrank meanwhile
     }
 
-    /// <summary>A file's bytes to its text and names, or null (logged) when they are not an article.</summary>
-    internal SourceArticle? Parse(ReadOnlySpan<byte> bytes, string relativePath, string fileStem)
+    private static byte[] Unmoved(int length) => GC.AllocateUninitializedArray<byte>(length, pinned: true);
+
+    private static byte[] Unmoved(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.IndexOf((byte)0) >= 0)
+        byte[] copy = Unmoved(bytes.Length);
+        bytes.CopyTo(copy);
+        return copy;
+    }
+
+    /// <summary>A file's bytes to its names, or null (logged) when they are not an article.</summary>
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem)
+    {
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
         {
             return Skip(relativePath, "binary content (NUL bytes), not a text article");
         }
 
-        string markdown = Decode(bytes, relativePath);
-        if (string.IsNullOrWhiteSpace(markdown))
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = Unmoved(bytes.AsSpan(Encoding.UTF8.Preamble.Length));
+        }
+
+        // A dump with one bad byte should not lose the article: invalid sequences
+        // are shown as U+FFFD (Encoding.UTF8 decodes so) and the file is named in the log.
+        if (!Utf8.IsValid(bytes))
+        {
+            logger.LogWarning("{File} is not valid UTF-8; invalid bytes are shown as U+FFFD", relativePath);
+        }
+
+        if (IsBlank(bytes))
         {
             return Skip(relativePath, "empty file");
         }
 
-        int depth = MarkdownNesting.Depth(markdown);
+        int depth = MarkdownNesting.Depth(bytes);
         if (depth > MarkdownNesting.Limit)
         {
             return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
@@ -270,7 +282,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
         try
         {
-            return new SourceArticle(relativePath, markdown, LeadReader.Read(markdown, fileStem));
+            return new SourceArticle(relativePath, bytes, LeadReader.Read(bytes, fileStem));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -285,46 +297,28 @@ internal sealed class ArticleLoader(ILogger logger)
     /// </summary>
     internal (ArticleBody Body, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
     {
+        string markdown = Encoding.UTF8.GetString(source.Utf8);
         try
         {
-            var analysed = ArticleRenderer.Analyze(source.Markdown, pipeline);
-            return (new ArticleBody(Utf8Of(source.Markdown), source.RelativePath, bodies), analysed.PlainText, analysed.Metadata);
+            var analysed = ArticleRenderer.Analyze(markdown, pipeline);
+            return (new ArticleBody(source.Utf8, source.RelativePath, bodies), analysed.PlainText, analysed.Metadata);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var plain = bodies.AsPlainText(source.Markdown, source.RelativePath, e);
+            var plain = bodies.AsPlainText(markdown, source.RelativePath, e);
             return (new ArticleBody(plain.HtmlUtf8), plain.PlainText, plain.Metadata);
         }
     }
 
-    // Kept until the article is first read, most of them for good: allocated where
-    // the collector never copies them (they were a gigabyte of promotions per load).
-    private static byte[] Utf8Of(string markdown)
+    // As string.IsNullOrWhiteSpace would say of the decoded text; an article rarely starts with whitespace.
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
     {
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(markdown), pinned: true);
-        Encoding.UTF8.GetBytes(markdown, bytes);
-        return bytes;
-    }
-
-    // A dump with one bad byte should not lose the article: invalid sequences
-    // become U+FFFD and the file is named in the log.
-    private string Decode(ReadOnlySpan<byte> bytes, string relativePath)
-    {
-        var span = bytes;
-        if (span.StartsWith(Encoding.UTF8.Preamble))
+        while (Rune.DecodeFromUtf8(utf8, out var rune, out int length) == OperationStatus.Done && Rune.IsWhiteSpace(rune))
         {
-            span = span[Encoding.UTF8.Preamble.Length..];
+            utf8 = utf8[length..];
         }
 
-        try
-        {
-            return StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException)
-        {
-            logger.LogWarning("{File} is not valid UTF-8; invalid bytes are shown as U+FFFD", relativePath);
-            return Encoding.UTF8.GetString(span);
-        }
+        return utf8.IsEmpty;
     }
 
     private SourceArticle? Skip(string relativePath, string reason)
@@ -333,5 +327,5 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    internal sealed record SourceArticle(string RelativePath, string Markdown, ArticleNames Names);
+    internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names);
 }

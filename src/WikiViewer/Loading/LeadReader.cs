@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -19,10 +20,13 @@ public static class LeadReader
     private const int MaxNameLength = 255;
     private static readonly MarkdownPipeline Pipeline = WikiMarkdown.CreateReader().Build();
 
-    public static ArticleNames Read(string markdown, string fileStem)
-    {
-        string lead = LeadOf(markdown);
+    public static ArticleNames Read(string markdown, string fileStem) => ReadLead(LeadOf(markdown), fileStem);
 
+    /// <summary>The names of an article held as UTF-8: only its lead is decoded (invalid bytes become U+FFFD).</summary>
+    public static ArticleNames Read(ReadOnlySpan<byte> utf8, string fileStem) => ReadLead(Encoding.UTF8.GetString(LeadOf(utf8)), fileStem);
+
+    private static ArticleNames ReadLead(string lead, string fileStem)
+    {
         // Nearly every lead names the article in its first block: parse that alone
         // first. A blank line ends a paragraph, so a paragraph found before the first
         // one is the same as in the whole lead, unless a reference definition ([x]: url)
@@ -92,5 +96,11 @@ public static class LeadReader
     {
         int end = markdown.StartsWith('#') ? 0 : markdown.IndexOf("\n#", StringComparison.Ordinal);
         return end < 0 ? markdown : markdown[..end];
+    }
+
+    private static ReadOnlySpan<byte> LeadOf(ReadOnlySpan<byte> utf8)
+    {
+        int end = utf8.StartsWith((byte)'#') ? 0 : utf8.IndexOf("\n#"u8);
+        return end < 0 ? utf8 : utf8[..end];
     }
 }

@@ -13,12 +13,18 @@ internal static class MarkdownNesting
 {
     public const int Limit = 100;
 
-    public static int Depth(string markdown)
+    /// <summary>The depth of a text held as UTF-8: every character it counts is ASCII.</summary>
+    public static int Depth(ReadOnlySpan<byte> utf8)
     {
         int deepest = 0, brackets = 0;
-        foreach (var line in markdown.AsSpan().EnumerateLines())
+        while (!utf8.IsEmpty)
         {
-            if (line.IsWhiteSpace())
+            // Lines end as Markdig ends them (\n, \r, \r\n); blank means its whitespace only.
+            int end = utf8.IndexOfAny((byte)'\n', (byte)'\r');
+            end = end < 0 ? utf8.Length : end;
+            var line = utf8[..end];
+            utf8 = utf8[Math.Min(utf8.Length, utf8[end..].StartsWith("\r\n"u8) ? end + 2 : end + 1)..];
+            if (line.IndexOfAnyExcept(MarkdownWhitespace) < 0)
             {
                 brackets = 0;
                 continue;
@@ -31,13 +37,13 @@ internal static class MarkdownNesting
             {
                 switch (line[i])
                 {
-                    case '\\':
+                    case (byte)'\\':
                         i++;
                         break;
-                    case '[':
+                    case (byte)'[':
                         deepest = Math.Max(deepest, ++brackets);
                         break;
-                    case ']' when brackets > 0:
+                    case (byte)']' when brackets > 0:
                         brackets--;
                         break;
                 }
@@ -47,9 +53,10 @@ internal static class MarkdownNesting
         return deepest;
     }
 
-    private static readonly SearchValues<char> Brackets = SearchValues.Create("\\[]");
+    private static readonly SearchValues<byte> Brackets = SearchValues.Create("\\[]"u8);
+    private static readonly SearchValues<byte> MarkdownWhitespace = SearchValues.Create(" \t\v\f"u8);
 
-    private static int Next(ReadOnlySpan<char> line, int start)
+    private static int Next(ReadOnlySpan<byte> line, int start)
     {
         if (start >= line.Length)
         {
@@ -62,13 +69,13 @@ internal static class MarkdownNesting
 
     // Container markers at the line's start (> - + * 1. 1)), plus the
     // indentation that nests list items under one another (two columns a level).
-    private static int BlockDepth(ReadOnlySpan<char> line)
+    private static int BlockDepth(ReadOnlySpan<byte> line)
     {
         int depth = 0, indent = 0, i = 0;
         while (i < line.Length)
         {
             int columns = 0;
-            for (; i < line.Length && line[i] is ' ' or '\t'; i++)
+            for (; i < line.Length && line[i] is (byte)' ' or (byte)'\t'; i++)
             {
                 columns += line[i] == '\t' ? 4 : 1;
             }
@@ -84,7 +91,7 @@ internal static class MarkdownNesting
             i += marker;
 
             // The space that ends a marker belongs to it, not to the next level's indentation.
-            if (i < line.Length && line[i] is ' ' or '\t')
+            if (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
             {
                 i++;
             }
@@ -93,7 +100,7 @@ internal static class MarkdownNesting
         return depth == 0 ? 0 : depth + (indent / 2);
     }
 
-    private static int MarkerLength(ReadOnlySpan<char> rest)
+    private static int MarkerLength(ReadOnlySpan<byte> rest)
     {
         if (rest.IsEmpty)
         {
@@ -106,14 +113,14 @@ internal static class MarkdownNesting
         }
 
         int digits = 0;
-        while (digits < rest.Length && digits < 9 && char.IsAsciiDigit(rest[digits]))
+        while (digits < rest.Length && digits < 9 && char.IsAsciiDigit((char)rest[digits]))
         {
             digits++;
         }
 
-        int end = rest[0] is '-' or '+' or '*' ? 1
-            : digits > 0 && digits < rest.Length && rest[digits] is '.' or ')' ? digits + 1
+        int end = rest[0] is (byte)'-' or (byte)'+' or (byte)'*' ? 1
+            : digits > 0 && digits < rest.Length && rest[digits] is (byte)'.' or (byte)')' ? digits + 1
             : 0;
-        return end > 0 && (end == rest.Length || rest[end] is ' ' or '\t') ? end : 0;
+        return end > 0 && (end == rest.Length || rest[end] is (byte)' ' or (byte)'\t') ? end : 0;
     }
 }

@@ -13,6 +13,7 @@ public sealed class ArticleLoaderTests
             .AddSeeds()
             .Add("empty.txt", "")
             .Add("blank.md", "  \n\n ")
+            .Add("wide-blank.txt", "\u3000\u00A0\r\n\u2003\t\n")
             .AddBytes("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A])
             .Add("notes.json", "{\"not\": \"an article\"}");
         await using var app = new WikiApplication(corpus.Path);
@@ -22,6 +23,7 @@ public sealed class ArticleLoaderTests
         var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
         Assert.Contains(warnings, m => m.Contains("empty.txt") && m.Contains("empty file"));
         Assert.Contains(warnings, m => m.Contains("blank.md"));
+        Assert.Contains(warnings, m => m.Contains("wide-blank.txt") && m.Contains("empty file"));
         Assert.Contains(warnings, m => m.Contains("binary.txt") && m.Contains("binary"));
         Assert.DoesNotContain(warnings, m => m.Contains("notes.json"));
     }
