@@ -36,17 +36,30 @@ internal static class MarkdownWalk
         return (first, second);
     }
 
+    /// <summary>Every block of type T below <paramref name="root"/>, in document order, collected before the caller changes the tree.</summary>
+    public static List<T> Blocks<T>(ContainerBlock root)
+        where T : Block
+    {
+        var found = new List<T>();
+        CollectBlocks(root, found);
+        return found;
+    }
+
     /// <summary>Whether any literal text under the inline holds one of the characters (no allocation).</summary>
-    public static bool AnyLiteralContains(Inline inline, SearchValues<char> characters)
+    public static bool AnyLiteralContains(Inline inline, SearchValues<char> characters) =>
+        AnyLiteral(inline, characters, static (text, characters) => text.IndexOfAny(characters) >= 0);
+
+    /// <summary>Whether the test holds for any literal text under the inline (no allocation).</summary>
+    public static bool AnyLiteral<TState>(Inline inline, TState state, Func<ReadOnlySpan<char>, TState, bool> test)
     {
         switch (inline)
         {
             case LiteralInline literal:
-                return literal.Content.AsSpan().IndexOfAny(characters) >= 0;
+                return test(literal.Content.AsSpan(), state);
             case ContainerInline container:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                 {
-                    if (AnyLiteralContains(child, characters))
+                    if (AnyLiteral(child, state, test))
                     {
                         return true;
                     }
@@ -55,6 +68,23 @@ internal static class MarkdownWalk
                 return false;
             default:
                 return false;
+        }
+    }
+
+    private static void CollectBlocks<T>(ContainerBlock blocks, List<T> found)
+        where T : Block
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is T match)
+            {
+                found.Add(match);
+            }
+
+            if (blocks[i] is ContainerBlock container)
+            {
+                CollectBlocks(container, found);
+            }
         }
     }
 

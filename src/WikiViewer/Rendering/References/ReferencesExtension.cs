@@ -40,9 +40,12 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
     {
         var list = TakeTrailingReferenceList(document);
         var counts = new Dictionary<int, int>();
-        foreach (var paragraph in document.Descendants<LeafBlock>().Where(b => b.Inline is not null).ToList())
+        foreach (var leaf in MarkdownWalk.Blocks<LeafBlock>(document))
         {
-            LinkMarkers(paragraph.Inline!, list?.Count ?? 0, counts);
+            if (leaf.Inline is { } inline)
+            {
+                LinkMarkers(inline, list?.Count ?? 0, counts);
+            }
         }
 
         if (list is null)

@@ -26,7 +26,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
 
     private static void Process(MarkdownDocument document)
     {
-        foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
+        foreach (var paragraph in MarkdownWalk.Blocks<ParagraphBlock>(document))
         {
             if (paragraph.Inline is null)
             {
@@ -39,7 +39,9 @@ public sealed partial class ResidueExtension : IMarkdownExtension
                 continue;
             }
 
-            if (!MarkdownWalk.AnyLiteralContains(paragraph.Inline, Parentheses))
+            // Most paragraphs of zhwiki have parentheses, few have empty ones: literals are
+            // merged and matched only where a residue may stand.
+            if (!MarkdownWalk.AnyLiteral(paragraph.Inline, 0, static (text, _) => MayLeaveResidue(text)))
             {
                 continue;
             }
@@ -69,7 +71,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
     /// <summary>Drops empty parentheses and the list separator a dropped template left at their start.</summary>
     internal static string CleanParentheses(string text)
     {
-        if (text.AsSpan().IndexOfAny(Parentheses) < 0)
+        if (!MayLeaveResidue(text))
         {
             return text;
         }
@@ -78,6 +80,35 @@ public sealed partial class ResidueExtension : IMarkdownExtension
         cleaned = DanglingSeparator().Replace(cleaned, "$1");
         return cleaned == text ? text : cleaned;
     }
+
+    /// <summary>
+    /// Whether the patterns below may match in the text or in what follows it: an opening
+    /// parenthesis followed, after any whitespace, by a closing one, a separator or the text's end.
+    /// </summary>
+    internal static bool MayLeaveResidue(ReadOnlySpan<char> text)
+    {
+        for (int open = text.IndexOfAny(Parentheses); open >= 0;)
+        {
+            var rest = text[(open + 1)..];
+            int next = 0;
+            while (next < rest.Length && char.IsWhiteSpace(rest[next]))
+            {
+                next++;
+            }
+
+            if (next == rest.Length || ClosingOrSeparator.Contains(rest[next]))
+            {
+                return true;
+            }
+
+            int after = rest.IndexOfAny(Parentheses);
+            open = after < 0 ? -1 : open + 1 + after;
+        }
+
+        return false;
+    }
+
+    private static readonly SearchValues<char> ClosingOrSeparator = SearchValues.Create("）)，,；;、：:");
 
     /// <summary><see cref="MergeLiterals"/> in the container and every container below it.</summary>
     internal static void MergeLiteralsUnder(ContainerInline root)
