@@ -42,8 +42,11 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         _resolve = Resolve;
     }
 
-    /// <summary>A link name resolved: the canonical title (null for a red link), the backlink key, the name shown, its URL and the link's tooltip.</summary>
-    private sealed record ResolvedName(string? Title, string Key, string Name, string Url, string Tooltip);
+    /// <summary>
+    /// A link name resolved: the canonical title (null for a red link), the backlink key,
+    /// and, when links are rewritten, its URL and the link's tooltip.
+    /// </summary>
+    private sealed record ResolvedName(string? Title, string Key, string? Url, string? Tooltip);
 
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Process;
 
@@ -54,26 +57,34 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private void Process(MarkdownDocument document)
     {
         var metadata = ArticleMetadata.Of(document);
+        if (!_rewrite)
+        {
+            foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
+            {
+                if (link.IsImage)
+                {
+                    RewriteImage(link); // changes the text: the image becomes its label
+                }
+                else
+                {
+                    CountLink(link, metadata);
+                }
+            }
+
+            return;
+        }
+
         var (links, autolinks) = MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document);
         foreach (var link in links)
         {
             if (link.IsImage)
             {
-                RewriteImage(link); // changes the text: the image becomes its label
-            }
-            else if (_rewrite)
-            {
-                RewriteLink(link, metadata);
+                RewriteImage(link);
             }
             else
             {
-                CountLink(link, metadata);
+                RewriteLink(link, metadata);
             }
-        }
-
-        if (!_rewrite)
-        {
-            return;
         }
 
         foreach (var autolink in autolinks)
@@ -170,7 +181,7 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
     {
         Count(name, metadata);
-        link.Url = fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, fragment);
+        link.Url = fragment is null || name.Title is null ? name.Url! : WikiUrls.Article(name.Title, fragment);
         link.Title = name.Tooltip;
         if (name.Title is null)
         {
@@ -178,11 +189,18 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         }
     }
 
+    // Analysing, the load only counts links: their URLs and tooltips would be
+    // 340,000 strings kept (and copied by the collector) until the load ends.
     private ResolvedName Resolve(string name)
     {
         string? title = _titles.Resolve(name, out string key);
+        if (!_rewrite)
+        {
+            return new ResolvedName(title, key, null, null);
+        }
+
         string shown = title ?? TitleKey.Tidy(name);
-        return new ResolvedName(title, key, shown, WikiUrls.Article(shown), title ?? $"{shown}（页面不存在）");
+        return new ResolvedName(title, key, WikiUrls.Article(shown), title ?? $"{shown}（页面不存在）");
     }
 
     private static void MakeExternal(LinkInline link, string url)
