@@ -24,11 +24,11 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     // A name is resolved once per load, not once per link: 100,000 articles
     // hold two million links to a few hundred thousand names, and folding a
     // name (TitleKey) costs more than looking it up here.
-    private readonly ConcurrentDictionary<string, ResolvedName> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResolvedName> _names;
 
     // The same goes for a whole link target: ../Page/X.md without a fragment
     // means the same wherever it stands, so it is parsed once.
-    private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls;
     private readonly Func<string, ResolvedName> _resolve;
 
     // When only analysing (the load), links are resolved for their keys and counts
@@ -39,6 +39,12 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     {
         _titles = titles;
         _rewrite = rewrite;
+
+        // Sized for about one target per name up front: growing, a concurrent dictionary
+        // takes every lock and copies every entry, thirteen times on the way to 170,000.
+        int capacity = Math.Max(31, titles.TitleCount + titles.AliasCount);
+        _names = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
+        _pageUrls = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
         _resolve = Resolve;
     }
 
