@@ -46,12 +46,17 @@ public static class LeadReader
     {
         foreach (var paragraph in document.OfType<ParagraphBlock>())
         {
-            var names = paragraph.Inline?.Descendants<EmphasisInline>()
+            if (paragraph.Inline is null)
+            {
+                continue;
+            }
+
+            var names = MarkdownWalk.Inlines<EmphasisInline>(paragraph.Inline)
                 .Where(e => e.DelimiterCount >= 2)
                 .Select(e => TitleKey.Tidy(InlineText.Of(e)))
                 .Where(n => n.Length is > 0 and <= MaxNameLength)
                 .ToList();
-            if (names is { Count: > 0 })
+            if (names.Count > 0)
             {
                 string title = names[0];
                 var aliases = names.Skip(1)
