@@ -67,13 +67,26 @@ internal static class TextAnalyzer
             return [];
         }
 
-        string folded = ChineseScript.Fold(text);
+        // Nearly all text folds one unit at a time: then it is folded straight into the
+        // buffer, not into a folded copy first (the index build's size again in garbage).
+        bool charByChar = ChineseScript.FoldsCharByChar(text);
+        string folded = charByChar ? text : ChineseScript.Fold(text);
         if (buffer.Length < folded.Length)
         {
             buffer = GC.AllocateUninitializedArray<char>(Math.Max(folded.Length, buffer.Length * 2));
         }
 
         Span<char> destination = buffer.AsSpan(0, folded.Length);
+        if (charByChar)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                destination[i] = NormalizeChar(ChineseScript.FoldChar(text[i]));
+            }
+
+            return destination;
+        }
+
         for (int i = 0; i < folded.Length; i++)
         {
             destination[i] = NormalizeChar(folded[i]);

@@ -140,6 +140,22 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
+    public void NormalizingFoldsTheWholeTextThenEachCharacter()
+    {
+        string[] pool = ["国", "國", "團", "A", "Ａ", "K", "\u212A", "e", "é", "\u0301", "\uF900", "𠀀", "\uD800", "\u3000", "Σ", "ς", "İ", "乾隆", "後"];
+        var random = new Random(11);
+        char[] buffer = new char[4];
+        for (int n = 0; n < 20_000; n++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 9)).Select(_ => pool[random.Next(pool.Length)]));
+            string expected = new([.. ChineseScript.Fold(text).Select(TextAnalyzer.NormalizeChar)]);
+
+            Assert.Equal(expected, TextAnalyzer.Normalize(text));
+            Assert.Equal(expected, new string(TextAnalyzer.NormalizeInto(text, ref buffer)));
+        }
+    }
+
+    [Fact]
     public void SourcesOfACharacterAreWhatNormalizesToIt()
     {
         Assert.Equal("国國", string.Concat(TextAnalyzer.SourcesOf('国').Order()));
