@@ -5,8 +5,9 @@ namespace WikiViewer.Search;
 /// <summary>
 /// Builds the field indexes in batches of documents, each in two parallel steps:
 /// <list type="number">
-/// <item>tokenize: threads take contiguous runs of the batch's documents and drop each term
-/// occurrence into a bucket chosen by a hash of the term;</item>
+/// <item>tokenize: threads take contiguous runs of the batch's documents (a few runs per core, so
+/// that a thread slowed by the collector or the backlink filing beside it holds no other up) and
+/// drop each term occurrence into its run's bucket chosen by a hash of the term;</item>
 /// <item>index: threads take buckets (partitions) and add their occurrences to that
 /// partition's <see cref="PostingsBuilder"/>.</item>
 /// </list>
@@ -21,25 +22,26 @@ internal sealed class IndexBuilder
     public const int FieldCount = 4;
     public const int LargeCorpusPartitions = 256;
     public const int DefaultBatchChars = 4_000_000;
+    private const int RunsPerCore = 4;
 
     private readonly SearchDocument[] _documents;
     private readonly int _partitionCount;
     private readonly PostingsBuilder[] _partitions;
-    private readonly TokenBuckets[] _threadBuckets;
+    private readonly TokenBuckets[] _runBuckets;
     private readonly int[][] _lengths;
 
-    private IndexBuilder(SearchDocument[] documents, int partitionCount, int threadCount)
+    private IndexBuilder(SearchDocument[] documents, int partitionCount, int runCount)
     {
         _documents = documents;
         _partitionCount = partitionCount;
         _partitions = [.. Enumerable.Range(0, partitionCount).Select(static _ => new PostingsBuilder())];
-        _threadBuckets = [.. Enumerable.Range(0, threadCount).Select(_ => new TokenBuckets(partitionCount))];
+        _runBuckets = [.. Enumerable.Range(0, runCount).Select(_ => new TokenBuckets(partitionCount))];
         _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documents.Length])];
     }
 
     public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars)
     {
-        var builder = new IndexBuilder(documents, partitionCount, Math.Max(1, Environment.ProcessorCount));
+        var builder = new IndexBuilder(documents, partitionCount, RunsPerCore * Math.Max(1, Environment.ProcessorCount));
         for (int start = 0; start < documents.Length;)
         {
             int end = start;
@@ -83,31 +85,31 @@ internal sealed class IndexBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IndexBatch(int start, int end, long chars)
     {
-        // Contiguous runs of documents of about equal size, one per thread, in document order.
-        int threads = (int)Math.Min(_threadBuckets.Length, end - start);
-        int[] bounds = new int[threads + 1];
+        // Contiguous runs of documents of about equal size, in document order.
+        int runs = (int)Math.Min(_runBuckets.Length, end - start);
+        int[] bounds = new int[runs + 1];
         bounds[0] = start;
         long seen = 0;
-        for (int d = start, t = 1; d < end && t < threads; d++)
+        for (int d = start, r = 1; d < end && r < runs; d++)
         {
             seen += Size(_documents[d]);
-            if (seen >= chars * t / threads)
+            if (seen >= chars * r / runs)
             {
-                bounds[t++] = d + 1;
+                bounds[r++] = d + 1;
             }
         }
 
-        for (int t = 1; t <= threads; t++)
+        for (int r = 1; r <= runs; r++)
         {
-            bounds[t] = t == threads ? end : Math.Max(bounds[t], bounds[t - 1]);
+            bounds[r] = r == runs ? end : Math.Max(bounds[r], bounds[r - 1]);
         }
 
-        Parallel.For(0, threads, CpuBound.OneThreadPerCore, t =>
+        Parallel.For(0, runs, CpuBound.OneThreadPerCore, r =>
         {
-            TokenBuckets buckets = _threadBuckets[t];
+            TokenBuckets buckets = _runBuckets[r];
             buckets.Clear();
             char[] normalized = new char[4096];
-            for (int d = bounds[t]; d < bounds[t + 1]; d++)
+            for (int d = bounds[r]; d < bounds[r + 1]; d++)
             {
                 TokenizeDocument(d, buckets, ref normalized);
             }
@@ -116,9 +118,9 @@ internal sealed class IndexBuilder
         Parallel.For(0, _partitionCount, CpuBound.OneThreadPerCore, () => new OccurrenceGrouper(), (p, _, grouper) =>
         {
             grouper.Clear();
-            for (int t = 0; t < threads; t++)
+            for (int r = 0; r < runs; r++)
             {
-                _threadBuckets[t].Feed(p, _partitions[p], grouper);
+                _runBuckets[r].Feed(p, _partitions[p], grouper);
             }
 
             grouper.FeedTo(_partitions[p]);
@@ -218,7 +220,7 @@ internal sealed class IndexBuilder
 
     private int Partition(long code) => _partitionCount == 1 ? 0 : TermKey.PartitionOf(code, _partitionCount);
 
-    /// <summary>One thread's term occurrences of the current batch, bucketed by partition, in document order.</summary>
+    /// <summary>One run's term occurrences of the current batch, bucketed by partition, in document order.</summary>
     private sealed class TokenBuckets
     {
         private readonly TermOccurrence[][] _codes;
@@ -276,7 +278,7 @@ internal sealed class IndexBuilder
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        /// <summary>Hands this thread's occurrences of a partition to the grouper; words go under their term's key.</summary>
+        /// <summary>Hands this run's occurrences of a partition to the grouper; words go under their term's key.</summary>
         public void Feed(int partition, PostingsBuilder builder, OccurrenceGrouper grouper)
         {
             grouper.Append(_codes[partition].AsSpan(0, _codeCounts[partition]));
@@ -310,7 +312,7 @@ internal readonly record struct TermOccurrence(long Key, int Document, int Posit
 
 /// <summary>
 /// Counts the distinct CJK characters of one document field: a count per BMP code point
-/// (direct indexing, no hashing; 256 KB per thread), a dictionary for the rare others.
+/// (direct indexing, no hashing; 256 KB per run), a dictionary for the rare others.
 /// </summary>
 internal sealed class CharacterCounter
 {
