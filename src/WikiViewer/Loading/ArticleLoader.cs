@@ -150,9 +150,11 @@ internal sealed class ArticleLoader(ILogger logger)
             }
         }
 
-        for (int t = 0; t < ReadsInFlight; t++)
+        var readers = new Thread[ReadsInFlight];
+        for (int t = 0; t < readers.Length; t++)
         {
-            new Thread(ReadFiles) { IsBackground = true, Name = "Article reader" }.Start();
+            readers[t] = new Thread(ReadFiles) { IsBackground = true, Name = "Article reader" };
+            readers[t].Start();
         }
 
         try
@@ -170,6 +172,14 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             stop.Cancel();
             throw;
+        }
+        finally
+        {
+            // The readers use the queue until they stop: it is disposed only after them.
+            foreach (var reader in readers)
+            {
+                reader.Join();
+            }
         }
 
         if (failure is not null)
