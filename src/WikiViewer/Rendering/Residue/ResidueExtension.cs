@@ -49,7 +49,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
             MergeLiteralsUnder(paragraph.Inline);
             foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(paragraph.Inline))
             {
-                if (literal.Content.AsSpan().IndexOfAny(Parentheses) < 0)
+                if (!MayLeaveResidue(literal.Content.AsSpan()))
                 {
                     continue;
                 }

@@ -63,33 +63,24 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private void Process(MarkdownDocument document)
     {
         var metadata = ArticleMetadata.Of(document);
-        if (!_rewrite)
-        {
-            foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
-            {
-                if (link.IsImage)
-                {
-                    RewriteImage(link); // changes the text: the image becomes its label
-                }
-                else
-                {
-                    CountLink(link, metadata);
-                }
-            }
 
-            return;
-        }
-
-        var (links, autolinks) = MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document);
+        // Analysing, autolinks are left alone: they are not collected at all.
+        var (links, autolinks) = _rewrite
+            ? MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document)
+            : (MarkdownWalk.Inlines<LinkInline>(document), []);
         foreach (var link in links)
         {
             if (link.IsImage)
             {
-                RewriteImage(link);
+                RewriteImage(link); // changes the text: the image becomes its label
+            }
+            else if (_rewrite)
+            {
+                RewriteLink(link, metadata);
             }
             else
             {
-                RewriteLink(link, metadata);
+                CountLink(link, metadata);
             }
         }
 
