@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig;
 using WikiViewer.Rendering;
+using WikiViewer.Snapshots;
 
 namespace WikiViewer.Loading;
 
@@ -32,6 +33,31 @@ public sealed class ArticleBody
     public bool IsRendered => Volatile.Read(ref _htmlUtf8) is not null;
 
     public byte[] HtmlUtf8 => Volatile.Read(ref _htmlUtf8) ?? RenderOnce();
+
+    /// <summary>The Markdown while the body waits for its first reader, else the HTML.</summary>
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        // A reader may render it meanwhile: the HTML is published before the Markdown is let go.
+        byte[]? markdown = Volatile.Read(ref _markdownUtf8);
+        byte[]? html = Volatile.Read(ref _htmlUtf8);
+        if (markdown is not null && html is null)
+        {
+            snapshot.Write((byte)0);
+            snapshot.Write<byte>(markdown);
+        }
+        else
+        {
+            snapshot.Write((byte)1);
+            snapshot.Write<byte>(html ?? Volatile.Read(ref _htmlUtf8)!);
+        }
+    }
+
+    internal static ArticleBody ReadFrom(SnapshotReader snapshot, string file, BodyRenderer renderer) => snapshot.ReadByte() switch
+    {
+        0 => new ArticleBody(snapshot.ReadArray<byte>(pinned: true), file, renderer),
+        1 => new ArticleBody(snapshot.ReadArray<byte>()),
+        var kind => throw new InvalidDataException($"an article body of unknown kind {kind}"),
+    };
 
     // Two first readers may both render; the result is the same and one is kept.
     private byte[] RenderOnce()

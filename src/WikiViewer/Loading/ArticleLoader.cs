@@ -86,6 +86,31 @@ internal sealed class ArticleLoader(ILogger logger)
         logger.LogInformation("Loading: {Phase} {Done}/{Total}", progress.Phase, progress.Done, progress.Total);
 
     /// <summary>
+    /// What a load of the folder as it is now would be identified by (<see cref="ArticleStore.Version"/>),
+    /// without reading any file: whether a snapshot still serves it.
+    /// </summary>
+    public static string VersionOf(ContentFolder folder)
+    {
+        var files = folder.ListFiles();
+        var stamps = new long[files.Count * 2];
+        Parallel.For(0, files.Count, CpuBound.OneThreadPerCore, i =>
+        {
+            try
+            {
+                var info = Target(new FileInfo(files[i]));
+                stamps[2 * i] = info.Length;
+                stamps[(2 * i) + 1] = info.LastWriteTimeUtc.Ticks;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // As Read stamps a file it cannot read.
+            }
+        });
+
+        return VersionOf(files, stamps);
+    }
+
+    /// <summary>
     /// Identifies what this load serves, for ETags: the code that rendered it and
     /// every file's path, size and modification time (what nginx's ETags use).
     /// </summary>
@@ -194,14 +219,7 @@ internal sealed class ArticleLoader(ILogger logger)
         length = modified = 0;
         try
         {
-            var info = new FileInfo(file);
-
-            // A symbolic link's own size is the length of its target's path: judge what it points at.
-            if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
-            {
-                info = target;
-            }
-
+            var info = Target(new FileInfo(file));
             length = info.Length;
             modified = info.LastWriteTimeUtc.Ticks;
             if (info.Length > MaxFileBytes)
@@ -226,6 +244,10 @@ internal sealed class ArticleLoader(ILogger logger)
             return null;
         }
     }
+
+    // A symbolic link's own size is the length of its target's path: judge what it points at.
+    private static FileInfo Target(FileInfo info) =>
+        info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : info;
 
     // The bytes are what the store keeps of the article until its first view
     // (ArticleBody): they go where the collector never copies them, and only the

@@ -1,5 +1,7 @@
 using System.Globalization;
+using WikiViewer.Rendering;
 using WikiViewer.Search;
+using WikiViewer.Snapshots;
 
 namespace WikiViewer.Loading;
 
@@ -52,9 +54,134 @@ public sealed class ArticleStore
         // beside it takes what is left, so the load waits for the longer of the two.
         progress.BeginPhase("index", sorted.Length);
         var filing = Task.Run(() => FileLinksAndCategories(articles, order, linkKeys));
-        var search = SearchIndex.Build(sorted.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText)).ToArray());
+        var search = SearchIndex.Build(SearchDocuments(sorted));
         var (links, categoryIndex) = filing.GetAwaiter().GetResult();
         return new ArticleStore(sorted, links, categoryIndex, titles, search);
+    }
+
+    private static SearchDocument[] SearchDocuments(Article[] articles) =>
+        [.. articles.Select(static a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText))];
+
+    /// <summary>Everything the store holds, for <see cref="ReadFrom"/>: a restart on the same content need not load it again.</summary>
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        snapshot.Write(Statistics.Articles);
+        snapshot.Write(Statistics.Aliases);
+        snapshot.Write(Statistics.LinksResolved);
+        snapshot.Write(Statistics.LinksMissing);
+        snapshot.Write(Statistics.FilesSkipped);
+        Titles.WriteTo(snapshot);
+
+        var ids = new Dictionary<Article, int>(Articles.Count, ReferenceEqualityComparer.Instance);
+        snapshot.Write(Articles.Count);
+        foreach (var article in Articles)
+        {
+            ids.Add(article, ids.Count);
+            WriteArticle(snapshot, article);
+        }
+
+        snapshot.Write(_linksTo.Count);
+        foreach (var (key, articles) in _linksTo)
+        {
+            snapshot.Write(key);
+            snapshot.Write<int>([.. articles.Select(a => ids[a])]);
+        }
+
+        snapshot.Write(_categories.Count);
+        foreach (var (key, category) in _categories)
+        {
+            snapshot.Write(key);
+            snapshot.Write(category.Name);
+            snapshot.Write<int>([.. category.Articles.Select(a => ids[a])]);
+        }
+
+        Search.WriteTo(snapshot);
+    }
+
+    /// <summary>The store <see cref="WriteTo"/> wrote; bodies not yet rendered then are rendered on first view.</summary>
+    internal static ArticleStore ReadFrom(SnapshotReader snapshot, string version, ILogger logger, LoadProgress progress)
+    {
+        var statistics = new LoadStatistics(snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32(), TimeSpan.Zero);
+        var titles = TitleIndex.ReadFrom(snapshot);
+        var bodies = new BodyRenderer(titles, logger);
+        var articles = new Article[snapshot.ReadCount()];
+        progress.BeginPhase("snapshot", articles.Length);
+        for (int i = 0; i < articles.Length; i++)
+        {
+            articles[i] = ReadArticle(snapshot, bodies);
+            progress.Advance();
+        }
+
+        Article[] Members() => [.. snapshot.ReadArray<int>().Select(id => (uint)id < (uint)articles.Length
+            ? articles[id]
+            : throw new InvalidDataException($"article {id} of {articles.Length}"))];
+
+        int linked = snapshot.ReadCount();
+        var linksTo = new Dictionary<string, Article[]>(linked, StringComparer.Ordinal);
+        for (int i = 0; i < linked; i++)
+        {
+            linksTo[snapshot.ReadString()] = Members();
+        }
+
+        int categoryCount = snapshot.ReadCount();
+        var categories = new Dictionary<string, Category>(categoryCount, StringComparer.Ordinal);
+        for (int i = 0; i < categoryCount; i++)
+        {
+            string key = snapshot.ReadString();
+            categories[key] = new Category(snapshot.ReadString(), Members());
+        }
+
+        var search = SearchIndex.ReadFrom(snapshot, SearchDocuments(articles));
+        return new ArticleStore(articles, linksTo, categories, titles, search) { Version = version, Statistics = statistics };
+    }
+
+    private static void WriteArticle(SnapshotWriter snapshot, Article article)
+    {
+        snapshot.Write(article.Title);
+        snapshot.Write(article.Aliases);
+        snapshot.Write(article.SourceFile);
+        article.Body.WriteTo(snapshot);
+        snapshot.Write(article.PlainText);
+        snapshot.Write(article.Toc.Count);
+        foreach (var entry in article.Toc)
+        {
+            snapshot.Write(entry.Level);
+            snapshot.Write(entry.Text);
+            snapshot.Write(entry.Id);
+        }
+
+        snapshot.Write(article.Categories);
+        snapshot.Write(article.Languages.Count);
+        foreach (var language in article.Languages)
+        {
+            snapshot.Write(language.Language);
+            snapshot.Write(language.LanguageName);
+            snapshot.Write(language.Title);
+            snapshot.Write(language.Url);
+        }
+    }
+
+    private static Article ReadArticle(SnapshotReader snapshot, BodyRenderer bodies)
+    {
+        string title = snapshot.ReadString();
+        string[] aliases = snapshot.ReadStrings();
+        string file = snapshot.ReadString();
+        var body = ArticleBody.ReadFrom(snapshot, file, bodies);
+        string text = snapshot.ReadString();
+        var toc = new TocEntry[snapshot.ReadCount(3 * sizeof(int))];
+        for (int i = 0; i < toc.Length; i++)
+        {
+            toc[i] = new TocEntry(snapshot.ReadInt32(), snapshot.ReadString(), snapshot.ReadString());
+        }
+
+        string[] categories = snapshot.ReadStrings();
+        var languages = new InterlanguageLink[snapshot.ReadCount(4 * sizeof(int))];
+        for (int i = 0; i < languages.Length; i++)
+        {
+            languages[i] = new InterlanguageLink(snapshot.ReadString(), snapshot.ReadString(), snapshot.ReadString(), snapshot.ReadString());
+        }
+
+        return new Article(title, aliases, file, body, text, toc, categories, languages);
     }
 
     private static (Dictionary<string, Article[]> LinksTo, Dictionary<string, Category> Categories) FileLinksAndCategories(

@@ -1,11 +1,16 @@
+using System.Diagnostics;
+using WikiViewer.Snapshots;
+
 namespace WikiViewer.Loading;
 
 /// <summary>
 /// Loads the store in the background once the host starts, so that a large
 /// folder's long load shows as "not ready yet" (503) rather than as a server
-/// that does not answer. A folder that yields no article stops the app.
+/// that does not answer. A folder that yields no article stops the app. With a
+/// <see cref="StoreSnapshot"/>, a start on the content the snapshot was made from reads it
+/// instead; any other start writes one once the store is ready.
 /// </summary>
-public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime)
+public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime, StoreSnapshot? snapshot = null)
     : IHostedService
 {
     private readonly TaskCompletionSource<ArticleStore> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,20 +36,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
     {
         try
         {
-            var store = new ArticleLoader(logger).Load(folder, Progress);
-            if (store.Articles.Count == 0)
-            {
-                throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
-            }
-
-            // The load's transient garbage (file text, ASTs) is several times the
-            // store; give it back to the OS now rather than carry it as RSS.
-            long compacting = System.Diagnostics.Stopwatch.GetTimestamp();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            logger.LogInformation(
-                "Ready: heap compacted to {HeapMegabytes} MB in {CompactMs} ms",
-                GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
-                (long)System.Diagnostics.Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
+            var store = FromSnapshot() ?? FromFolder();
             _ready.SetResult(store);
         }
         catch (Exception e)
@@ -64,5 +56,56 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             // Stopping while Kestrel is still binding aborts the process; stop once started.
             lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
+    }
+
+    /// <summary>The store in the snapshot, when it was made from this content and code; else null.</summary>
+    private ArticleStore? FromSnapshot()
+    {
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var store = snapshot.TryRead(ArticleLoader.VersionOf(folder), Progress, logger);
+        if (store is not null)
+        {
+            // Nearly all the snapshot's reading allocated is the store itself: no compaction to do.
+            store.Statistics = store.Statistics with { Elapsed = clock.Elapsed };
+            var statistics = store.Statistics;
+            logger.LogInformation("Load phases: {Phases}", Progress.PhaseTimes());
+            logger.LogInformation(
+                "Loaded {Articles} articles ({Aliases} aliases) of {Folder} from the snapshot in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped (the load that wrote the snapshot logged why)",
+                statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
+                statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
+        }
+
+        return store;
+    }
+
+    private ArticleStore FromFolder()
+    {
+        var store = new ArticleLoader(logger).Load(folder, Progress);
+        if (store.Articles.Count == 0)
+        {
+            throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
+        }
+
+        // The load's transient garbage (file text, ASTs) is several times the
+        // store; give it back to the OS now rather than carry it as RSS.
+        long compacting = Stopwatch.GetTimestamp();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        logger.LogInformation(
+            "Ready: heap compacted to {HeapMegabytes} MB in {CompactMs} ms",
+            GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
+            (long)Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
+
+        // Written beside the serving: the store is ready before its snapshot is.
+        if (snapshot is not null)
+        {
+            _ = Task.Run(() => snapshot.Write(store, logger));
+        }
+
+        return store;
     }
 }

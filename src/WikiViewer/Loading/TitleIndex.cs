@@ -1,3 +1,5 @@
+using WikiViewer.Snapshots;
+
 namespace WikiViewer.Loading;
 
 /// <summary>
@@ -7,8 +9,19 @@ namespace WikiViewer.Loading;
 /// </summary>
 public sealed class TitleIndex
 {
-    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _titles;
+    private readonly Dictionary<string, string> _aliases;
+
+    public TitleIndex()
+        : this(new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    private TitleIndex(Dictionary<string, string> titles, Dictionary<string, string> aliases)
+    {
+        _titles = titles;
+        _aliases = aliases;
+    }
 
     public int TitleCount => _titles.Count;
 
@@ -49,5 +62,35 @@ public sealed class TitleIndex
         }
 
         return null;
+    }
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        WriteNames(snapshot, _titles);
+        WriteNames(snapshot, _aliases);
+    }
+
+    internal static TitleIndex ReadFrom(SnapshotReader snapshot) => new(ReadNames(snapshot), ReadNames(snapshot));
+
+    private static void WriteNames(SnapshotWriter snapshot, Dictionary<string, string> names)
+    {
+        snapshot.Write(names.Count);
+        foreach (var (key, title) in names)
+        {
+            snapshot.Write(key);
+            snapshot.Write(title);
+        }
+    }
+
+    private static Dictionary<string, string> ReadNames(SnapshotReader snapshot)
+    {
+        int count = snapshot.ReadCount(2 * sizeof(int));
+        var names = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            names[snapshot.ReadString()] = snapshot.ReadString();
+        }
+
+        return names;
     }
 }

@@ -1,3 +1,5 @@
+using WikiViewer.Snapshots;
+
 namespace WikiViewer.Search;
 
 internal enum SearchField
@@ -32,6 +34,28 @@ internal sealed class FieldIndex
     }
 
     public double AverageLength { get; }
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        snapshot.Write<int>(_lengths);
+        snapshot.Write(_partitions.Length);
+        foreach (TermPartition partition in _partitions)
+        {
+            partition.WriteTo(snapshot);
+        }
+    }
+
+    internal static FieldIndex ReadFrom(SnapshotReader snapshot)
+    {
+        int[] lengths = snapshot.ReadArray<int>();
+        var partitions = new TermPartition[snapshot.ReadCount()];
+        for (int p = 0; p < partitions.Length; p++)
+        {
+            partitions[p] = TermPartition.ReadFrom(snapshot);
+        }
+
+        return new FieldIndex(partitions, lengths);
+    }
 
     public int Length(int document) => _lengths[document];
 

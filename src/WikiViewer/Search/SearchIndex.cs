@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WikiViewer.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -87,6 +88,34 @@ public sealed class SearchIndex
             () => suggester = TitleSuggester.Build(snapshot),
             () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars));
         return new SearchIndex(snapshot, fields!, suggester!);
+    }
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        snapshot.Write(_fields.Length);
+        foreach (FieldIndex field in _fields)
+        {
+            field.WriteTo(snapshot);
+        }
+
+        _suggester.WriteTo(snapshot);
+    }
+
+    /// <summary>The index <see cref="WriteTo"/> wrote, over the same documents.</summary>
+    internal static SearchIndex ReadFrom(SnapshotReader snapshot, SearchDocument[] documents)
+    {
+        var fields = new FieldIndex[snapshot.ReadCount()];
+        if (fields.Length != IndexBuilder.FieldCount)
+        {
+            throw new InvalidDataException($"the search index has {fields.Length} fields, not {IndexBuilder.FieldCount}");
+        }
+
+        for (int f = 0; f < fields.Length; f++)
+        {
+            fields[f] = FieldIndex.ReadFrom(snapshot);
+        }
+
+        return new SearchIndex(documents, fields, TitleSuggester.ReadFrom(snapshot, documents));
     }
 
     /// <summary>

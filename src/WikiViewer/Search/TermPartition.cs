@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WikiViewer.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -44,6 +45,22 @@ internal sealed class TermPartition
     }
 
     public int TermCount => _documentFrequencies.Length;
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        snapshot.Write<long>(_codes);
+        snapshot.Write<char>(_wordChars);
+        snapshot.Write<int>(_wordStarts);
+        snapshot.Write<int>(_documentFrequencies);
+        snapshot.Write<int>(_docsOffsets);
+        snapshot.Write<int>(_positionsOffsets);
+        snapshot.Write<byte>(_docs);
+        snapshot.Write<byte>(_positions);
+    }
+
+    internal static TermPartition ReadFrom(SnapshotReader snapshot) =>
+        new(snapshot.ReadArray<long>(), snapshot.ReadArray<char>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>(),
+            snapshot.ReadArray<int>(), snapshot.ReadArray<int>(), snapshot.ReadArray<byte>(), snapshot.ReadArray<byte>());
 
     public long SizeInBytes =>
         ((long)_codes.Length * sizeof(long)) + ((long)_wordChars.Length * sizeof(char)) + ((long)_wordStarts.Length * sizeof(int))

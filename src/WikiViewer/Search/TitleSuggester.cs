@@ -1,4 +1,5 @@
 using System.Text;
+using WikiViewer.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -25,6 +26,17 @@ internal sealed class TitleSuggester
     }
 
     public long SizeInBytes => ((long)_keyChars.Length * sizeof(char)) + (((long)_keyStarts.Length + _documentIds.Length + _aliasIndexes.Length) * sizeof(int));
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        snapshot.Write<char>(_keyChars);
+        snapshot.Write<int>(_keyStarts);
+        snapshot.Write<int>(_documentIds);
+        snapshot.Write<int>(_aliasIndexes);
+    }
+
+    internal static TitleSuggester ReadFrom(SnapshotReader snapshot, IReadOnlyList<SearchDocument> documents) =>
+        new(documents, snapshot.ReadArray<char>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>());
 
     public static string Key(string? name)
     {

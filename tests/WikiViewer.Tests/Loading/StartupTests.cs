@@ -44,6 +44,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Snapshot_path_that_is_a_folder_stops_startup_with_one_line_naming_it()
+    {
+        using var folder = new TempCorpus();
+
+        var (exitCode, output) = await RunAsync($"--Wiki:SnapshotPath={folder.Path}");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Wiki:SnapshotPath: '{folder.Path}' is a folder", line);
+    }
+
+    [Fact]
     public async Task Port_already_in_use_stops_startup_with_a_line_naming_the_address_and_no_stack_trace()
     {
         using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using WikiViewer.Tests.Infrastructure;
+
+namespace WikiViewer.Tests.Snapshots;
+
+/// <summary>The app with <c>Wiki:SnapshotPath</c>, started and started again as an operator would.</summary>
+public sealed class SnapshotRestartTests : IDisposable
+{
+    private static readonly string[] Urls =
+    [
+        "/", "/wiki/国际派", "/wiki/快照条目", "/wiki/快照別名", "/wiki/第二条目", "/wiki/不存在的条目",
+        "/category/快照分类", "/search?q=共产国际", "/api/search?q=苏联&limit=5", "/api/suggest?q=快照", "/healthz",
+    ];
+
+    private readonly TempCorpus _corpus = SnapshotCorpus.Create();
+    private readonly string _snapshot = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"), "store.snapshot");
+
+    [Fact]
+    public async Task A_restart_on_unchanged_content_reads_the_snapshot_and_serves_the_same_pages()
+    {
+        Dictionary<string, string> first;
+        await using (var app = Start())
+        {
+            first = await GetAllAsync(app);
+            await WrittenAsync(app);
+        }
+
+        await using var restarted = Start();
+        var second = await GetAllAsync(restarted);
+
+        Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains($"Read the store from the snapshot {_snapshot}"));
+        Assert.DoesNotContain(restarted.Logs.Entries, e => e.Message.StartsWith("Load phases: read", StringComparison.Ordinal));
+        foreach (string url in Urls)
+        {
+            Assert.Equal(first[url], second[url]);
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_article_is_loaded_from_the_folder_and_the_snapshot_is_made_again()
+    {
+        await using (var app = Start())
+        {
+            await app.CreateReadyClientAsync();
+            await WrittenAsync(app);
+        }
+
+        _corpus.Add("second.md", "**第二条目**改写过了，现在提到[快照条目](../Page/快照条目.md \"wikilink\")。\n");
+        await using (var changed = Start())
+        {
+            var (_, page) = await changed.GetPageAsync("/wiki/第二条目");
+            Assert.Contains("改写过了", page.QuerySelector(".article-body")!.TextContent);
+            Assert.Contains(changed.Logs.Entries, e => e.Message.Contains("made from other content"));
+            await WrittenAsync(changed);
+        }
+
+        await using var again = Start();
+        var (_, reread) = await again.GetPageAsync("/wiki/第二条目");
+        Assert.Contains("改写过了", reread.QuerySelector(".article-body")!.TextContent);
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+    }
+
+    [Fact]
+    public async Task A_damaged_snapshot_is_loaded_past_with_a_warning_and_written_again()
+    {
+        await using (var app = Start())
+        {
+            await app.CreateReadyClientAsync();
+            await WrittenAsync(app);
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
+        bytes[bytes.Length / 2] ^= 0x40;
+        await File.WriteAllBytesAsync(_snapshot, bytes);
+
+        await using (var damaged = Start())
+        {
+            var (_, page) = await damaged.GetPageAsync("/wiki/国际派");
+            Assert.Contains("共产国际派", page.QuerySelector(".article-body")!.TextContent);
+            Assert.Contains(damaged.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The snapshot {_snapshot} is damaged"));
+            await WrittenAsync(damaged);
+        }
+
+        await using var again = Start();
+        await again.CreateReadyClientAsync();
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+    }
+
+    [Fact]
+    public async Task A_snapshot_that_cannot_be_written_is_a_warning_and_the_store_serves_on()
+    {
+        string blocker = Path.Combine(_corpus.Path, "..", Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocker, "a file where the snapshot's folder should be");
+        try
+        {
+            string impossible = Path.Combine(blocker, "store.snapshot");
+            await using var app = new WikiApplication(_corpus.Path, new Dictionary<string, string> { ["Wiki:SnapshotPath"] = impossible });
+            var client = await app.CreateReadyClientAsync();
+            await Eventually(() => app.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("could not be written")));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/wiki/国际派")).StatusCode);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    public void Dispose()
+    {
+        _corpus.Dispose();
+        if (Directory.Exists(Path.GetDirectoryName(_snapshot)))
+        {
+            Directory.Delete(Path.GetDirectoryName(_snapshot)!, recursive: true);
+        }
+    }
+
+    private WikiApplication Start() => new(_corpus.Path, new Dictionary<string, string> { ["Wiki:SnapshotPath"] = _snapshot });
+
+    private static async Task<Dictionary<string, string>> GetAllAsync(WikiApplication app)
+    {
+        var client = await app.CreateReadyClientAsync();
+        var bodies = new Dictionary<string, string>();
+        foreach (string url in Urls)
+        {
+            var response = await client.GetAsync(url);
+            bodies[url] = $"{(int)response.StatusCode} {response.Headers.ETag} {await response.Content.ReadAsStringAsync()}";
+        }
+
+        return bodies;
+    }
+
+    /// <summary>The snapshot is written once the store is ready, beside the serving.</summary>
+    private static Task WrittenAsync(WikiApplication app) =>
+        Eventually(() => app.Logs.Entries.Any(e => e.Message.StartsWith("Wrote the snapshot", StringComparison.Ordinal)));
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !condition(); await Task.Delay(20))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "gave up waiting after 30 s");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WikiViewer.Loading;
+using WikiViewer.Search;
+using WikiViewer.Snapshots;
+using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Tests.Search;
+
+namespace WikiViewer.Tests.Snapshots;
+
+/// <summary>The store written to a snapshot and read back is the store the load made.</summary>
+public sealed class StoreSnapshotTests
+{
+    [Fact]
+    public void A_store_read_back_holds_every_article_name_link_category_and_search_answer_the_load_made()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var loaded = Load(corpus.Path);
+
+        // One body is rendered before the snapshot is written: it goes in as HTML, the others as Markdown.
+        byte[] renderedBefore = loaded.Get("国际派")!.HtmlUtf8;
+        var read = ReadBack(loaded);
+
+        Assert.Equal(loaded.Version, read.Version);
+        Assert.Equal(loaded.Statistics with { Elapsed = TimeSpan.Zero }, read.Statistics);
+        Assert.Equal(loaded.Articles.Count, read.Articles.Count);
+        for (int i = 0; i < loaded.Articles.Count; i++)
+        {
+            Article expected = loaded.Articles[i], actual = read.Articles[i];
+            Assert.Equal(expected.Title, actual.Title);
+            Assert.Equal(expected.Aliases, actual.Aliases);
+            Assert.Equal(expected.SourceFile, actual.SourceFile);
+            Assert.Equal(expected.PlainText, actual.PlainText);
+            Assert.Equal(expected.Toc, actual.Toc);
+            Assert.Equal(expected.Categories, actual.Categories);
+            Assert.Equal(expected.Languages, actual.Languages);
+            Assert.Equal(expected.Body.IsRendered, actual.Body.IsRendered);
+            Assert.Equal(Encoding.UTF8.GetString(expected.HtmlUtf8), Encoding.UTF8.GetString(actual.HtmlUtf8));
+            Assert.Equal(expected.LinksTo(loaded), actual.LinksTo(read));
+        }
+
+        Assert.Equal(renderedBefore, read.Get("国际派")!.HtmlUtf8);
+        Assert.Equal(loaded.LinksTo("不存在的条目").Select(a => a.Title), read.LinksTo("不存在的条目").Select(a => a.Title));
+        Assert.NotEmpty(read.LinksTo("不存在的条目"));
+        Assert.Equal(loaded.Categories.Select(c => (c.Name, string.Join("|", c.Articles.Select(a => a.Title)))),
+            read.Categories.Select(c => (c.Name, string.Join("|", c.Articles.Select(a => a.Title)))));
+        Assert.Equal("国际派", read.Find("共產國際派")?.Title);
+        Assert.Equal("快照条目", read.Find("快照別名")?.Title);
+
+        foreach (string query in new[] { "国际派", "共产国际", "苏联", "王明 博古", "\"中国共产党\"", "快照", "mim", "1931" })
+        {
+            Assert.Equal(Describe(loaded.Search.Search(query, 0, 20)), Describe(read.Search.Search(query, 0, 20)));
+        }
+
+        Assert.Equal(loaded.Search.Suggest("国", 10), read.Search.Suggest("国", 10));
+        Assert.Equal(loaded.Search.Suggest("快照", 10), read.Search.Suggest("快照", 10));
+    }
+
+    [Fact]
+    public void A_search_index_of_many_partitions_read_back_answers_every_query_as_built()
+    {
+        var documents = GeneratedCorpus.Create(1500, seed: 7).ToArray();
+        var built = SearchIndex.Build(documents, partitionCount: 16, batchChars: 50_000);
+        using var stream = new MemoryStream();
+        var writer = new SnapshotWriter(stream);
+        built.WriteTo(writer);
+        writer.Finish();
+        stream.Position = 0;
+        var reader = new SnapshotReader(stream);
+        var read = SearchIndex.ReadFrom(reader, documents);
+        reader.ReadEnd();
+
+        var random = new Random(11);
+        for (int q = 0; q < 300; q++)
+        {
+            string text = documents[random.Next(documents.Length)].Text;
+            int start = random.Next(Math.Max(1, text.Length - 6));
+            string query = text.Substring(start, Math.Min(text.Length - start, random.Next(1, 6)));
+            Assert.Equal(Describe(built.Search(query, 0, 10)), Describe(read.Search(query, 0, 10)));
+        }
+
+        Assert.Equal(built.TermCount, read.TermCount);
+        Assert.Equal(built.SizeInBytes, read.SizeInBytes);
+    }
+
+    [Fact]
+    public void A_snapshot_cut_short_or_changed_anywhere_is_refused_and_said_so_never_half_read()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var loaded = Load(corpus.Path);
+        string path = Path.Combine(corpus.Path, "..", Guid.NewGuid().ToString("N") + ".snapshot");
+        var snapshot = StoreSnapshot.Open(path);
+        snapshot.Write(loaded, NullLogger.Instance);
+        byte[] good = File.ReadAllBytes(path);
+        Assert.NotNull(snapshot.TryRead(loaded.Version, new LoadProgress(), NullLogger.Instance));
+
+        try
+        {
+            var random = new Random(3);
+            for (int trial = 0; trial < 60; trial++)
+            {
+                byte[] bad = trial % 2 == 0 ? good[..random.Next(good.Length)] : (byte[])good.Clone();
+                if (trial % 2 == 1)
+                {
+                    bad[random.Next(bad.Length)] ^= (byte)(1 << random.Next(8));
+                }
+
+                File.WriteAllBytes(path, bad);
+                var logs = new LogCapture();
+                Assert.Null(snapshot.TryRead(loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+
+                // A change inside the header's version reads as a snapshot of other content; anywhere else, as damage.
+                var said = Assert.Single(logs.Entries);
+                Assert.Contains(snapshot.Path, said.Message);
+                Assert.True(said.Level == LogLevel.Warning || said.Message.Contains("other content"), said.Message);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static ArticleStore Load(string folder) => new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress());
+
+    private static ArticleStore ReadBack(ArticleStore store)
+    {
+        using var stream = new MemoryStream();
+        var writer = new SnapshotWriter(stream);
+        store.WriteTo(writer);
+        writer.Finish();
+        stream.Position = 0;
+        var reader = new SnapshotReader(stream);
+        var read = ArticleStore.ReadFrom(reader, store.Version, NullLogger.Instance, new LoadProgress());
+        reader.ReadEnd();
+        return read;
+    }
+
+    private static string Describe(SearchResults results) =>
+        $"{results.Total}: " + string.Join(" ", results.Hits.Select(h => $"{h.DocumentId}/{h.Score:R}/{h.Snippet}"));
+}
+
+internal static class ArticleLinks
+{
+    public static string[] LinksTo(this Article article, ArticleStore store) => [.. store.LinksTo(article.Title).Select(a => a.Title)];
+}
+
+/// <summary>The seeds and two articles of every kind of name, link and category a snapshot must keep.</summary>
+internal static class SnapshotCorpus
+{
+    public static TempCorpus Create() => new TempCorpus()
+        .AddSeeds()
+        .Add("snapshot.md", "**快照条目**（**快照別名**）是一个[国际派](../Page/国际派.md \"wikilink\")的测试条目，提到 MIM 和 1931。\n\n## 内容\n\n见[不存在的条目](../Page/不存在的条目.md \"wikilink\")。\n\n[Category:快照分类](../Page/Category:快照分类.md \"wikilink\")\n")
+        .Add("second.md", "**第二条目**链接到[快照別名](../Page/快照別名.md \"wikilink\")与[不存在的条目](../Page/不存在的条目.md \"wikilink\")。\n\n[Category:快照分类](../Page/Category:快照分类.md \"wikilink\")\n\n[en:Second](https://en.wikipedia.org/wiki/Second \"wikilink\")\n");
+}
