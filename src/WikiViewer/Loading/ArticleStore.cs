@@ -54,7 +54,7 @@ public sealed class ArticleStore
         // beside it takes what is left, so the load waits for the longer of the two.
         progress.BeginPhase("index", sorted.Length);
         var filing = Task.Run(() => FileLinksAndCategories(articles, order, linkKeys));
-        var search = SearchIndex.Build(SearchDocuments(sorted));
+        var search = SearchIndex.Build(SearchDocuments(sorted), progress.Advance);
         var (links, categoryIndex) = filing.GetAwaiter().GetResult();
         return new ArticleStore(sorted, links, categoryIndex, titles, search);
     }

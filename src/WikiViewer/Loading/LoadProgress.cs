@@ -30,6 +30,8 @@ public sealed class LoadProgress
 
     internal void Advance() => Interlocked.Increment(ref _done);
 
+    internal void Advance(int count) => Interlocked.Add(ref _done, count);
+
     /// <summary>
     /// How long each phase took, the last one ending now, with what it allocated and
     /// how long the collector paused it: "read 2464 ms (869 MB allocated, 181 ms in GC), …".

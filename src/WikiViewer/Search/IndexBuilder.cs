@@ -39,7 +39,7 @@ internal sealed class IndexBuilder
         _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documents.Length])];
     }
 
-    public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars)
+    public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars, Action<int>? indexed = null)
     {
         var builder = new IndexBuilder(documents, partitionCount, RunsPerCore * Math.Max(1, Environment.ProcessorCount));
         for (int start = 0; start < documents.Length;)
@@ -53,6 +53,7 @@ internal sealed class IndexBuilder
             }
 
             builder.IndexBatch(start, end, chars);
+            indexed?.Invoke(end - start);
             start = end;
         }
 

@@ -62,7 +62,8 @@ public sealed class SearchIndex
     /// <summary>Distinct terms over all fields.</summary>
     public int TermCount => _fields.Sum(static index => index.TermCount);
 
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents)
+    /// <param name="indexed">Called with the number of documents each step indexed, for progress.</param>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, Action<int>? indexed = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         long chars = 0;
@@ -72,21 +73,21 @@ public sealed class SearchIndex
         }
 
         int partitions = chars < SmallCorpusChars ? 1 : IndexBuilder.LargeCorpusPartitions;
-        return Build(documents, partitions, IndexBuilder.DefaultBatchChars);
+        return Build(documents, partitions, IndexBuilder.DefaultBatchChars, indexed);
     }
 
     /// <summary>
     /// Builds with the terms hashed into <paramref name="partitionCount"/> partitions, reading
     /// documents in batches of about <paramref name="batchChars"/> characters. Results do not depend on either.
     /// </summary>
-    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount, int batchChars)
+    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount, int batchChars, Action<int>? indexed = null)
     {
         SearchDocument[] snapshot = [.. documents];
         TitleSuggester? suggester = null;
         FieldIndex[]? fields = null;
         Parallel.Invoke(
             () => suggester = TitleSuggester.Build(snapshot),
-            () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars));
+            () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars, indexed));
         return new SearchIndex(snapshot, fields!, suggester!);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using WikiViewer.Loading;
 using WikiViewer.Tests.Infrastructure;
 
 namespace WikiViewer.Tests.Loading;
@@ -43,6 +44,21 @@ public sealed class ArticleLoaderTests
         string[] expected = [.. Enumerable.Range(0, 600).Where(static i => i % 25 != 0).Select(static i => $"条目{i}").Order(StringComparer.Ordinal)];
         Assert.Equal(expected, app.Store.Articles.Select(static a => a.Title).Order(StringComparer.Ordinal));
         Assert.Equal(24, app.Logs.Entries.Count(static e => e.Level == LogLevel.Warning && e.Message.Contains("empty file")));
+    }
+
+    [Fact]
+    public void The_index_phase_counts_its_articles_like_the_others()
+    {
+        using var corpus = new TempCorpus();
+        for (int i = 0; i < 30; i++)
+        {
+            corpus.Add($"{i:D3}.txt", $"**条目{i}**是第{i}个条目。\n");
+        }
+
+        var progress = new LoadProgress();
+        new ArticleLoader(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), progress);
+
+        Assert.Equal(("index", 30, 30), (progress.Phase, progress.Done, progress.Total));
     }
 
     [Fact]

@@ -11,6 +11,19 @@ public sealed class GeneratedCorpusTests
     private static string Planted(params int[] indexes) => string.Concat(indexes.Select(static i => GeneratedCorpus.PlantedAlphabet[i]));
 
     [Fact]
+    public void BuildingReportsEachBatchOfDocumentsAsItIsIndexed()
+    {
+        List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 2);
+        var reported = new List<int>();
+
+        SearchIndex.Build(documents, partitionCount: 8, batchChars: 50_000, indexed: reported.Add);
+
+        Assert.True(reported.Count > 10, $"{reported.Count} reports");
+        Assert.All(reported, static count => Assert.True(count > 0));
+        Assert.Equal(Count, reported.Sum());
+    }
+
+    [Fact]
     public void PlantedPhraseFindsItsOnlyDocument()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 1);
