@@ -29,10 +29,16 @@ def main():
         if not points:
             continue
         n = [p[0] for p in points]
-        startup.plot(n, [p[1]["startup_s"] for p in points], "o-", color=color, label=name)
+        startup.plot(n, [p[1]["startup_s"] for p in points], "o-", color=color, label=name + (", from the folder" if key == "wikiviewer" else ""))
         rss.plot(n, [p[1]["rss_ready_mb"] for p in points], "o-", color=color, label=f"{name}, ready")
         if all("rss_after_mb" in p[1] for p in points):
             rss.plot(n, [p[1]["rss_after_mb"] for p in points], "s--", color=color, alpha=0.6, label=f"{name}, after the load runs")
+        snapshot = [p for p in points if p[1].get("snapshot_startup_s") is not None]
+        if snapshot:
+            startup.plot([p[0] for p in snapshot], [p[1]["snapshot_startup_s"] for p in snapshot], "^-", color=color, alpha=0.6,
+                         label=f"{name}, restarted from its snapshot")
+            rss.plot([p[0] for p in snapshot], [p[1]["snapshot_rss_ready_mb"] for p in snapshot], "^-", color=color, alpha=0.6,
+                     label=f"{name}, ready from its snapshot")
         if key == "wikiviewer" and len(points) >= 2:
             # Linear growth from the smallest corpus, for comparison.
             n0, s0, r0 = n[0], points[0][1]["startup_s"], points[0][1]["rss_ready_mb"]

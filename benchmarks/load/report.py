@@ -102,8 +102,13 @@ def table(result):
     if wv:
         out.append(f"- WikiViewer load: {wv.get('loaded', '')}; {wv.get('load_phases', '')}")
         if wv.get("startup_runs"):
-            out.append("- WikiViewer started " + str(len(wv["startup_runs"])) + " times, ready after "
+            out.append("- WikiViewer started " + str(len(wv["startup_runs"])) + " times from the folder, ready after "
                        + ", ".join(f"{v:.2f}" for v in wv["startup_runs"]) + " s (the table shows the median)")
+        if wv.get("snapshot_startup_runs"):
+            out.append(f"- WikiViewer restarted from its snapshot ({wv.get('snapshot_mb')} MB, written in {wv.get('snapshot_write_s')} s "
+                       f"after the last start from the folder was ready) " + str(len(wv["snapshot_startup_runs"])) + " times, ready after "
+                       + ", ".join(f"{v:.2f}" for v in wv["snapshot_startup_runs"]) + f" s: median **{wv['snapshot_startup_s']:.2f} s**, "
+                       f"RSS when ready {wv.get('snapshot_rss_ready_mb')} MB (this process then served the load); {wv.get('snapshot_load_phases', '')}")
         warm = wv.get("warmup")
         if warm:
             out.append(f"- Warm-up pass (every article once, 4 Python connections; bounded by the client): "
@@ -133,7 +138,8 @@ def write_csv(results_dir):
         result = json.load(open(path))
         for server, f in result["servers"].items():
             row = {"articles": result["run"]["articles"], "server": server,
-                   "startup_s": f.get("startup_s"), "rss_ready_mb": f.get("rss_ready_mb"), "rss_after_mb": f.get("rss_after_mb")}
+                   "startup_s": f.get("startup_s"), "rss_ready_mb": f.get("rss_ready_mb"), "rss_after_mb": f.get("rss_after_mb"),
+                   "snapshot_startup_s": f.get("snapshot_startup_s"), "snapshot_rss_ready_mb": f.get("snapshot_rss_ready_mb")}
             for kind in ("pages", "search_sample", "search_distinct"):
                 s = f.get(kind) or {}
                 for key in ("rate", "p50_ms", "p99_ms", "errors"):
