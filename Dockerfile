@@ -10,9 +10,13 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
 # The seeds ship inside the app (./seeds); mount another folder and set
-# Wiki__ContentPath to serve it.
+# Wiki__ContentPath to serve it. A restart on the same content reads the store
+# from its snapshot instead of loading the folder again; mount a volume at
+# /var/cache/wikiviewer to keep it across containers.
+RUN install -d -o "$APP_UID" /var/cache/wikiviewer
 ENV ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_ENVIRONMENT=Production
+    ASPNETCORE_ENVIRONMENT=Production \
+    Wiki__SnapshotPath=/var/cache/wikiviewer/store.snapshot
 EXPOSE 8080
 # The official images provide an unprivileged 'app' user ($APP_UID).
 USER $APP_UID
