@@ -58,21 +58,18 @@ public sealed class StoreSnapshot
             logger.LogInformation("Read the store from the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.Length >> 20, clock.ElapsedMilliseconds);
             return store;
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             logger.LogInformation("No snapshot at {Snapshot} yet; loading the folder, then writing one", Path);
         }
-        catch (DirectoryNotFoundException)
-        {
-            logger.LogInformation("No snapshot at {Snapshot} yet; loading the folder, then writing one", Path);
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            logger.LogWarning("The snapshot {Snapshot} is damaged ({Reason}); loading the folder", Path, e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
         {
             logger.LogWarning("The snapshot {Snapshot} cannot be read ({Reason}); loading the folder", Path, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The checksum comes last: until it is checked, a damaged file can fail in any way its values can.
+            logger.LogWarning("The snapshot {Snapshot} is damaged ({Reason}); loading the folder", Path, $"{e.GetType().Name}: {e.Message}");
         }
 
         return null;

@@ -122,6 +122,39 @@ public sealed class StoreSnapshotTests
         }
     }
 
+    [Fact]
+    public void A_damaged_snapshot_that_reads_as_two_articles_of_one_title_is_refused_not_thrown()
+    {
+        using var corpus = new TempCorpus()
+            .Add("a.md", "**甲条目**是第一个条目。\n")
+            .Add("b.md", "**乙条目**是第二个条目。\n");
+        var loaded = Load(corpus.Path);
+        string path = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N") + ".snapshot");
+        var snapshot = StoreSnapshot.Open(path);
+        snapshot.Write(loaded, NullLogger.Instance);
+        try
+        {
+            // 乙 becomes 甲 wherever it stands, as UTF-16: the titles collide long before the checksum is read.
+            byte[] bytes = File.ReadAllBytes(path);
+            for (int i = 0; i + 1 < bytes.Length; i++)
+            {
+                if (bytes[i] == 0x59 && bytes[i + 1] == 0x4E)
+                {
+                    (bytes[i], bytes[i + 1]) = (0x32, 0x75);
+                }
+            }
+
+            File.WriteAllBytes(path, bytes);
+            var logs = new LogCapture();
+            Assert.Null(snapshot.TryRead(loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+            Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is damaged"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static ArticleStore Load(string folder) => new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress());
 
     private static ArticleStore ReadBack(ArticleStore store)
