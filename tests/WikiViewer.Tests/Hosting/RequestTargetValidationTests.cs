@@ -33,8 +33,20 @@ public sealed class RequestTargetValidationTests
     [InlineData("/wiki/%1B[31m", "control characters")]
     [InlineData("/search?q=%0D%0ASet-Cookie:x", "control characters")]
     [InlineData("/search?q=%C2%9B", "control characters")]
+    [InlineData("/wiki/%7F", "control characters")]
+    [InlineData("/wiki/a%c2%85b", "control characters")]
     public void Malformed_targets_are_refused_with_the_reason(string target, string reason) =>
         Assert.Contains(reason, RequestTargetValidation.Check(target));
+
+    [Fact]
+    public void A_query_too_long_for_a_small_buffer_decodes_as_a_short_one()
+    {
+        string longQuery = "/search?q=" + string.Concat(Enumerable.Repeat("%E5%9B%BD+國", 300));
+
+        Assert.Null(RequestTargetValidation.Check(longQuery));
+        Assert.Contains("not as UTF-8", RequestTargetValidation.Check(longQuery + "%E5%9B"));
+        Assert.Contains("control characters", RequestTargetValidation.Check(longQuery + "%00"));
+    }
 
     [Fact]
     public void Lengths_are_bounded_after_decoding_for_the_path_and_as_sent_for_the_query()
