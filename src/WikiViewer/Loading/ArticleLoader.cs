@@ -25,7 +25,6 @@ internal sealed class ArticleLoader(ILogger logger)
     {
         var clock = Stopwatch.StartNew();
         var files = folder.ListFiles();
-        using var reporter = new Timer(_ => LogProgress(progress), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
         progress.BeginPhase("read", files.Count);
         var sources = new SourceArticle?[files.Count];
@@ -81,9 +80,6 @@ internal sealed class ArticleLoader(ILogger logger)
             statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
         return store;
     }
-
-    private void LogProgress(LoadProgress progress) =>
-        logger.LogInformation("Loading: {Phase} {Done}/{Total}", progress.Phase, progress.Done, progress.Total);
 
     /// <summary>
     /// What a load of the folder as it is now would be identified by (<see cref="ArticleStore.Version"/>),

@@ -36,7 +36,12 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
     {
         try
         {
-            var store = FromSnapshot() ?? FromFolder();
+            ArticleStore store;
+            using (new Timer(_ => LogProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
+            {
+                store = FromSnapshot() ?? FromFolder();
+            }
+
             _ready.SetResult(store);
         }
         catch (Exception e)
@@ -57,6 +62,10 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
+
+    // About once a second, whichever way the store is coming: a long load should not look hung.
+    private void LogProgress() =>
+        logger.LogInformation("Loading: {Phase} {Done}/{Total}", Progress.Phase, Progress.Done, Progress.Total);
 
     /// <summary>The store in the snapshot, when it was made from this content and code; else null.</summary>
     private ArticleStore? FromSnapshot()
