@@ -93,9 +93,7 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             try
             {
-                var info = Target(new FileInfo(files[i]));
-                stamps[2 * i] = info.Length;
-                stamps[(2 * i) + 1] = info.LastWriteTimeUtc.Ticks;
+                Stamp(files[i], out stamps[2 * i], out stamps[(2 * i) + 1]);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -215,9 +213,7 @@ internal sealed class ArticleLoader(ILogger logger)
         length = modified = 0;
         try
         {
-            var info = Target(new FileInfo(file));
-            length = info.Length;
-            modified = info.LastWriteTimeUtc.Ticks;
+            var info = Stamp(file, out length, out modified);
             if (info.Length > MaxFileBytes)
             {
                 Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
@@ -241,9 +237,24 @@ internal sealed class ArticleLoader(ILogger logger)
         }
     }
 
-    // A symbolic link's own size is the length of its target's path: judge what it points at.
-    private static FileInfo Target(FileInfo info) =>
-        info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : info;
+    /// <summary>
+    /// What the store's version names a file by, its size and modification time, read the
+    /// same way by a load and by <see cref="VersionOf(ContentFolder)"/>. A symbolic link's
+    /// own size is the length of its target's path: what it points at is judged.
+    /// </summary>
+    private static FileInfo Stamp(string file, out long length, out long modified)
+    {
+        length = modified = 0;
+        var info = new FileInfo(file);
+        if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target;
+        }
+
+        length = info.Length;
+        modified = info.LastWriteTimeUtc.Ticks;
+        return info;
+    }
 
     // The bytes are what the store keeps of the article until its first view
     // (ArticleBody): they go where the collector never copies them, and only the

@@ -20,7 +20,7 @@ public static class LeadReader
     private const int MaxNameLength = 255;
     private static readonly MarkdownPipeline Pipeline = WikiMarkdown.CreateReader().Build();
 
-    public static ArticleNames Read(string markdown, string fileStem) => ReadLead(LeadOf(markdown), fileStem);
+    public static ArticleNames Read(string markdown, string fileStem) => Read(Encoding.UTF8.GetBytes(markdown), fileStem);
 
     /// <summary>The names of an article held as UTF-8: only its lead is decoded (invalid bytes become U+FFFD).</summary>
     public static ArticleNames Read(ReadOnlySpan<byte> utf8, string fileStem) => ReadLead(Encoding.UTF8.GetString(LeadOf(utf8)), fileStem);
@@ -97,12 +97,6 @@ public static class LeadReader
     }
 
     // The lead ends at the first heading line.
-    private static string LeadOf(string markdown)
-    {
-        int end = markdown.StartsWith('#') ? 0 : markdown.IndexOf("\n#", StringComparison.Ordinal);
-        return end < 0 ? markdown : markdown[..end];
-    }
-
     private static ReadOnlySpan<byte> LeadOf(ReadOnlySpan<byte> utf8)
     {
         int end = utf8.StartsWith((byte)'#') ? 0 : utf8.IndexOf("\n#"u8);
