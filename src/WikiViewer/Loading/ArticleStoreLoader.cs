@@ -76,7 +76,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         }
 
         var clock = Stopwatch.StartNew();
-        var store = snapshot.TryRead(ArticleLoader.VersionOf(folder), Progress, logger);
+        var store = snapshot.TryRead(() => ArticleLoader.VersionOf(folder), Progress, logger);
         if (store is not null)
         {
             // Nearly all the snapshot's reading allocated is the store itself: no compaction to do.

@@ -34,7 +34,8 @@ public sealed class StoreSnapshot
     }
 
     /// <summary>The store the snapshot holds, or null (logged) when there is none for this content or it cannot be read.</summary>
-    internal ArticleStore? TryRead(string version, LoadProgress progress, ILogger logger)
+    /// <param name="currentVersion">The folder's version now; asked only once there is a snapshot to hold it to (it stats every file).</param>
+    internal ArticleStore? TryRead(Func<string> currentVersion, LoadProgress progress, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -47,6 +48,7 @@ public sealed class StoreSnapshot
                 return null;
             }
 
+            string version = currentVersion();
             if (made != version)
             {
                 logger.LogInformation("The snapshot {Snapshot} was made from other content or code ({Made}, now {Version}); loading the folder", Path, made, version);

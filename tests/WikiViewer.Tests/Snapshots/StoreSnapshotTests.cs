@@ -93,7 +93,7 @@ public sealed class StoreSnapshotTests
         var snapshot = StoreSnapshot.Open(path);
         snapshot.Write(loaded, NullLogger.Instance);
         byte[] good = File.ReadAllBytes(path);
-        Assert.NotNull(snapshot.TryRead(loaded.Version, new LoadProgress(), NullLogger.Instance));
+        Assert.NotNull(snapshot.TryRead(() => loaded.Version, new LoadProgress(), NullLogger.Instance));
 
         try
         {
@@ -108,7 +108,7 @@ public sealed class StoreSnapshotTests
 
                 File.WriteAllBytes(path, bad);
                 var logs = new LogCapture();
-                Assert.Null(snapshot.TryRead(loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+                Assert.Null(snapshot.TryRead(() => loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
 
                 // A change inside the header's version reads as a snapshot of other content; anywhere else, as damage.
                 var said = Assert.Single(logs.Entries);
@@ -146,7 +146,7 @@ public sealed class StoreSnapshotTests
 
             File.WriteAllBytes(path, bytes);
             var logs = new LogCapture();
-            Assert.Null(snapshot.TryRead(loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+            Assert.Null(snapshot.TryRead(() => loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is damaged"));
         }
         finally
