@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Markdig;
 using WikiViewer.Loading;
 using WikiViewer.Rendering;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Benchmarks;
 

@@ -1,7 +1,7 @@
 using WikiViewer.Export;
-using WikiViewer.Hosting;
+using WikiViewer.Web;
 using WikiViewer.Loading;
-using WikiViewer.Pages;
+using WikiViewer.Web.Pages;
 using WikiViewer.Search;
 
 if (args is ["export", ..])

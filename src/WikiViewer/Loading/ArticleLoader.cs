@@ -5,6 +5,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using WikiViewer.Rendering;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Store;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Loading;
 

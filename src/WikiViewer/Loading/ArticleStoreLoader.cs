@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
+using WikiViewer.Store;
 
 namespace WikiViewer.Loading;
 

@@ -3,6 +3,8 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using WikiViewer.Rendering;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Loading;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Markdig;
 using WikiViewer.Rendering.References;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering;
 

@@ -5,6 +5,7 @@ using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
 using WikiViewer.Rendering.Trailer;
 using WikiViewer.Rendering.WikiLinks;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Rendering;
 

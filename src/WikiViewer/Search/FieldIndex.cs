@@ -1,4 +1,4 @@
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 

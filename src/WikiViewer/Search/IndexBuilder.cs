@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using WikiViewer.Loading;
 
 namespace WikiViewer.Search;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 

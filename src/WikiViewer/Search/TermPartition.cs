@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 

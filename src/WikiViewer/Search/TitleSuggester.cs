@@ -1,5 +1,5 @@
 using System.Text;
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 

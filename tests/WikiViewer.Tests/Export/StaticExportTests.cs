@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using WikiViewer.Export;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Export;
 

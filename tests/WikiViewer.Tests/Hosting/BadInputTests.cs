@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.Extensions.Logging;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Hosting;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WikiViewer.Loading;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Hosting;
 

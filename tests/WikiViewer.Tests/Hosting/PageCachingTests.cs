@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Hosting;
 

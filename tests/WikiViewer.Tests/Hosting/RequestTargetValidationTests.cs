@@ -1,4 +1,4 @@
-using WikiViewer.Hosting;
+using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Infrastructure;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WikiViewer.Loading;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
-using WikiViewer.Pages;
+using WikiViewer.Web.Pages;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Pages;
 

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Pages;
 

@@ -1,6 +1,8 @@
 using WikiViewer.Loading;
 using WikiViewer.Rendering;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Store;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Tests.Rendering;
 

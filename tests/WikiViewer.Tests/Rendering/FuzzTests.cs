@@ -7,6 +7,8 @@ using WikiViewer.Rendering;
 using WikiViewer.Search;
 using WikiViewer.Tests.Infrastructure;
 using Xunit.Abstractions;
+using WikiViewer.Store;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Tests.Rendering;
 

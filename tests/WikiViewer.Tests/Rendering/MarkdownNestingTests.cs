@@ -1,6 +1,7 @@
 using System.Text;
 using WikiViewer.Rendering;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Tests.Rendering;
 

@@ -1,4 +1,5 @@
 using static WikiViewer.Tests.Rendering.RenderingTestKit;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Rendering;
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using WikiViewer.Loading;
 using WikiViewer.Rendering;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Tests.Rendering;
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 
 using WikiViewer.Search;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Search;
 

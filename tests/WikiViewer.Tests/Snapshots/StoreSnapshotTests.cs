@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WikiViewer.Loading;
 using WikiViewer.Search;
-using WikiViewer.Snapshots;
+using WikiViewer.Loading.Snapshots;
 using WikiViewer.Tests.Infrastructure;
 using WikiViewer.Tests.Search;
+using WikiViewer.Store;
 
 namespace WikiViewer.Tests.Snapshots;
 

@@ -1,6 +1,7 @@
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering.References;
 

@@ -7,6 +7,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Text;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering.References;
 

@@ -5,6 +5,7 @@ using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering.Residue;
 

@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering.Sections;
 

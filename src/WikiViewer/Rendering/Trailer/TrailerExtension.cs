@@ -3,6 +3,8 @@ using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using WikiViewer.Rendering.WikiLinks;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Rendering.Trailer;
 

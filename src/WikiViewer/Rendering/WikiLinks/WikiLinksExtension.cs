@@ -6,6 +6,8 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using WikiViewer.Loading;
 using WikiViewer.Rendering.Trailer;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Rendering.WikiLinks;
 

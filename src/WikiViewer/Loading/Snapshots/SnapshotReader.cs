@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace WikiViewer.Loading.Snapshots;
+
+/// <summary>
+/// Reads what <see cref="SnapshotWriter"/> wrote. A length that the rest of the file
+/// cannot hold, a file cut short, or a checksum that does not match is an
+/// <see cref="InvalidDataException"/>: a damaged snapshot is never half believed.
+/// </summary>
+internal sealed class SnapshotReader(Stream stream)
+{
+    private readonly XxHash3 _checksum = new();
+    private readonly long _length = stream.Length;
+    private readonly byte[] _number = new byte[sizeof(long)];
+
+    public byte ReadByte()
+    {
+        Raw(_number.AsSpan(0, 1));
+        return _number[0];
+    }
+
+    public int ReadInt32()
+    {
+        Raw(_number.AsSpan(0, sizeof(int)));
+        return BinaryPrimitives.ReadInt32LittleEndian(_number);
+    }
+
+    public long ReadInt64()
+    {
+        Raw(_number);
+        return BinaryPrimitives.ReadInt64LittleEndian(_number);
+    }
+
+    /// <summary>A count of items, each at least <paramref name="itemBytes"/> long, that the rest of the file can hold.</summary>
+    public int ReadCount(int itemBytes = 1)
+    {
+        int count = ReadInt32();
+        if (count < 0 || (long)count * itemBytes > _length - stream.Position)
+        {
+            throw new InvalidDataException($"a count of {count} at byte {stream.Position} does not fit the file");
+        }
+
+        return count;
+    }
+
+    public string? ReadNullableString()
+    {
+        int length = ReadInt32();
+        if (length == -1)
+        {
+            return null;
+        }
+
+        if (length < 0 || (long)length * sizeof(char) > _length - stream.Position)
+        {
+            throw new InvalidDataException($"a string of {length} characters at byte {stream.Position} does not fit the file");
+        }
+
+        return string.Create(length, this, static (chars, reader) => reader.Raw(MemoryMarshal.AsBytes(chars)));
+    }
+
+    public string ReadString() => ReadNullableString() ?? throw new InvalidDataException($"a missing string at byte {stream.Position}");
+
+    public string[] ReadStrings()
+    {
+        var values = new string[ReadCount(sizeof(int))];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = ReadString();
+        }
+
+        return values;
+    }
+
+    public T[] ReadArray<T>(bool pinned = false)
+        where T : unmanaged
+    {
+        var values = GC.AllocateUninitializedArray<T>(ReadCount(Unsafe.SizeOf<T>()), pinned);
+        Raw(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    /// <summary>Checks the checksum and that nothing follows it.</summary>
+    public void ReadEnd()
+    {
+        Span<byte> expected = stackalloc byte[sizeof(ulong)];
+        _checksum.GetCurrentHash(expected);
+        Span<byte> stored = stackalloc byte[sizeof(ulong)];
+        stream.ReadExactly(stored);
+        if (!stored.SequenceEqual(expected) || stream.Position != _length)
+        {
+            throw new InvalidDataException("its checksum does not match its content");
+        }
+    }
+
+    private void Raw(Span<byte> into)
+    {
+        stream.ReadExactly(into);
+        _checksum.Append(into);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using WikiViewer.Loading;
+using WikiViewer.Store;
+
+namespace WikiViewer.Loading.Snapshots;
+
+/// <summary>
+/// The loaded store kept in one file (<c>Wiki:SnapshotPath</c>), so that a restart on the
+/// same content reads it back instead of parsing and indexing every article again: what
+/// a ZIM file is to kiwix-serve, but written by the viewer itself after its first load.
+/// A snapshot serves only the content and code it was made from: it names the store's
+/// <see cref="ArticleStore.Version"/> (the code, and every file's path, size and
+/// modification time), and one that does not match, or is damaged, is loaded past.
+/// </summary>
+public sealed class StoreSnapshot
+{
+    // Changes whenever what is written changes; the code's own identity is in the version too.
+    private const int Format = 1;
+    private static readonly byte[] Magic = "WikiViewer store snapshot\n"u8.ToArray();
+
+    private StoreSnapshot(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>The snapshot at a configured path; a folder there is a configuration error, one clear line.</summary>
+    public static StoreSnapshot Open(string configuredPath)
+    {
+        string path = System.IO.Path.GetFullPath(configuredPath);
+        if (Directory.Exists(path))
+        {
+            throw new WikiContentException($"Wiki:SnapshotPath: '{path}' is a folder; give the snapshot's file name, such as '{System.IO.Path.Combine(path, "store.snapshot")}'.");
+        }
+
+        return new StoreSnapshot(path);
+    }
+
+    /// <summary>The store the snapshot holds, or null (logged) when there is none for this content or it cannot be read.</summary>
+    /// <param name="currentVersion">The folder's version now; asked only once there is a snapshot to hold it to (it stats every file).</param>
+    internal ArticleStore? TryRead(Func<string> currentVersion, LoadProgress progress, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+            var snapshot = new SnapshotReader(file);
+            if (!ReadHeader(snapshot, out string made))
+            {
+                logger.LogWarning("The snapshot {Snapshot} is not a store snapshot of this format; loading the folder", Path);
+                return null;
+            }
+
+            string version = currentVersion();
+            if (made != version)
+            {
+                logger.LogInformation("The snapshot {Snapshot} was made from other content or code ({Made}, now {Version}); loading the folder", Path, made, version);
+                return null;
+            }
+
+            var store = ArticleStore.ReadFrom(snapshot, version, logger, progress);
+            snapshot.ReadEnd();
+            logger.LogInformation("Read the store from the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.Length >> 20, clock.ElapsedMilliseconds);
+            return store;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            logger.LogInformation("No snapshot at {Snapshot} yet; loading the folder, then writing one", Path);
+        }
+        catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("The snapshot {Snapshot} cannot be read ({Reason}); loading the folder", Path, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The checksum comes last: until it is checked, a damaged file can fail in any way its values can.
+            logger.LogWarning("The snapshot {Snapshot} is damaged ({Reason}); loading the folder", Path, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Writes the store beside a temporary name, then moves it into place, so that a
+    /// reader never sees half a snapshot. A failure is logged; the store serves on.
+    /// </summary>
+    internal void Write(ArticleStore store, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        string partial = Path + ".partial";
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+
+            // Locked, and emptied only once locked: a second viewer writing the same
+            // snapshot at once gives up instead of mixing the two.
+            using (var file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+            {
+                file.SetLength(0);
+                var snapshot = new SnapshotWriter(file);
+                snapshot.Write<byte>(Magic);
+                snapshot.Write(Format);
+                snapshot.Write(store.Version);
+                store.WriteTo(snapshot);
+                snapshot.Finish();
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, Path, overwrite: true);
+            logger.LogInformation("Wrote the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, new FileInfo(Path).Length >> 20, clock.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("The snapshot {Snapshot} could not be written ({Reason}); the next start loads the folder again", Path, e.Message);
+            TryDelete(partial);
+        }
+    }
+
+    private static bool ReadHeader(SnapshotReader snapshot, out string version)
+    {
+        version = "";
+        if (!snapshot.ReadArray<byte>().AsSpan().SequenceEqual(Magic) || snapshot.ReadInt32() != Format)
+        {
+            return false;
+        }
+
+        version = snapshot.ReadString();
+        return true;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it is overwritten by the next write.
+        }
+    }
+}

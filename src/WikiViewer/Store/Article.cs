@@ -1,0 +1,52 @@
+using System.Text;
+using WikiViewer.Rendering;
+using WikiViewer.Rendering.Syntax;
+using WikiViewer.Titles;
+
+namespace WikiViewer.Store;
+
+/// <summary>An article as the store serves it: analysed at load, its body rendered once on first view.</summary>
+/// <param name="Body">The body, rendered to HTML when a page first needs it.</param>
+public sealed record Article(
+    string Title,
+    IReadOnlyList<string> Aliases,
+    string SourceFile,
+    ArticleBody Body,
+    string PlainText,
+    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<InterlanguageLink> Languages)
+{
+    /// <summary>
+    /// The rendered body as UTF-8: its links are percent-encoded ASCII, so this is
+    /// about 40% smaller than a string, and the page cache decodes it once per page.
+    /// </summary>
+    public byte[] HtmlUtf8 => Body.HtmlUtf8;
+
+    /// <summary>The rendered body (decoded on each access).</summary>
+    public string Html => Encoding.UTF8.GetString(HtmlUtf8);
+
+    /// <summary>The canonical URL, <c>/wiki/{title}</c>.</summary>
+    public string Url => WikiUrls.Article(Title);
+
+    /// <summary>The lead's first sentence, short: what a suggestion list shows under the title.</summary>
+    public string Description
+    {
+        get
+        {
+            const int MaxLength = 80;
+            int end = PlainText.IndexOfAny(['。', '\n']);
+            string sentence = end < 0 ? PlainText : PlainText[..(PlainText[end] == '。' ? end + 1 : end)];
+            return sentence.Length <= MaxLength ? sentence : sentence[..MaxLength] + "…";
+        }
+    }
+}
+
+/// <summary>A category and its members, in title order.</summary>
+public sealed record Category(string Name, IReadOnlyList<Article> Articles)
+{
+    public string Url => WikiUrls.Category(Name);
+}
+
+/// <summary>What a load found, for the startup log line and /healthz.</summary>
+public sealed record LoadStatistics(int Articles, int Aliases, int LinksResolved, int LinksMissing, int FilesSkipped, TimeSpan Elapsed);

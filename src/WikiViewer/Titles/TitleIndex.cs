@@ -1,0 +1,96 @@
+using WikiViewer.Loading.Snapshots;
+
+namespace WikiViewer.Titles;
+
+/// <summary>
+/// Every name an article answers to — its title and the aliases from its lead —
+/// under its folded <see cref="TitleKey"/>. A title always wins over another
+/// article's alias; between two aliases the first file wins.
+/// </summary>
+public sealed class TitleIndex
+{
+    private readonly Dictionary<string, string> _titles;
+    private readonly Dictionary<string, string> _aliases;
+
+    public TitleIndex()
+        : this(new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    private TitleIndex(Dictionary<string, string> titles, Dictionary<string, string> aliases)
+    {
+        _titles = titles;
+        _aliases = aliases;
+    }
+
+    public int TitleCount => _titles.Count;
+
+    public int AliasCount => _aliases.Count;
+
+    /// <summary>Adds a title; false when another article already has it (after folding).</summary>
+    public bool TryAddTitle(string title) => _titles.TryAdd(TitleKey.Of(title), title);
+
+    /// <summary>
+    /// Adds an alias unless the name is already a title or another article's alias.
+    /// Add every title first, so that no alias shadows a later title.
+    /// </summary>
+    public bool TryAddAlias(string alias, string title)
+    {
+        string key = TitleKey.Of(alias);
+        return !_titles.ContainsKey(key) && _aliases.TryAdd(key, title);
+    }
+
+    /// <summary>The canonical title for a title, alias or variant spelling; null when none.</summary>
+    public string? Resolve(string name) => Resolve(name, out _);
+
+    /// <summary>
+    /// The canonical title, and the key that pages linking here are filed under:
+    /// the title's key when the name resolves, else the name's own.
+    /// </summary>
+    public string? Resolve(string name, out string key)
+    {
+        key = TitleKey.Of(name);
+        if (_titles.TryGetValue(key, out var title))
+        {
+            return title;
+        }
+
+        if (_aliases.TryGetValue(key, out title))
+        {
+            key = TitleKey.Of(title);
+            return title;
+        }
+
+        return null;
+    }
+
+    internal void WriteTo(SnapshotWriter snapshot)
+    {
+        WriteNames(snapshot, _titles);
+        WriteNames(snapshot, _aliases);
+    }
+
+    internal static TitleIndex ReadFrom(SnapshotReader snapshot) => new(ReadNames(snapshot), ReadNames(snapshot));
+
+    private static void WriteNames(SnapshotWriter snapshot, Dictionary<string, string> names)
+    {
+        snapshot.Write(names.Count);
+        foreach (var (key, title) in names)
+        {
+            snapshot.Write(key);
+            snapshot.Write(title);
+        }
+    }
+
+    private static Dictionary<string, string> ReadNames(SnapshotReader snapshot)
+    {
+        int count = snapshot.ReadCount(2 * sizeof(int));
+        var names = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            names[snapshot.ReadString()] = snapshot.ReadString();
+        }
+
+        return names;
+    }
+}

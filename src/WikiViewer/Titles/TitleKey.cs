@@ -1,0 +1,45 @@
+using System.Text;
+using WikiViewer.Text;
+
+namespace WikiViewer.Titles;
+
+/// <summary>
+/// The key under which a title, alias or link target is looked up: the way
+/// zh.wikipedia treats 德國 and 德国, <c>A_B</c> and <c>A B</c>, <c>mIM</c> and <c>MIM</c>
+/// (first letter) as the same page.
+/// </summary>
+public static class TitleKey
+{
+    public static string Of(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        bool pendingSpace = false;
+        foreach (char c in name)
+        {
+            if (c == '_' || char.IsWhiteSpace(c))
+            {
+                pendingSpace = text.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                text.Append(' ');
+                pendingSpace = false;
+            }
+
+            text.Append(c);
+        }
+
+        if (text.Length > 0 && char.IsLower(text[0]))
+        {
+            text[0] = char.ToUpperInvariant(text[0]);
+        }
+
+        return ChineseScript.Fold(text.ToString());
+    }
+
+    /// <summary>A title as written, with runs of white space and <c>_</c> made one space.</summary>
+    public static string Tidy(string name) =>
+        string.Join(' ', name.Split([' ', '_', '\t', '\n', '\r', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+}

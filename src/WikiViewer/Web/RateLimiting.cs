@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace WikiViewer.Web;
+
+/// <summary>
+/// Per-client limits on the expensive endpoints (/search, /api/*), from
+/// <c>Wiki:RateLimit</c>. The default (120 requests per 10 s per client, with a
+/// short queue) is far above what a reader typing into the search box sends;
+/// <c>PermitLimit=0</c> turns limiting off (benchmarks).
+/// </summary>
+public static class RateLimiting
+{
+    public const string SearchPolicy = "search";
+
+    public static IServiceCollection AddWikiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Wiki:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // No body here: the error pages answer in the route's form (HTML page or JSON).
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = options.WindowSeconds.ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Reject(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry after {options.WindowSeconds} s.");
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(SearchPolicy, context =>
+                options.PermitLimit <= 0
+                    ? RateLimitPartition.GetNoLimiter("off")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.PermitLimit,
+                            Window = TimeSpan.FromSeconds(options.WindowSeconds),
+                            QueueLimit = 0,
+                        }));
+        });
+        return services;
+    }
+
+    private sealed class RateLimitOptions
+    {
+        public int PermitLimit { get; set; } = 120;
+
+        public int WindowSeconds { get; set; } = 10;
+    }
+}

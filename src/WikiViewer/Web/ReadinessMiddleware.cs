@@ -1,0 +1,34 @@
+using WikiViewer.Loading;
+
+namespace WikiViewer.Web;
+
+/// <summary>
+/// Until the store is loaded every request but static files answers 503 with
+/// the load's progress, so a load balancer sends no traffic yet (/healthz is
+/// the readiness probe) and a reader sees why the page is not there.
+/// </summary>
+public static class ReadinessMiddleware
+{
+    public static IApplicationBuilder UseStoreReadiness(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var loader = context.RequestServices.GetRequiredService<ArticleStoreLoader>();
+            if (loader.Ready.IsCompletedSuccessfully)
+            {
+                await next(context);
+                return;
+            }
+
+            var progress = loader.Progress;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "1";
+            if (context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/api"))
+            {
+                await context.Response.WriteAsJsonAsync(new { status = "loading", phase = progress.Phase, done = progress.Done, total = progress.Total });
+                return;
+            }
+
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"WikiViewer 正在加载条目（{progress.Phase}：{progress.Done}/{progress.Total}），请稍后刷新。\n");
+        });
+}

@@ -1,0 +1,103 @@
+using WikiViewer.Web;
+using WikiViewer.Loading;
+using WikiViewer.Store;
+
+namespace WikiViewer.Web;
+
+public static class WikiEndpoints
+{
+    /// <summary>/random, /healthz (SPEC.md "URLs") and /variant, the script toggle without JavaScript.</summary>
+    public static IEndpointRouteBuilder MapWikiEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
+            Results.Redirect(store.Articles[Random.Shared.Next(store.Articles.Count)].Url));
+
+        app.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
+            Results.Ok(new { status = "ready", articles = store.Articles.Count }));
+
+        app.MapMethods("/variant", MethodFilter.ReadMethods, SetVariant);
+
+        return app;
+    }
+
+    /// <summary>
+    /// <c>/variant?set=zh-hant&amp;return=/wiki/…</c>: remembers the reader's script
+    /// (zh-hans, zh-hant, or zh for as written) and goes back to the page. The
+    /// header's 简体/繁體 links point here; wwwroot/js/variant.js sets the same
+    /// cookie without the round trip.
+    /// </summary>
+    private static IResult SetVariant(HttpContext context, string? set, string? @return)
+    {
+        if (ScriptVariants.Parse(set) is not { } variant)
+        {
+            return Results.BadRequest("set must be zh-hans, zh-hant or zh.");
+        }
+
+        string target = string.IsNullOrEmpty(@return) ? "/" : @return;
+        if (!IsLocalPath(target))
+        {
+            return Results.BadRequest("return must be a path on this site.");
+        }
+
+        var cookies = context.Response.Cookies;
+        var options = new CookieOptions
+        {
+            Path = "/",
+            MaxAge = TimeSpan.FromDays(365),
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            IsEssential = true,
+        };
+        if (variant.CookieValue() is { } value)
+        {
+            cookies.Append(ScriptVariants.CookieName, value, options);
+        }
+        else
+        {
+            cookies.Delete(ScriptVariants.CookieName, options);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Redirect(AsciiOnly(target));
+    }
+
+    // A Location header must be ASCII (Kestrel refuses anything else): a decoded
+    // "/wiki/头发" goes back out as "/wiki/%E5%A4%B4%E5%8F%91".
+    private static string AsciiOnly(string path)
+    {
+        if (path.All(char.IsAscii))
+        {
+            return path;
+        }
+
+        var ascii = new System.Text.StringBuilder(path.Length * 3);
+        int start = 0;
+        for (int i = 0; i <= path.Length; i++)
+        {
+            if (i == path.Length || char.IsAscii(path[i]))
+            {
+                if (i > start)
+                {
+                    ascii.Append(Uri.EscapeDataString(path[start..i]));
+                }
+
+                if (i < path.Length)
+                {
+                    ascii.Append(path[i]);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return ascii.ToString();
+    }
+
+    // Only a path on this site: "//host" and "/\host" are other sites to a
+    // browser (an open redirect), and control characters never belong in a URL.
+    private static bool IsLocalPath(string path) =>
+        path.Length <= 2048 &&
+        path[0] == '/' &&
+        (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) &&
+        !path.Any(char.IsControl);
+}
