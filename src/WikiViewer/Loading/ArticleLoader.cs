@@ -72,10 +72,9 @@ internal sealed class ArticleLoader(ILogger logger)
         });
 
         progress.BeginPhase("sort", articles.Length);
-        var store = ArticleStore.Create(articles, links, titles, progress);
-        var statistics = new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed);
-        store.Statistics = statistics;
-        store.Version = VersionOf(files, stamps);
+        var store = ArticleStoreBuilder.Build(articles, links, titles, progress, VersionOf(files, stamps),
+            () => new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed));
+        var statistics = store.Statistics;
         logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
         logger.LogInformation(
             "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",

@@ -77,11 +77,10 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         }
 
         var clock = Stopwatch.StartNew();
-        var store = snapshot.TryRead(() => ArticleLoader.VersionOf(folder), Progress, logger);
+        var store = snapshot.TryRead(() => ArticleLoader.VersionOf(folder), clock, Progress, logger);
         if (store is not null)
         {
             // Nearly all the snapshot's reading allocated is the store itself: no compaction to do.
-            store.Statistics = store.Statistics with { Elapsed = clock.Elapsed };
             var statistics = store.Statistics;
             logger.LogInformation("Load phases: {Phases}", Progress.PhaseTimes());
             logger.LogInformation(

@@ -1,5 +1,3 @@
-using WikiViewer.Loading.Snapshots;
-
 namespace WikiViewer.Search;
 
 internal enum SearchField
@@ -35,27 +33,10 @@ internal sealed class FieldIndex
 
     public double AverageLength { get; }
 
-    internal void WriteTo(SnapshotWriter snapshot)
-    {
-        snapshot.Write<int>(_lengths);
-        snapshot.Write(_partitions.Length);
-        foreach (TermPartition partition in _partitions)
-        {
-            partition.WriteTo(snapshot);
-        }
-    }
+    internal IReadOnlyList<TermPartition> Partitions => _partitions;
 
-    internal static FieldIndex ReadFrom(SnapshotReader snapshot)
-    {
-        int[] lengths = snapshot.ReadArray<int>();
-        var partitions = new TermPartition[snapshot.ReadCount()];
-        for (int p = 0; p < partitions.Length; p++)
-        {
-            partitions[p] = TermPartition.ReadFrom(snapshot);
-        }
-
-        return new FieldIndex(partitions, lengths);
-    }
+    /// <summary>Each document's length in this field, in terms.</summary>
+    internal int[] Lengths => _lengths;
 
     public int Length(int document) => _lengths[document];
 

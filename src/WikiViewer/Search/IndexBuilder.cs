@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using WikiViewer.Loading;
 
 namespace WikiViewer.Search;
 
@@ -31,18 +30,21 @@ internal sealed class IndexBuilder
     private readonly TokenBuckets[] _runBuckets;
     private readonly int[][] _lengths;
 
-    private IndexBuilder(SearchDocument[] documents, int partitionCount, int runCount)
+    private readonly ParallelOptions _parallel;
+
+    private IndexBuilder(SearchDocument[] documents, int partitionCount, int runCount, ParallelOptions parallel)
     {
         _documents = documents;
+        _parallel = parallel;
         _partitionCount = partitionCount;
         _partitions = [.. Enumerable.Range(0, partitionCount).Select(static _ => new PostingsBuilder())];
         _runBuckets = [.. Enumerable.Range(0, runCount).Select(_ => new TokenBuckets(partitionCount))];
         _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documents.Length])];
     }
 
-    public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars, Action<int>? indexed = null)
+    public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars, Action<int>? indexed, ParallelOptions parallel)
     {
-        var builder = new IndexBuilder(documents, partitionCount, RunsPerCore * Math.Max(1, Environment.ProcessorCount));
+        var builder = new IndexBuilder(documents, partitionCount, RunsPerCore * Math.Max(1, Environment.ProcessorCount), parallel);
         for (int start = 0; start < documents.Length;)
         {
             int end = start;
@@ -59,7 +61,7 @@ internal sealed class IndexBuilder
         }
 
         var compacted = new TermPartition[partitionCount][];
-        Parallel.For(0, partitionCount, CpuBound.OneThreadPerCore, p =>
+        Parallel.For(0, partitionCount, parallel, p =>
         {
             compacted[p] = builder._partitions[p].Compact(FieldCount);
             builder._partitions[p] = null!; // let its build-time memory go as soon as possible
@@ -106,7 +108,7 @@ internal sealed class IndexBuilder
             bounds[r] = r == runs ? end : Math.Max(bounds[r], bounds[r - 1]);
         }
 
-        Parallel.For(0, runs, CpuBound.OneThreadPerCore, r =>
+        Parallel.For(0, runs, _parallel, r =>
         {
             TokenBuckets buckets = _runBuckets[r];
             buckets.Clear();
@@ -117,7 +119,7 @@ internal sealed class IndexBuilder
             }
         });
 
-        Parallel.For(0, _partitionCount, CpuBound.OneThreadPerCore, () => new OccurrenceGrouper(), (p, _, grouper) =>
+        Parallel.For(0, _partitionCount, _parallel, () => new OccurrenceGrouper(), (p, _, grouper) =>
         {
             grouper.Clear();
             for (int r = 0; r < runs; r++)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -41,17 +40,21 @@ public sealed class SearchIndex
     // on 2 cores: p99 23-26 ms, 14-16 ms with the pool held to 3-4 threads).
     private readonly SemaphoreSlim _running = new(Environment.ProcessorCount);
 
-    private SearchIndex(SearchDocument[] documents, FieldIndex[] fields, TitleSuggester suggester)
+    internal SearchIndex(SearchDocument[] documents, FieldIndex[] fields, TitleSuggester suggester, SearchResultCache? results = null)
     {
         _documents = documents;
         _fields = fields;
         _suggester = suggester;
+        Results = results ?? new SearchResultCache();
     }
 
-    public int DocumentCount => _documents.Length;
-
     /// <summary>Answers of costly queries, kept for the next request that asks the same.</summary>
-    internal SearchResultCache Results { get; set; } = new();
+    internal SearchResultCache Results { get; }
+
+    /// <summary>The index of each field, in <see cref="SearchField"/> order.</summary>
+    internal IReadOnlyList<FieldIndex> Fields => _fields;
+
+    internal TitleSuggester Suggester => _suggester;
 
     /// <summary>Bytes held by the index's own arrays (postings, dictionaries, lengths, suggestion keys); not the documents.</summary>
     public long SizeInBytes => _fields.Sum(static index => index.SizeInBytes) + _suggester.SizeInBytes;
@@ -63,7 +66,8 @@ public sealed class SearchIndex
     public int TermCount => _fields.Sum(static index => index.TermCount);
 
     /// <param name="indexed">Called with the number of documents each step indexed, for progress.</param>
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, Action<int>? indexed = null)
+    /// <param name="parallel">How many threads the build may take at once; by default as many as the pool gives.</param>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, Action<int>? indexed = null, ParallelOptions? parallel = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         long chars = 0;
@@ -73,50 +77,23 @@ public sealed class SearchIndex
         }
 
         int partitions = chars < SmallCorpusChars ? 1 : IndexBuilder.LargeCorpusPartitions;
-        return Build(documents, partitions, IndexBuilder.DefaultBatchChars, indexed);
+        return Build(documents, partitions, IndexBuilder.DefaultBatchChars, indexed, parallel);
     }
 
     /// <summary>
     /// Builds with the terms hashed into <paramref name="partitionCount"/> partitions, reading
     /// documents in batches of about <paramref name="batchChars"/> characters. Results do not depend on either.
     /// </summary>
-    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount, int batchChars, Action<int>? indexed = null)
+    internal static SearchIndex Build(IReadOnlyList<SearchDocument> documents, int partitionCount, int batchChars,
+        Action<int>? indexed = null, ParallelOptions? parallel = null, SearchResultCache? results = null)
     {
         SearchDocument[] snapshot = [.. documents];
         TitleSuggester? suggester = null;
         FieldIndex[]? fields = null;
         Parallel.Invoke(
             () => suggester = TitleSuggester.Build(snapshot),
-            () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars, indexed));
-        return new SearchIndex(snapshot, fields!, suggester!);
-    }
-
-    internal void WriteTo(SnapshotWriter snapshot)
-    {
-        snapshot.Write(_fields.Length);
-        foreach (FieldIndex field in _fields)
-        {
-            field.WriteTo(snapshot);
-        }
-
-        _suggester.WriteTo(snapshot);
-    }
-
-    /// <summary>The index <see cref="WriteTo"/> wrote, over the same documents.</summary>
-    internal static SearchIndex ReadFrom(SnapshotReader snapshot, SearchDocument[] documents)
-    {
-        var fields = new FieldIndex[snapshot.ReadCount()];
-        if (fields.Length != IndexBuilder.FieldCount)
-        {
-            throw new InvalidDataException($"the search index has {fields.Length} fields, not {IndexBuilder.FieldCount}");
-        }
-
-        for (int f = 0; f < fields.Length; f++)
-        {
-            fields[f] = FieldIndex.ReadFrom(snapshot);
-        }
-
-        return new SearchIndex(documents, fields, TitleSuggester.ReadFrom(snapshot, documents));
+            () => fields = IndexBuilder.Build(snapshot, partitionCount, batchChars, indexed, parallel ?? new ParallelOptions()));
+        return new SearchIndex(snapshot, fields!, suggester!, results);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -46,21 +45,15 @@ internal sealed class TermPartition
 
     public int TermCount => _documentFrequencies.Length;
 
-    internal void WriteTo(SnapshotWriter snapshot)
-    {
-        snapshot.Write<long>(_codes);
-        snapshot.Write<char>(_wordChars);
-        snapshot.Write<int>(_wordStarts);
-        snapshot.Write<int>(_documentFrequencies);
-        snapshot.Write<int>(_docsOffsets);
-        snapshot.Write<int>(_positionsOffsets);
-        snapshot.Write<byte>(_docs);
-        snapshot.Write<byte>(_positions);
-    }
-
-    internal static TermPartition ReadFrom(SnapshotReader snapshot) =>
-        new(snapshot.ReadArray<long>(), snapshot.ReadArray<char>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>(),
-            snapshot.ReadArray<int>(), snapshot.ReadArray<int>(), snapshot.ReadArray<byte>(), snapshot.ReadArray<byte>());
+    // The arrays as the constructor took them, for the snapshot.
+    internal long[] Codes => _codes;
+    internal char[] WordChars => _wordChars;
+    internal int[] WordStarts => _wordStarts;
+    internal int[] DocumentFrequencies => _documentFrequencies;
+    internal int[] DocsOffsets => _docsOffsets;
+    internal int[] PositionsOffsets => _positionsOffsets;
+    internal byte[] Docs => _docs;
+    internal byte[] Positions => _positions;
 
     public long SizeInBytes =>
         ((long)_codes.Length * sizeof(long)) + ((long)_wordChars.Length * sizeof(char)) + ((long)_wordStarts.Length * sizeof(int))

@@ -1,5 +1,4 @@
 using System.Text;
-using WikiViewer.Loading.Snapshots;
 
 namespace WikiViewer.Search;
 
@@ -16,7 +15,7 @@ internal sealed class TitleSuggester
     private readonly int[] _documentIds;
     private readonly int[] _aliasIndexes; // -1 for a title
 
-    private TitleSuggester(IReadOnlyList<SearchDocument> documents, char[] keyChars, int[] keyStarts, int[] documentIds, int[] aliasIndexes)
+    internal TitleSuggester(IReadOnlyList<SearchDocument> documents, char[] keyChars, int[] keyStarts, int[] documentIds, int[] aliasIndexes)
     {
         _documents = documents;
         _keyChars = keyChars;
@@ -27,16 +26,11 @@ internal sealed class TitleSuggester
 
     public long SizeInBytes => ((long)_keyChars.Length * sizeof(char)) + (((long)_keyStarts.Length + _documentIds.Length + _aliasIndexes.Length) * sizeof(int));
 
-    internal void WriteTo(SnapshotWriter snapshot)
-    {
-        snapshot.Write<char>(_keyChars);
-        snapshot.Write<int>(_keyStarts);
-        snapshot.Write<int>(_documentIds);
-        snapshot.Write<int>(_aliasIndexes);
-    }
-
-    internal static TitleSuggester ReadFrom(SnapshotReader snapshot, IReadOnlyList<SearchDocument> documents) =>
-        new(documents, snapshot.ReadArray<char>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>(), snapshot.ReadArray<int>());
+    // The arrays as the constructor took them, for the snapshot.
+    internal char[] KeyChars => _keyChars;
+    internal int[] KeyStarts => _keyStarts;
+    internal int[] DocumentIds => _documentIds;
+    internal int[] AliasIndexes => _aliasIndexes;
 
     public static string Key(string? name)
     {

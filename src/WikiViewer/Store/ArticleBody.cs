@@ -1,7 +1,6 @@
 using System.Text;
 using Markdig;
 using WikiViewer.Rendering;
-using WikiViewer.Loading.Snapshots;
 using WikiViewer.Titles;
 
 namespace WikiViewer.Store;
@@ -35,30 +34,18 @@ public sealed class ArticleBody
 
     public byte[] HtmlUtf8 => Volatile.Read(ref _htmlUtf8) ?? RenderOnce();
 
-    /// <summary>The Markdown while the body waits for its first reader, else the HTML.</summary>
-    internal void WriteTo(SnapshotWriter snapshot)
+    /// <summary>
+    /// What the body holds now, for the snapshot: its Markdown while it waits for its
+    /// first reader (<paramref name="isHtml"/> false), else its HTML.
+    /// </summary>
+    internal byte[] Content(out bool isHtml)
     {
         // A reader may render it meanwhile: the HTML is published before the Markdown is let go.
         byte[]? markdown = Volatile.Read(ref _markdownUtf8);
         byte[]? html = Volatile.Read(ref _htmlUtf8);
-        if (markdown is not null && html is null)
-        {
-            snapshot.Write((byte)0);
-            snapshot.Write<byte>(markdown);
-        }
-        else
-        {
-            snapshot.Write((byte)1);
-            snapshot.Write<byte>(html ?? Volatile.Read(ref _htmlUtf8)!);
-        }
+        isHtml = markdown is null || html is not null;
+        return isHtml ? html ?? Volatile.Read(ref _htmlUtf8)! : markdown!;
     }
-
-    internal static ArticleBody ReadFrom(SnapshotReader snapshot, string file, BodyRenderer renderer) => snapshot.ReadByte() switch
-    {
-        0 => new ArticleBody(snapshot.ReadArray<byte>(pinned: true), file, renderer),
-        1 => new ArticleBody(snapshot.ReadArray<byte>()),
-        var kind => throw new InvalidDataException($"an article body of unknown kind {kind}"),
-    };
 
     // Two first readers may both render; the result is the same and one is kept.
     private byte[] RenderOnce()

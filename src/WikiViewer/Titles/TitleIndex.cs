@@ -1,5 +1,3 @@
-using WikiViewer.Loading.Snapshots;
-
 namespace WikiViewer.Titles;
 
 /// <summary>
@@ -17,7 +15,8 @@ public sealed class TitleIndex
     {
     }
 
-    private TitleIndex(Dictionary<string, string> titles, Dictionary<string, string> aliases)
+    /// <summary>An index of names already folded: key → canonical title.</summary>
+    internal TitleIndex(Dictionary<string, string> titles, Dictionary<string, string> aliases)
     {
         _titles = titles;
         _aliases = aliases;
@@ -64,33 +63,9 @@ public sealed class TitleIndex
         return null;
     }
 
-    internal void WriteTo(SnapshotWriter snapshot)
-    {
-        WriteNames(snapshot, _titles);
-        WriteNames(snapshot, _aliases);
-    }
+    /// <summary>Every title, by its key.</summary>
+    internal IReadOnlyDictionary<string, string> TitlesByKey => _titles;
 
-    internal static TitleIndex ReadFrom(SnapshotReader snapshot) => new(ReadNames(snapshot), ReadNames(snapshot));
-
-    private static void WriteNames(SnapshotWriter snapshot, Dictionary<string, string> names)
-    {
-        snapshot.Write(names.Count);
-        foreach (var (key, title) in names)
-        {
-            snapshot.Write(key);
-            snapshot.Write(title);
-        }
-    }
-
-    private static Dictionary<string, string> ReadNames(SnapshotReader snapshot)
-    {
-        int count = snapshot.ReadCount(2 * sizeof(int));
-        var names = new Dictionary<string, string>(count, StringComparer.Ordinal);
-        for (int i = 0; i < count; i++)
-        {
-            names[snapshot.ReadString()] = snapshot.ReadString();
-        }
-
-        return names;
-    }
+    /// <summary>Every alias's canonical title, by the alias's key.</summary>
+    internal IReadOnlyDictionary<string, string> AliasesByKey => _aliases;
 }

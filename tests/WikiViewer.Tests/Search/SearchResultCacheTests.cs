@@ -56,8 +56,8 @@ public sealed class SearchResultCacheTests
     public async Task Searches_answered_from_the_cache_are_the_answers_the_index_computes()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(500, seed: 5);
-        SearchIndex index = SearchIndex.Build(documents);
-        index.Results = new SearchResultCache(64, TimeSpan.Zero); // keep every answer
+        SearchIndex index = SearchIndex.Build(documents, partitionCount: 1, batchChars: int.MaxValue,
+            results: new SearchResultCache(64, TimeSpan.Zero)); // keep every answer
         string[] queries = [.. documents.Take(40).Select(static d => d.Title[..Math.Min(2, d.Title.Length)]).Distinct()];
 
         foreach (string query in queries)

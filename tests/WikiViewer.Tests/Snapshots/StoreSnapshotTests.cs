@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ public sealed class StoreSnapshotTests
         var read = ReadBack(loaded);
 
         Assert.Equal(loaded.Version, read.Version);
-        Assert.Equal(loaded.Statistics with { Elapsed = TimeSpan.Zero }, read.Statistics);
+        Assert.Equal(loaded.Statistics with { Elapsed = TimeSpan.Zero }, read.Statistics with { Elapsed = TimeSpan.Zero });
         Assert.Equal(loaded.Articles.Count, read.Articles.Count);
         for (int i = 0; i < loaded.Articles.Count; i++)
         {
@@ -65,11 +66,11 @@ public sealed class StoreSnapshotTests
         var built = SearchIndex.Build(documents, partitionCount: 16, batchChars: 50_000);
         using var stream = new MemoryStream();
         var writer = new SnapshotWriter(stream);
-        built.WriteTo(writer);
+        SearchIndexSerializer.Write(writer, built);
         writer.Finish();
         stream.Position = 0;
         var reader = new SnapshotReader(stream);
-        var read = SearchIndex.ReadFrom(reader, documents);
+        var read = SearchIndexSerializer.Read(reader, documents);
         reader.ReadEnd();
 
         var random = new Random(11);
@@ -94,7 +95,7 @@ public sealed class StoreSnapshotTests
         var snapshot = StoreSnapshot.Open(path);
         snapshot.Write(loaded, NullLogger.Instance);
         byte[] good = File.ReadAllBytes(path);
-        Assert.NotNull(snapshot.TryRead(() => loaded.Version, new LoadProgress(), NullLogger.Instance));
+        Assert.NotNull(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
 
         try
         {
@@ -109,7 +110,7 @@ public sealed class StoreSnapshotTests
 
                 File.WriteAllBytes(path, bad);
                 var logs = new LogCapture();
-                Assert.Null(snapshot.TryRead(() => loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+                Assert.Null(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
 
                 // A change inside the header's version reads as a snapshot of other content; anywhere else, as damage.
                 var said = Assert.Single(logs.Entries);
@@ -147,7 +148,7 @@ public sealed class StoreSnapshotTests
 
             File.WriteAllBytes(path, bytes);
             var logs = new LogCapture();
-            Assert.Null(snapshot.TryRead(() => loaded.Version, new LoadProgress(), logs.CreateLogger("load")));
+            Assert.Null(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is damaged"));
         }
         finally
@@ -162,11 +163,11 @@ public sealed class StoreSnapshotTests
     {
         using var stream = new MemoryStream();
         var writer = new SnapshotWriter(stream);
-        store.WriteTo(writer);
+        StoreSerializer.Write(writer, store);
         writer.Finish();
         stream.Position = 0;
         var reader = new SnapshotReader(stream);
-        var read = ArticleStore.ReadFrom(reader, store.Version, NullLogger.Instance, new LoadProgress());
+        var read = StoreSerializer.Read(reader, store.Version, Stopwatch.StartNew(), NullLogger.Instance, new LoadProgress());
         reader.ReadEnd();
         return read;
     }

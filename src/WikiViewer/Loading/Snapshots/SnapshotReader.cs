@@ -28,12 +28,6 @@ internal sealed class SnapshotReader(Stream stream)
         return BinaryPrimitives.ReadInt32LittleEndian(_number);
     }
 
-    public long ReadInt64()
-    {
-        Raw(_number);
-        return BinaryPrimitives.ReadInt64LittleEndian(_number);
-    }
-
     /// <summary>A count of items, each at least <paramref name="itemBytes"/> long, that the rest of the file can hold.</summary>
     public int ReadCount(int itemBytes = 1)
     {

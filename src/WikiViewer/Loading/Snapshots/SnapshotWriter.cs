@@ -23,12 +23,6 @@ internal sealed class SnapshotWriter(Stream stream)
         Raw(_number.AsSpan(0, sizeof(int)));
     }
 
-    public void Write(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_number, value);
-        Raw(_number);
-    }
-
     public void Write(string? value)
     {
         if (value is null)

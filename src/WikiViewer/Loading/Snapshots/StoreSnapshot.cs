@@ -36,9 +36,9 @@ public sealed class StoreSnapshot
 
     /// <summary>The store the snapshot holds, or null (logged) when there is none for this content or it cannot be read.</summary>
     /// <param name="currentVersion">The folder's version now; asked only once there is a snapshot to hold it to (it stats every file).</param>
-    internal ArticleStore? TryRead(Func<string> currentVersion, LoadProgress progress, ILogger logger)
+    /// <param name="clock">Started when the load began: the store's statistics count from it.</param>
+    internal ArticleStore? TryRead(Func<string> currentVersion, Stopwatch clock, LoadProgress progress, ILogger logger)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
@@ -56,7 +56,7 @@ public sealed class StoreSnapshot
                 return null;
             }
 
-            var store = ArticleStore.ReadFrom(snapshot, version, logger, progress);
+            var store = StoreSerializer.Read(snapshot, version, clock, logger, progress);
             snapshot.ReadEnd();
             logger.LogInformation("Read the store from the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.Length >> 20, clock.ElapsedMilliseconds);
             return store;
@@ -99,7 +99,7 @@ public sealed class StoreSnapshot
                 snapshot.Write<byte>(Magic);
                 snapshot.Write(Format);
                 snapshot.Write(store.Version);
-                store.WriteTo(snapshot);
+                StoreSerializer.Write(snapshot, store);
                 snapshot.Finish();
                 file.Flush(flushToDisk: true);
             }

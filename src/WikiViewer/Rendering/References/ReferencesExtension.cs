@@ -5,7 +5,6 @@ using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using WikiViewer.Rendering.Residue;
 using WikiViewer.Text;
 using WikiViewer.Rendering.Syntax;
 
@@ -122,7 +121,7 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
             return;
         }
 
-        ResidueExtension.MergeLiteralsUnder(root);
+        Literals.MergeUnder(root);
 
         foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(root))
         {

@@ -47,7 +47,7 @@ public sealed partial class ResidueExtension : IMarkdownExtension
                 continue;
             }
 
-            MergeLiteralsUnder(paragraph.Inline);
+            Literals.MergeUnder(paragraph.Inline);
             foreach (var literal in MarkdownWalk.Inlines<LiteralInline>(paragraph.Inline))
             {
                 if (!MayLeaveResidue(literal.Content.AsSpan()))
@@ -110,39 +110,6 @@ public sealed partial class ResidueExtension : IMarkdownExtension
     }
 
     private static readonly SearchValues<char> ClosingOrSeparator = SearchValues.Create("）)，,；;、：:");
-
-    /// <summary><see cref="MergeLiterals"/> in the container and every container below it.</summary>
-    internal static void MergeLiteralsUnder(ContainerInline root)
-    {
-        MergeLiterals(root);
-        foreach (var container in MarkdownWalk.Inlines<ContainerInline>(root))
-        {
-            MergeLiterals(container);
-        }
-    }
-
-    // Escapes (\[) and some characters end a literal early; joining the runs
-    // lets one pattern see "（" and "）" or "[1]" together.
-    internal static void MergeLiterals(ContainerInline container)
-    {
-        var child = container.FirstChild;
-        while (child is not null)
-        {
-            if (child is LiteralInline first && first.NextSibling is LiteralInline)
-            {
-                var text = new System.Text.StringBuilder(first.Content.ToString());
-                while (first.NextSibling is LiteralInline next)
-                {
-                    text.Append(next.Content.AsSpan());
-                    next.Remove();
-                }
-
-                first.Content = new StringSlice(text.ToString());
-            }
-
-            child = child.NextSibling;
-        }
-    }
 
     [GeneratedRegex(@"^\s*(\{\{[^{}]*\}\}\s*)+$")]
     private static partial Regex TemplateOnly();
