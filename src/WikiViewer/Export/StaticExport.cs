@@ -16,9 +16,9 @@ namespace WikiViewer.Export;
 /// the stylesheets and scripts — and writes each page with its root-relative
 /// links made relative to the file (the layout is in README.md, "Static export").
 /// Red links lead to one <c>missing.html</c>, or with <c>--missing-pages</c> to the
-/// server's own page for each missing title (backlinks and full-text hits; at
-/// 100,000 articles that is a third more pages, which a ZIM's full-text index
-/// would then also return as results).
+/// server's own page for each missing title (backlinks and full-text hits: many
+/// more pages, which a ZIM's full-text index would then also return as results;
+/// docs/benchmarks.md, "Export: missing-title pages optional").
 /// </summary>
 public static class StaticExport
 {

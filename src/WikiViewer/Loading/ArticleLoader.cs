@@ -127,9 +127,9 @@ internal sealed class ArticleLoader(ILogger logger)
     /// <summary>
     /// Files are read on <see cref="ReadsInFlight"/> threads of the loader's own and
     /// parsed, as they arrive, by one loop thread per core. From a cold page cache a
-    /// read waits on the disk: with one read per core in flight, 100,000 files took
-    /// 10.1 s to read and parse (3.0 s from a warm cache); with six, 4.7 s. Sixteen
-    /// readers were no faster cold and cost 0.8 s warm, taking turns with the parsers.
+    /// read waits on the disk, so more reads than cores are kept in flight; many more
+    /// are no faster cold and slower warm, taking turns with the parsers
+    /// (docs/benchmarks.md, "Load: six file readers").
     /// </summary>
     private void ReadAndParse(ContentFolder folder, IReadOnlyList<string> files, SourceArticle?[] sources, long[] stamps, LoadProgress progress)
     {

@@ -54,9 +54,9 @@ internal static class ArticleStoreBuilder
             categories.ToDictionary(p => p.Key, p => new Category(categoryNames[p.Key], p.Value.ToArray()), StringComparer.Ordinal));
     }
 
-    // ICU compares two Chinese titles in about a microsecond; a sort makes
-    // n log n comparisons (1.7 million at 100,000 titles) on one core. Sort keys
-    // are made once per title, in parallel, and compare as bytes, in the same order.
+    // An ICU comparison of two Chinese titles is slow, and a sort makes n log n of
+    // them on one core. Sort keys are made once per title, in parallel, and compare
+    // as bytes, in the same order (docs/benchmarks.md, "Load: titles sorted by ICU sort keys").
     private static int[] InTitleOrder(Article[] articles)
     {
         var compareInfo = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;

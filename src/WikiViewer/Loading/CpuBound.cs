@@ -2,11 +2,10 @@ namespace WikiViewer.Loading;
 
 /// <summary>
 /// How the load's CPU-bound loops share the thread pool with requests. Unbounded, a
-/// parallel loop takes every pool thread the pool adds, and /healthz waited up to 3 s
-/// for one while 100,000 articles loaded; with one loop thread per core the pool
-/// soon has a thread to spare (at most about 1 s). Raising the pool's minimum answered
-/// faster still but left more threads than cores running afterwards, and the pages'
-/// p99 rose from 8 to 11 ms (10,000 articles).
+/// parallel loop takes every thread the pool adds and /healthz waits for one; with one
+/// loop thread per core the pool soon has a thread to spare. Raising the pool's minimum
+/// instead leaves more threads than cores running afterwards, which slows the pages.
+/// docs/benchmarks.md, "Load: one loop thread per core", has the figures.
 /// </summary>
 internal static class CpuBound
 {

@@ -36,8 +36,8 @@ public sealed class SearchIndex
     private readonly Stack<QueryScratch> _scratch = new();
 
     // Searching is CPU-bound: more queries at once than cores only take turns, and
-    // the slowest waited behind every other one (100,000 articles, 32 connections
-    // on 2 cores: p99 23-26 ms, 14-16 ms with the pool held to 3-4 threads).
+    // the slowest waits behind every other one (docs/benchmarks.md, "Search: one
+    // query per core at a time").
     private readonly SemaphoreSlim _running = new(Environment.ProcessorCount);
 
     internal SearchIndex(SearchDocument[] documents, FieldIndex[] fields, TitleSuggester suggester, SearchResultCache? results = null)

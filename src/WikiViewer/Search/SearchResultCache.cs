@@ -4,11 +4,11 @@ namespace WikiViewer.Search;
 
 /// <summary>
 /// Keeps the answers of queries that were costly to compute, for the next time
-/// they are asked. Most queries take a tenth of a millisecond and are computed
-/// every time: keeping every distinct answer (the output cache did) cost more
-/// in memory and collections than it saved. The common phrases whose every
-/// part is frequent take milliseconds, and they are also the ones people ask
-/// again and again.
+/// they are asked. Most queries are quick and are computed every time: keeping
+/// every distinct answer cost more in memory and collections than it saved. The
+/// common phrases whose every part is frequent are slow, and they are also the
+/// ones people ask again and again (docs/benchmarks.md, "Search: answers of
+/// costly queries kept").
 /// <para>
 /// Bounded by two generations of <c>capacity</c> entries: when the current one
 /// is full it becomes the previous one and the old previous one is dropped; a

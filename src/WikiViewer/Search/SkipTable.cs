@@ -3,9 +3,9 @@ namespace WikiViewer.Search;
 /// <summary>
 /// Where a frequent term's postings stand after every <see cref="BlockSize"/> documents.
 /// In a phrase, the rarest term proposes candidates and the others move to each one; a
-/// frequent term (一个, 的一) used to decode every document on the way, tens of thousands
-/// per query at 100,000 articles. With this table it jumps to the block before the
-/// candidate. Built from the postings on the term's first use in a query, then kept.
+/// frequent term (一个, 的一) would decode every document on the way. With this table it
+/// jumps to the block before the candidate (docs/benchmarks.md, "Search: skip tables for
+/// frequent terms"). Built from the postings on the term's first use in a query, then kept.
 /// </summary>
 internal sealed class SkipTable
 {

@@ -21,8 +21,8 @@ internal static class SnippetBuilder
 
     private readonly record struct Match(int Start, int End, int Term);
 
-    // A paragraph's units, reused by the thread: a query builds 20 snippets and
-    // each tokenized paragraph was a fresh, growing list.
+    // A paragraph's units, reused by the thread: a query builds a snippet per hit,
+    // and a fresh, growing list per tokenized paragraph was garbage.
     [ThreadStatic]
     private static List<TextUnit>? t_units;
 
@@ -44,8 +44,9 @@ internal static class SnippetBuilder
     }
 
     // Paragraph by paragraph (no match crosses a line), and only until some
-    // window holds every term: folding and tokenizing a 20,000-character
-    // article for each of 20 hits was most of a query's time.
+    // window holds every term: folding and tokenizing each hit's whole article
+    // was most of a query's time (docs/benchmarks.md, "Search: snippets scan
+    // paragraph by paragraph").
     private static List<Match> FindMatches(string text, IReadOnlyList<QueryTerm> terms)
     {
         var matches = new List<Match>();

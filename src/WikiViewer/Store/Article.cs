@@ -19,7 +19,7 @@ public sealed record Article(
 {
     /// <summary>
     /// The rendered body as UTF-8: its links are percent-encoded ASCII, so this is
-    /// about 40% smaller than a string, and the page cache decodes it once per page.
+    /// much smaller than a string, and the page cache decodes it once per page.
     /// </summary>
     public byte[] HtmlUtf8 => Body.HtmlUtf8;
 

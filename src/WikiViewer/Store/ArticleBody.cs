@@ -9,8 +9,9 @@ namespace WikiViewer.Store;
 /// An article's body HTML, rendered the first time a page needs it and kept from
 /// then on. Until then the store holds the article's Markdown as UTF-8, which is
 /// about the size of its HTML: the load runs every rendering pass (links,
-/// categories, the text search indexes) but leaves writing the HTML to the first
-/// reader, which took a seventh of the load at 100,000 articles.
+/// categories, the text search indexes) but leaves writing the HTML, a large
+/// part of the load's time, to the first reader (docs/benchmarks.md, "Load: HTML
+/// written on first view").
 /// </summary>
 public sealed class ArticleBody
 {

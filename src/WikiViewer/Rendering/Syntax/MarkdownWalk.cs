@@ -7,8 +7,8 @@ namespace WikiViewer.Rendering.Syntax;
 /// <summary>
 /// Walks of the article AST for the rendering passes. Markdig's
 /// <c>Descendants&lt;T&gt;()</c> nests one iterator per level and visits every
-/// node for every pass; at 100,000 articles the passes' walks cost more than
-/// the parse itself. Blocks and inlines are walked by separate loops, so that
+/// node for every pass, which made the passes' walks cost more than the parse
+/// itself (docs/benchmarks.md, "Load: one loop per AST walk"). Blocks and inlines are walked by separate loops, so that
 /// an inline (most nodes are) is only asked whether it is the type sought.
 /// </summary>
 internal static class MarkdownWalk

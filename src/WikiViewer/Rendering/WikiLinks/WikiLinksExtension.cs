@@ -23,9 +23,9 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 
     private readonly TitleIndex _titles;
 
-    // A name is resolved once per load, not once per link: 100,000 articles
-    // hold two million links to a few hundred thousand names, and folding a
-    // name (TitleKey) costs more than looking it up here.
+    // A name is resolved once per load, not once per link: there are many
+    // times more links than names, and folding a name (TitleKey) costs more
+    // than looking it up here.
     private readonly ConcurrentDictionary<string, ResolvedName> _names;
 
     // The same goes for a whole link target: ../Page/X.md without a fragment
@@ -189,7 +189,7 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     }
 
     // Analysing, the load only counts links: their URLs and tooltips would be
-    // 340,000 strings kept (and copied by the collector) until the load ends.
+    // strings kept (and copied by the collector) until the load ends.
     private ResolvedName Resolve(string name)
     {
         string? title = _titles.Resolve(name, out string key);
