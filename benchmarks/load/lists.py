@@ -51,7 +51,7 @@ def body_text(path):
         # Categories, interlanguage links and the trailing reference list are not running text.
         if stripped.startswith("[") and "wikilink" in stripped and stripped.endswith(")"):
             continue
-        if re.match(r"^\d+\.\s", stripped):
+        if re.match(r"^[0-9]+\.\s", stripped):
             continue
         lines.append(line)
     return LINK_TARGET.sub("]", "\n".join(lines))

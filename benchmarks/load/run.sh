@@ -185,7 +185,7 @@ def run(*cmd):
     except Exception:
         return ""
 cpu = re.search(r"Model name:\s*(.+)", run("lscpu"))
-mem = re.search(r"MemTotal:\s*(\d+)", open("/proc/meminfo").read())
+mem = re.search(r"MemTotal:\s*([0-9]+)", open("/proc/meminfo").read())
 osr = dict(l.rstrip().split("=", 1) for l in open("/etc/os-release") if "=" in l)
 info = {
     "cores": os.cpu_count(),

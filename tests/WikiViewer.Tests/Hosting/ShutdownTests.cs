@@ -68,6 +68,6 @@ public sealed partial class ShutdownTests
         })
         { BaseAddress = address };
 
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
+    [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
     private static partial Regex Address();
 }

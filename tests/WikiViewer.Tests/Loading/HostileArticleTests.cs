@@ -155,4 +155,34 @@ public sealed class HostileArticleTests
             || (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal));
         Assert.True(safe, $"unsafe link target: {href}");
     }
+
+    [Fact]
+    public async Task Reference_markers_in_other_scripts_digits_stay_text_and_the_page_keeps_its_contents()
+    {
+        // Fullwidth and Arabic-Indic digits are digits to .NET's \d, not reference numbers.
+        using var corpus = new TempCorpus().Add("digits.txt", """
+            **数字测试**见\[１\]与\[٣\]，另见\[1\]。
+
+            ## 第一节
+
+            正文一。
+
+            ## 第二节
+
+            正文二。
+
+            ## 参考文献
+
+            1.  [来源](https://example.org/1)
+            """);
+        await using var app = new WikiApplication(corpus.Path);
+
+        var (response, page) = await app.GetPageAsync("/wiki/" + Uri.EscapeDataString("数字测试"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["第一节", "第二节", "参考文献"], page.QuerySelectorAll(".article-body h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(3, page.QuerySelectorAll("nav.toc li").Length);
+        Assert.Equal(["[1]"], page.QuerySelectorAll("sup.reference a").Select(a => a.TextContent));
+        Assert.Contains("见[１]与[٣]", page.QuerySelector(".article-body p")!.TextContent);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class SeedArticleTests(SeedsApplication seeds) : IClassFixture<See
         Assert.Equal(Expected[title].References, list.Children.Length);
         Assert.NotEmpty(markers);
         Assert.All(markers, m => Assert.NotNull(page.GetElementById(m.GetAttribute("href")![1..])));
-        Assert.All(markers, m => Assert.Matches(@"^\[\d+\]$", m.TextContent));
+        Assert.All(markers, m => Assert.Matches(@"^\[[0-9]+\]$", m.TextContent));
     }
 
     [Theory]

@@ -167,7 +167,7 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
         return inline;
     }
 
-    [GeneratedRegex(@"\[(\d{1,3})\]")]
+    [GeneratedRegex(@"\[([0-9]{1,3})\]")]
     private static partial Regex Marker();
 }
 
