@@ -145,7 +145,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 for (int i = Interlocked.Increment(ref next); i < files.Count && !stop.IsCancellationRequested; i = Interlocked.Increment(ref next))
                 {
                     string relativePath = Path.GetRelativePath(folder.Path, files[i]);
-                    if (Read(files[i], relativePath, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
+                    if (Read(folder, files[i], relativePath, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
                     {
                         arrived.Add((i, relativePath, bytes), stop.Token);
                     }
@@ -210,11 +210,17 @@ internal sealed class ArticleLoader(ILogger logger)
     }
 
     /// <summary>A file's bytes, or null (logged) when it is not to be read.</summary>
-    private byte[]? Read(string file, string relativePath, out long length, out long modified)
+    private byte[]? Read(ContentFolder folder, string file, string relativePath, out long length, out long modified)
     {
         length = modified = 0;
         try
         {
+            if (folder.LinkTargetOutside(file) is { } target)
+            {
+                Skip(relativePath, $"a link to '{target}', outside the content folder");
+                return null;
+            }
+
             var info = Stamp(file, out length, out modified);
             if (info.Length > MaxFileBytes)
             {

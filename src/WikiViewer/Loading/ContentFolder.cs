@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using System.Runtime.InteropServices;
 
 namespace WikiViewer.Loading;
 
@@ -13,7 +14,13 @@ public sealed class ContentFolder
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
     };
 
-    private ContentFolder(string path) => Path = path;
+    private readonly string _realPath;
+
+    private ContentFolder(string path)
+    {
+        Path = path;
+        _realPath = RealPath(path) ?? path;
+    }
 
     public string Path { get; }
 
@@ -48,7 +55,51 @@ public sealed class ContentFolder
         return files;
     }
 
-    // Linked files are read, linked directories not entered: a link to a parent
+    /// <summary>
+    /// Where a linked file leads when that is outside the folder (null for a file that
+    /// is not a link, or whose target is inside): such a link would serve and index any
+    /// file the process can read, /etc/hostname as well as another user's notes.
+    /// </summary>
+    public string? LinkTargetOutside(string file)
+    {
+        if (!File.GetAttributes(file).HasFlag(FileAttributes.ReparsePoint) || RealPath(file) is not { } target)
+        {
+            return null; // a dangling link fails when it is read, with its own reason
+        }
+
+        return target.StartsWith(_realPath + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : target;
+    }
+
+    // Every link and ".." on the way resolved, as the kernel will when the file is
+    // opened: a link through a linked directory is judged by where it really ends.
+    // .NET resolves only the last component (ResolveLinkTarget), so libc's realpath.
+    private static string? RealPath(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) ?? new FileInfo(path)).FullName;
+        }
+
+        nint resolved = realpath(path, 0);
+        if (resolved == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(resolved); // free(): realpath allocated it with malloc
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, nint resolved);
+
+    // Linked files are read (when they stay inside the folder), linked directories not entered: a link to a parent
     // (or two links to each other) would make the walk endless.
     private IEnumerable<string> EnumerateFiles() =>
         new FileSystemEnumerable<string>(Path, (ref FileSystemEntry entry) => entry.ToFullPath(), Enumeration)

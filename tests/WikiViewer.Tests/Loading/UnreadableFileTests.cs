@@ -37,7 +37,7 @@ public sealed class UnreadableFileTests
         Assert.Contains(warnings, m => m.StartsWith("Skipped loop.txt: ", StringComparison.Ordinal));
         Assert.Contains(warnings, m => m.StartsWith("Skipped gone.txt: ", StringComparison.Ordinal));
         Assert.Contains(warnings, m => m.StartsWith("Skipped fifo.txt: empty file", StringComparison.Ordinal));
-        Assert.Contains(warnings, m => m.StartsWith("Skipped zero.txt: empty file", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith("Skipped zero.txt: a link to '/dev/zero', outside the content folder", StringComparison.Ordinal));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("国际派"))).StatusCode);
         if (Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
         {
@@ -51,6 +51,36 @@ public sealed class UnreadableFileTests
             Assert.Contains(warnings, m => m.StartsWith("Skipped locked.txt: ", StringComparison.Ordinal));
             Assert.Matches(@"; 5 files skipped$", app.Logs.Entries.Single(e => e.Message.StartsWith("Loaded ", StringComparison.Ordinal)).Message);
         }
+    }
+
+    [Fact]
+    public async Task Links_that_lead_outside_the_folder_are_logged_and_skipped_while_links_inside_serve()
+    {
+        using var outside = new TempCorpus().Add("secret.md", "**机密条目**是文件夹外的一份笔记。\n");
+        using var corpus = new TempCorpus().AddSeeds().Add("real.md", "**真实条目**是文件夹内的一个条目。\n");
+        Directory.CreateDirectory(Path.Combine(corpus.Path, "sub"));
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "secret.md"), Path.Combine(outside.Path, "secret.md"));
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "hostname.md"), "/etc/hostname");
+
+        // Through a linked directory that the walk does not enter, a file link can still point out.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "elsewhere"), outside.Path);
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "sub", "via-dir.md"), Path.Combine(corpus.Path, "elsewhere", "secret.md"));
+
+        // A link that stays inside (relative, through "..") is an article like any other.
+        File.CreateSymbolicLink(Path.Combine(corpus.Path, "sub", "alias.md"), "../real.md");
+
+        await using var app = new WikiApplication(corpus.Path);
+        var client = await app.CreateReadyClientAsync();
+        var warnings = app.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+
+        Assert.Contains(warnings, m => m == $"Skipped secret.md: a link to '{Path.Combine(outside.Path, "secret.md")}', outside the content folder");
+        Assert.Contains(warnings, m => m.StartsWith("Skipped hostname.md: a link to '/etc/hostname', outside the content folder", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.StartsWith($"Skipped {Path.Combine("sub", "via-dir.md")}: a link to '", StringComparison.Ordinal));
+        Assert.Null(app.Store.Find("机密条目"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("机密条目"))).StatusCode);
+        Assert.DoesNotContain("机密条目", await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("机密")));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/wiki/" + Uri.EscapeDataString("真实条目"))).StatusCode);
+        Assert.DoesNotContain(warnings, m => m.Contains("alias.md", StringComparison.Ordinal) && m.Contains("outside", StringComparison.Ordinal));
     }
 
     [Fact]
