@@ -157,6 +157,87 @@ public sealed class StoreSnapshotTests
         }
     }
 
+    [Fact]
+    public void A_damaged_count_is_caught_by_the_checksum_before_it_sizes_an_array()
+    {
+        // A snapshot whose article count claims as many articles as the bytes after it,
+        // which the per-count bound allows; each would take an 8-byte reference.
+        const int Claimed = 4 << 20;
+        string path = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N") + ".snapshot");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var file = File.Create(path))
+        {
+            var writer = new SnapshotWriter(file);
+            writer.Write<byte>(StoreSnapshot.Magic);
+            writer.Write(StoreSnapshot.Format);
+            writer.Write("v1");
+            for (int i = 0; i < 5; i++)
+            {
+                writer.Write(0); // statistics
+            }
+
+            writer.Write(0); // titles
+            writer.Write(0); // aliases
+            writer.Write(Claimed); // articles
+            file.Write(new byte[Claimed]);
+            file.Write(new byte[sizeof(ulong)]); // not the checksum of what precedes it
+        }
+
+        try
+        {
+            var logs = new LogCapture();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var read = StoreSnapshot.Open(path).TryRead(() => "v1", Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load"));
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Null(read);
+            Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is damaged") && e.Message.Contains("checksum"));
+            Assert.True(allocated < 2L * Claimed, $"reading the damaged snapshot allocated {allocated >> 20} MB");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Two_writers_of_one_snapshot_at_once_both_finish_and_leave_a_whole_snapshot()
+    {
+        using var corpus = new TempCorpus().AddSeeds();
+        var loaded = Load(corpus.Path);
+        string folder = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(folder, "store.snapshot");
+        try
+        {
+            for (int round = 0; round < 20; round++)
+            {
+                var logs = new LogCapture();
+                using var start = new Barrier(2);
+                Parallel.Invoke(
+                    () => { start.SignalAndWait(); StoreSnapshot.Open(path).Write(loaded, logs.CreateLogger("first")); },
+                    () => { start.SignalAndWait(); StoreSnapshot.Open(path).Write(loaded, logs.CreateLogger("second")); });
+
+                Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+                Assert.Equal(2, logs.Entries.Count(e => e.Message.StartsWith("Wrote the snapshot", StringComparison.Ordinal)));
+                Assert.Equal([path], Directory.GetFiles(folder));
+                Assert.NotNull(StoreSnapshot.Open(path).TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
+            }
+
+            // Another writer's temporary file is left alone while it may still be written; an abandoned one is swept.
+            string fresh = path + ".0123456789abcdef0123456789abcdef.partial", stale = path + ".fedcba9876543210fedcba9876543210.partial";
+            File.WriteAllText(fresh, "being written");
+            File.WriteAllText(stale, "abandoned");
+            File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+            StoreSnapshot.Open(path).Write(loaded, NullLogger.Instance);
+            Assert.True(File.Exists(fresh));
+            Assert.False(File.Exists(stale));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static ArticleStore Load(string folder) => new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress());
 
     private static ArticleStore ReadBack(ArticleStore store)

@@ -77,6 +77,43 @@ internal sealed class SnapshotReader(Stream stream)
         return values;
     }
 
+    /// <summary>
+    /// Whether the checksum at the end of the stream matches everything before it, read
+    /// in one pass before any value is believed: a damaged count would otherwise size an
+    /// array before <see cref="ReadEnd"/> could tell. The stream is left where it was.
+    /// </summary>
+    public static bool ChecksumMatches(Stream stream)
+    {
+        long position = stream.Position;
+        long content = stream.Length - sizeof(ulong);
+        if (content < 0)
+        {
+            return false;
+        }
+
+        var checksum = new XxHash3();
+        byte[] buffer = new byte[(int)Math.Clamp(content, 1, 1 << 20)];
+        stream.Position = 0;
+        for (long left = content; left > 0;)
+        {
+            int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                return false;
+            }
+
+            checksum.Append(buffer.AsSpan(0, read));
+            left -= read;
+        }
+
+        Span<byte> expected = stackalloc byte[sizeof(ulong)];
+        checksum.GetCurrentHash(expected);
+        Span<byte> stored = stackalloc byte[sizeof(ulong)];
+        stream.ReadExactly(stored);
+        stream.Position = position;
+        return stored.SequenceEqual(expected);
+    }
+
     /// <summary>Checks the checksum and that nothing follows it.</summary>
     public void ReadEnd()
     {

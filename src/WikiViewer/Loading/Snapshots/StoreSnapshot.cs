@@ -15,8 +15,8 @@ namespace WikiViewer.Loading.Snapshots;
 public sealed class StoreSnapshot
 {
     // Changes whenever what is written changes; the code's own identity is in the version too.
-    private const int Format = 1;
-    private static readonly byte[] Magic = "WikiViewer store snapshot\n"u8.ToArray();
+    internal const int Format = 1;
+    internal static readonly byte[] Magic = "WikiViewer store snapshot\n"u8.ToArray();
 
     private StoreSnapshot(string path) => Path = path;
 
@@ -56,6 +56,11 @@ public sealed class StoreSnapshot
                 return null;
             }
 
+            if (!SnapshotReader.ChecksumMatches(file))
+            {
+                throw new InvalidDataException("its checksum does not match its content");
+            }
+
             var store = StoreSerializer.Read(snapshot, version, clock, logger, progress);
             snapshot.ReadEnd();
             logger.LogInformation("Read the store from the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.Length >> 20, clock.ElapsedMilliseconds);
@@ -71,30 +76,32 @@ public sealed class StoreSnapshot
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The checksum comes last: until it is checked, a damaged file can fail in any way its values can.
+            // The checksum was checked before any value was believed; what still fails here
+            // (a file changed while being read, a snapshot from a faulty writer) is damage too.
             logger.LogWarning("The snapshot {Snapshot} is damaged ({Reason}); loading the folder", Path, $"{e.GetType().Name}: {e.Message}");
         }
 
         return null;
     }
 
+    // A writer that died (killed, out of disk) leaves its temporary file; one this old is nobody's.
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
     /// <summary>
-    /// Writes the store beside a temporary name, then moves it into place, so that a
-    /// reader never sees half a snapshot. A failure is logged; the store serves on.
+    /// Writes the store beside a temporary name of its own, then moves it into place, so
+    /// that a reader never sees half a snapshot. Two viewers writing the same snapshot at
+    /// once each write their own file, and the last move wins. A failure is logged; the
+    /// store serves on.
     /// </summary>
     internal void Write(ArticleStore store, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        string partial = Path + ".partial";
+        string partial = $"{Path}.{Guid.NewGuid():N}.partial";
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-
-            // Locked, and emptied only once locked: a second viewer writing the same
-            // snapshot at once gives up instead of mixing the two.
-            using (var file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+            using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
             {
-                file.SetLength(0);
                 var snapshot = new SnapshotWriter(file);
                 snapshot.Write<byte>(Magic);
                 snapshot.Write(Format);
@@ -105,6 +112,7 @@ public sealed class StoreSnapshot
             }
 
             File.Move(partial, Path, overwrite: true);
+            DeleteAbandoned();
             logger.LogInformation("Wrote the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, new FileInfo(Path).Length >> 20, clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -126,6 +134,18 @@ public sealed class StoreSnapshot
         return true;
     }
 
+    private void DeleteAbandoned()
+    {
+        string folder = System.IO.Path.GetDirectoryName(Path)!;
+        foreach (string file in Directory.EnumerateFiles(folder, System.IO.Path.GetFileName(Path) + ".*.partial"))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > AbandonedAfter)
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
     private static void TryDelete(string file)
     {
         try
@@ -134,7 +154,7 @@ public sealed class StoreSnapshot
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left behind, it is overwritten by the next write.
+            // Left behind, it is deleted by a later write once abandoned.
         }
     }
 }
