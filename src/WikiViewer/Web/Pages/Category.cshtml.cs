@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WikiViewer.Loading;
 using WikiViewer.Store;
 using WikiViewer.Titles;
 
@@ -9,20 +8,26 @@ namespace WikiViewer.Web.Pages;
 /// <summary>/category/{name}: the category's articles; a variant spelling redirects to the canonical name.</summary>
 public sealed class CategoryModel(ArticleStore store) : PageModel
 {
-    public Category? Category { get; private set; }
+    /// <summary>The category, or null when the collection has none by that name (404).</summary>
+    public CategoryView? Category { get; private set; }
 
     public string RequestedName { get; private set; } = "";
 
     public IActionResult OnGet(string? name)
     {
         RequestedName = TitleKey.Tidy(name ?? "");
-        Category = store.FindCategory(RequestedName);
-        if (Category is null)
+        if (store.FindCategory(RequestedName) is not { } category)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
-        return Category.Name == name ? Page() : RedirectPermanent(Category.Url);
+        if (category.Name != name)
+        {
+            return RedirectPermanent(category.Url);
+        }
+
+        Category = CategoryView.From(category);
+        return Page();
     }
 }

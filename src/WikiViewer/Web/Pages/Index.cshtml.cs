@@ -1,8 +1,5 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WikiViewer.Web;
-using WikiViewer.Loading;
 using WikiViewer.Store;
 
 namespace WikiViewer.Web.Pages;
@@ -10,38 +7,8 @@ namespace WikiViewer.Web.Pages;
 /// <summary>Home: how many articles, all of them by title (paged, either direction), and the largest categories.</summary>
 public sealed class IndexModel(ArticleStore store) : PageModel
 {
-    public const int PageSize = 200;
-
-    /// <summary>A whole dump has hundreds of thousands of categories: home shows the largest, the rest are a link away from their articles.</summary>
-    public const int CategoryCount = 60;
-
-    // Ranking every category by size is a sort over all of them: done once per store, not per request.
-    private static readonly ConditionalWeakTable<ArticleStore, Category[]> LargestCategories = new();
-
-    public ArticleStore Store => store;
-
-    public int PageNumber { get; private set; }
-
-    /// <summary>Titles from the end of the pinyin order (<c>?order=desc</c>).</summary>
-    public bool Descending { get; private set; }
-
-    public int PageCount => Math.Max(1, (store.Articles.Count + PageSize - 1) / PageSize);
-
-    public IEnumerable<Article> PageArticles
-    {
-        get
-        {
-            var articles = store.Articles;
-            int first = (PageNumber - 1) * PageSize;
-            for (int i = first; i < Math.Min(first + PageSize, articles.Count); i++)
-            {
-                yield return articles[Descending ? articles.Count - 1 - i : i];
-            }
-        }
-    }
-
-    public IReadOnlyList<Category> Categories => LargestCategories.GetValue(store, s =>
-        s.Categories.OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name, ArticleStore.TitleOrder).Take(CategoryCount).ToArray());
+    /// <summary>Set by <see cref="OnGet"/> before the page renders.</summary>
+    public HomeView Home { get; private set; } = null!;
 
     public IActionResult OnGet([FromQuery(Name = "page")] string? page, [FromQuery(Name = "order")] string? order)
     {
@@ -50,30 +17,14 @@ public sealed class IndexModel(ArticleStore store) : PageModel
             return this.BadRequestPage("order must be asc or desc.");
         }
 
-        Descending = order == "desc";
-        if (page is null)
+        int pageCount = HomeView.PageCountOf(store);
+        int number = 1;
+        if (page is not null && (!int.TryParse(page, out number) || number < 1 || number > pageCount))
         {
-            PageNumber = 1;
-        }
-        else if (!int.TryParse(page, out int number) || number < 1 || number > PageCount)
-        {
-            return this.BadRequestPage($"page must be a whole number from 1 to {PageCount}.");
-        }
-        else
-        {
-            PageNumber = number;
+            return this.BadRequestPage($"page must be a whole number from 1 to {pageCount}.");
         }
 
+        Home = HomeView.From(store, number, descending: order == "desc");
         return Page();
     }
-
-    /// <summary>The list's URL for a page and direction, anchored at the list.</summary>
-    public static string ListUrl(int page, bool descending) =>
-        "/" + (page, descending) switch
-        {
-            (1, false) => "",
-            (1, true) => "?order=desc",
-            (_, false) => $"?page={page}",
-            (_, true) => $"?page={page}&order=desc",
-        } + "#all-articles";
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using WikiViewer.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WikiViewer.Loading;
+using Microsoft.AspNetCore.RateLimiting;
 using WikiViewer.Search;
 using WikiViewer.Store;
 
@@ -12,11 +10,8 @@ namespace WikiViewer.Web.Pages;
 [EnableRateLimiting(RateLimiting.SearchPolicy)]
 public sealed class SearchModel(ArticleStore store) : PageModel
 {
-    public SearchRequest Query { get; private set; } = new("", 0, SearchRequest.DefaultLimit);
-
-    public SearchResults Results { get; private set; } = SearchResults.Empty;
-
-    public ArticleStore Store => store;
+    /// <summary>Set by <see cref="OnGetAsync"/> before the page renders.</summary>
+    public SearchView Results { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? q, string? offset, string? limit, string? fulltext)
     {
@@ -25,24 +20,20 @@ public sealed class SearchModel(ArticleStore store) : PageModel
             return this.BadRequestPage(error);
         }
 
-        Query = request;
         ViewData["Query"] = request.Query;
-        if (request.IsEmpty)
+        var results = SearchResults.Empty;
+        if (!request.IsEmpty)
         {
-            return Page();
+            // Wikipedia's "Go": a name that is exactly a title or alias opens the article.
+            if (fulltext != "1" && store.Find(request.Query) is { } article)
+            {
+                return Redirect(article.Url);
+            }
+
+            results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, HttpContext.RequestAborted);
         }
 
-        // Wikipedia's "Go": a name that is exactly a title or alias opens the article.
-        if (fulltext != "1" && store.Find(request.Query) is { } article)
-        {
-            return Redirect(article.Url);
-        }
-
-        Results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, HttpContext.RequestAborted);
+        Results = SearchView.From(request, results, store);
         return Page();
     }
-
-    public string PageUrl(int offset) =>
-        $"/search?q={Uri.EscapeDataString(Query.Query)}&fulltext=1&offset={offset}" +
-        (Query.Limit == SearchRequest.DefaultLimit ? "" : $"&limit={Query.Limit}");
 }

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using WikiViewer.Store;
+
+namespace WikiViewer.Web.Pages;
+
+/// <summary>Home: the counts, one page of the titles with its pager, and the largest categories.</summary>
+public sealed record HomeView(
+    int ArticleCount,
+    int CategoryCount,
+    IReadOnlyList<ArticleLink> Articles,
+    int PageNumber,
+    int PageCount,
+    bool Descending,
+    IReadOnlyList<CategorySummary> LargestCategories)
+{
+    public const int PageSize = 200;
+
+    /// <summary>A whole dump has hundreds of thousands of categories: home shows the largest, the rest are a link away from their articles.</summary>
+    public const int LargestCategoryCount = 60;
+
+    // Ranking every category by size is a sort over all of them: done once per store, not per request.
+    private static readonly ConditionalWeakTable<ArticleStore, CategorySummary[]> Largest = new();
+
+    public string AscendingUrl => ListUrl(1, descending: false);
+
+    public string DescendingUrl => ListUrl(1, descending: true);
+
+    public string? PreviousUrl => PageNumber > 1 ? ListUrl(PageNumber - 1, Descending) : null;
+
+    public string? NextUrl => PageNumber < PageCount ? ListUrl(PageNumber + 1, Descending) : null;
+
+    public static int PageCountOf(ArticleStore store) => Math.Max(1, (store.Articles.Count + PageSize - 1) / PageSize);
+
+    /// <summary>Page <paramref name="pageNumber"/> (from 1) of the titles, in pinyin order or its reverse.</summary>
+    public static HomeView From(ArticleStore store, int pageNumber, bool descending)
+    {
+        var articles = store.Articles;
+        int first = (pageNumber - 1) * PageSize;
+        var page = new ArticleLink[Math.Clamp(articles.Count - first, 0, PageSize)];
+        for (int i = 0; i < page.Length; i++)
+        {
+            int index = first + i;
+            page[i] = ArticleLink.From(articles[descending ? articles.Count - 1 - index : index]);
+        }
+
+        var largest = Largest.GetValue(store, s =>
+        [
+            .. s.Categories
+                .OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name, ArticleStore.TitleOrder)
+                .Take(LargestCategoryCount)
+                .Select(c => new CategorySummary(c.Name, c.Url, c.Articles.Count)),
+        ]);
+        return new(articles.Count, store.Categories.Count, page, pageNumber, PageCountOf(store), descending, largest);
+    }
+
+    /// <summary>The list's URL for a page and direction, anchored at the list.</summary>
+    public static string ListUrl(int page, bool descending) =>
+        "/" + (page, descending) switch
+        {
+            (1, false) => "",
+            (1, true) => "?order=desc",
+            (_, false) => $"?page={page}",
+            (_, true) => $"?page={page}&order=desc",
+        } + "#all-articles";
+}
+
+/// <summary>A category as home lists it: name, URL and how many articles it has.</summary>
+public sealed record CategorySummary(string Name, string Url, int ArticleCount);
