@@ -3,9 +3,11 @@ using WikiViewer.Loading;
 namespace WikiViewer.Web;
 
 /// <summary>
-/// Until the store is loaded every request but static files answers 503 with
-/// the load's progress, so a load balancer sends no traffic yet (/healthz is
-/// the readiness probe) and a reader sees why the page is not there.
+/// Until the store is loaded every request answers 503 with the load's
+/// progress, so a load balancer sends no traffic yet (/healthz is the readiness
+/// probe) and a reader sees why the page is not there. Static files too: the
+/// gate runs before them (Program.cs), and a page's stylesheet is no use
+/// without the page.
 /// </summary>
 public static class ReadinessMiddleware
 {
