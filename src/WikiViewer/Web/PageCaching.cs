@@ -15,9 +15,6 @@ namespace WikiViewer.Web;
 /// </summary>
 public static class PageCaching
 {
-    /// <summary>The display-script cookie (简体/繁體): pages vary by it.</summary>
-    public const string VariantCookie = "variant";
-
     private static readonly string[] CompressedTypes =
     [
         "text/html", "text/plain", "text/css", "text/javascript", "application/javascript", "application/json",
@@ -45,7 +42,7 @@ public static class PageCaching
                 .Expire(TimeSpan.FromHours(12))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .VaryByValue(context => new KeyValuePair<string, string>(VariantCookie, context.Request.Cookies[VariantCookie] ?? "")));
+                .VaryByValue(context => new KeyValuePair<string, string>(ScriptVariants.CookieName, context.Request.Cookies[ScriptVariants.CookieName] ?? "")));
         });
 
         services.AddResponseCompression(options =>
@@ -103,7 +100,7 @@ public static class PageCaching
             return next(context);
         }
 
-        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[VariantCookie] ?? "source"}\"";
+        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[ScriptVariants.CookieName] ?? "source"}\"";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
