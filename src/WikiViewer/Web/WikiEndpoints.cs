@@ -9,8 +9,8 @@ public static class WikiEndpoints
     /// <summary>/random, /healthz (SPEC.md "URLs") and /variant, the script toggle without JavaScript.</summary>
     public static IEndpointRouteBuilder MapWikiEndpoints(this IEndpointRouteBuilder app)
     {
-        // A random pick, the store's health, a cookie being set: never the same
-        // answer twice for the same URL, so neither cached nor validated.
+        // A random pick, the store's health, a cookie being set: answers that are
+        // not a function of the store and the URL, so neither cached nor validated.
         var live = app.MapGroup("").DisableOutputCache().WithoutETag();
 
         live.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
