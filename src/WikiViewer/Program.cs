@@ -20,6 +20,8 @@ try
     builder.Services.AddWikiRateLimiting(builder.Configuration);
     builder.Services.AddPageCaching(builder.Configuration);
 
+    // No UseRouting: WebApplication matches the endpoint before the first
+    // middleware, so each step below can read the route's metadata (its policies).
     var app = builder.Build();
     app.UseRequestLogging();
     app.UseSecurityHeaders();
@@ -30,7 +32,7 @@ try
     app.UseRateLimiter();
     app.UsePageCaching();
     app.UseCachedStaticFiles();
-    app.MapRazorPages();
+    app.MapRazorPages().CacheOutput(PageCaching.Pages);
     app.MapWikiEndpoints();
     app.MapSearchApi();
 

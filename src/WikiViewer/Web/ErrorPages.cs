@@ -29,7 +29,13 @@ public static class ErrorPages
     public static bool IsErrorReExecution(this HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>
+    /// A request for the JSON API. A path test, not endpoint metadata, on purpose:
+    /// the requests that most need a JSON error are those no /api route matched
+    /// (/api/xyz has no endpoint; POST /api/search has routing's 405 endpoint),
+    /// so only the URL says who is asking.
+    /// </summary>
+    public static bool IsApi(this HttpContext context) => context.Request.Path.StartsWithSegments(SearchApi.Prefix);
 
     private static Task WriteJsonError(HttpContext context)
     {

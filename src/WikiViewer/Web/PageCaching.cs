@@ -15,24 +15,19 @@ namespace WikiViewer.Web;
 /// </summary>
 public static class PageCaching
 {
-    /// <summary>The display-script cookie (简体/繁體): pages vary by it.</summary>
-    public const string VariantCookie = "variant";
-
     private static readonly string[] CompressedTypes =
     [
         "text/html", "text/plain", "text/css", "text/javascript", "application/javascript", "application/json",
         "application/x-suggestions+json", "application/opensearchdescription+xml", "image/svg+xml",
     ];
 
-    private static readonly HashSet<string> Uncached = new(StringComparer.OrdinalIgnoreCase) { "/random", "/healthz", "/variant" };
-
-    // Answered afresh each time (they still get ETags): a search costs ~0.15 ms,
-    // and keeping every distinct query's answer cost more than it saved. 100,000
-    // articles, distinct queries, 2 cores: 6,100-6,800/s, p99 16-20 ms with them
-    // cached; 8,200-8,400/s, p99 11.9 ms without (the cache's entries churned the GC).
-    private static readonly HashSet<string> ComputedPerRequest = new(StringComparer.OrdinalIgnoreCase) { "/search", "/api/search", "/api/suggest" };
-
-    private static bool IsOutputCached(string path) => !Uncached.Contains(path) && !ComputedPerRequest.Contains(path);
+    /// <summary>
+    /// The output-cache policy routes attach with <c>.CacheOutput(PageCaching.Pages)</c>:
+    /// kept 12 hours, one entry per query string, encoding and display variant.
+    /// Routes computed per request or not cacheable at all say so with
+    /// <c>.DisableOutputCache()</c> where they are mapped.
+    /// </summary>
+    public const string Pages = "pages";
 
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,12 +35,13 @@ public static class PageCaching
         services.AddOutputCache(options =>
         {
             options.SizeLimit = megabytes * 1024 * 1024;
-            options.AddBasePolicy(policy => policy
-                .With(static context => IsOutputCached(context.HttpContext.Request.Path.Value ?? ""))
-                .Expire(TimeSpan.FromHours(12))
-                .SetVaryByQuery("*")
-                .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .VaryByValue(context => new KeyValuePair<string, string>(VariantCookie, context.Request.Cookies[VariantCookie] ?? "")));
+            options.AddPolicy(Pages, policy => PerVariant(policy));
+
+            // Static files are served by middleware, not by an endpoint, so no
+            // route can carry their policy: the base policy covers what reached
+            // no endpoint, and the cache keeps each asset compressed once.
+            // (An unmatched URL is a 404, which the cache never stores.)
+            options.AddBasePolicy(policy => PerVariant(policy.With(static context => context.HttpContext.GetEndpoint() is null)));
         });
 
         services.AddResponseCompression(options =>
@@ -85,12 +81,36 @@ public static class PageCaching
                     : "public, max-age=86400",
         });
 
+    private static OutputCachePolicyBuilder PerVariant(OutputCachePolicyBuilder policy) => policy
+        .Expire(TimeSpan.FromHours(12))
+        .SetVaryByQuery("*")
+        .SetVaryByHeader(HeaderNames.AcceptEncoding)
+        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, context.Request.Cookies[ScriptVariants.CookieName] ?? ""));
+
+    /// <summary>
+    /// Keeps the route's answers out of the output cache. ASP.NET Core offers
+    /// <c>CacheOutput</c> but no named opposite; this is <c>CacheOutput(p =&gt; p.NoCache())</c>.
+    /// </summary>
+    public static TBuilder DisableOutputCache<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.CacheOutput(static policy => policy.NoCache());
+
+    /// <summary>
+    /// Marks routes whose answer is not a function of the store, the URL and the
+    /// variant (a random pick, the health probe, a cookie being set): no ETag, and
+    /// never a 304. Routes that are computed per request but still depend only on
+    /// those (search) keep their ETag.
+    /// </summary>
+    public static TBuilder WithoutETag<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(NoETag.Instance);
+
     // One weak ETag per store and display variant: the store is immutable, so a
     // page the client has is current until the app restarts on other content.
     private static Task AnswerNotModified(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || Uncached.Contains(request.Path.Value ?? ""))
+        // The endpoint is known here: WebApplication runs routing before the
+        // first middleware when Program.cs does not call UseRouting itself.
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<NoETag>() is not null)
         {
             return next(context);
         }
@@ -103,7 +123,7 @@ public static class PageCaching
             return next(context);
         }
 
-        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[VariantCookie] ?? "source"}\"";
+        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[ScriptVariants.CookieName] ?? "source"}\"";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -113,7 +133,8 @@ public static class PageCaching
 
         context.Response.OnStarting(() =>
         {
-            if (context.Response.StatusCode == StatusCodes.Status200OK && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+            // A 200 without an endpoint is a static file: it carries its own ETag and Cache-Control.
+            if (context.Response.StatusCode == StatusCodes.Status200OK && context.GetEndpoint() is not null)
             {
                 context.Response.Headers.ETag = etag;
                 context.Response.Headers.CacheControl = "no-cache";
@@ -122,5 +143,10 @@ public static class PageCaching
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    private sealed class NoETag
+    {
+        public static readonly NoETag Instance = new();
     }
 }

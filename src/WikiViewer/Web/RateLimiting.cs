@@ -6,8 +6,9 @@ namespace WikiViewer.Web;
 
 /// <summary>
 /// Per-client limits on the expensive endpoints (/search, /api/*), from
-/// <c>Wiki:RateLimit</c>. The default (120 requests per 10 s per client, with a
-/// short queue) is far above what a reader typing into the search box sends;
+/// <c>Wiki:RateLimit</c>. The default (120 requests per 10 s per client) is far
+/// above what a reader typing into the search box sends; a request past the
+/// limit is not queued but answered 429 at once, with <c>Retry-After</c>.
 /// <c>PermitLimit=0</c> turns limiting off (benchmarks).
 /// </summary>
 public static class RateLimiting

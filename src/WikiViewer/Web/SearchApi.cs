@@ -14,10 +14,20 @@ public static class SearchApi
 {
     private const int SuggestionCount = 10;
 
+    /// <summary>Where the JSON API lives; its errors and 503s are JSON too (<see cref="ErrorPages"/>).</summary>
+    public const string Prefix = "/api";
+
     /// <summary>/api/search (JSON), /api/suggest (OpenSearch suggestions) and /opensearch.xml.</summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireRateLimiting(RateLimiting.SearchPolicy);
+        // Answered afresh each time (they still get ETags): a search costs ~0.15 ms,
+        // and keeping every distinct query's answer cost more than it saved. 100,000
+        // articles, distinct queries, 2 cores: 6,100-6,800/s, p99 16-20 ms with them
+        // cached; 8,200-8,400/s, p99 11.9 ms without (the cache's entries churned the GC).
+        var api = app.MapGroup(Prefix)
+            .RequireRateLimiting(RateLimiting.SearchPolicy)
+            .DisableOutputCache()
+            .AnswerLoadingAsJson();
         api.MapMethods("/search", MethodFilter.ReadMethods, async (ArticleStore store, string? q, string? offset, string? limit, CancellationToken cancellationToken) =>
         {
             if (!SearchRequest.TryParse(q, offset, limit, out var request, out string error))
@@ -76,7 +86,7 @@ public static class SearchApi
                 </OpenSearchDescription>
                 """;
             return Results.Text(xml, "application/opensearchdescription+xml", Encoding.UTF8);
-        });
+        }).CacheOutput(PageCaching.Pages);
 
         return app;
     }

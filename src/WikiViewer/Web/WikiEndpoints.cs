@@ -9,13 +9,18 @@ public static class WikiEndpoints
     /// <summary>/random, /healthz (SPEC.md "URLs") and /variant, the script toggle without JavaScript.</summary>
     public static IEndpointRouteBuilder MapWikiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
+        // A random pick, the store's health, a cookie being set: answers that are
+        // not a function of the store and the URL, so neither cached nor validated.
+        var live = app.MapGroup("").DisableOutputCache().WithoutETag();
+
+        live.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
             Results.Redirect(store.Articles[Random.Shared.Next(store.Articles.Count)].Url));
 
-        app.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
-            Results.Ok(new { status = "ready", articles = store.Articles.Count }));
+        live.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
+            Results.Ok(new { status = "ready", articles = store.Articles.Count }))
+            .AnswerLoadingAsJson();
 
-        app.MapMethods("/variant", MethodFilter.ReadMethods, SetVariant);
+        live.MapMethods("/variant", MethodFilter.ReadMethods, SetVariant);
 
         return app;
     }

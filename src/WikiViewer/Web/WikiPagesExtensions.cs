@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
@@ -6,10 +7,23 @@ namespace WikiViewer.Web;
 
 public static class WikiPagesExtensions
 {
-    /// <summary>Razor Pages that write Chinese as text, not as &amp;#x…; entities (a third of the bytes, and readable source).</summary>
+    /// <summary>
+    /// Razor Pages that write Chinese as text, not as &amp;#x…; entities (a third of
+    /// the bytes, and readable source). Program.cs caches every page's output
+    /// (<see cref="PageCaching.Pages"/>); the search page opts out here.
+    /// </summary>
     public static IServiceCollection AddWikiPages(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+
+            // Results are computed per request, as /api/search's are (SearchApi
+            // says why). The attribute's policy applies after the route's
+            // CacheOutput(PageCaching.Pages), so it has the last word.
+            options.Conventions.AddPageApplicationModelConvention("/Search", page =>
+                page.EndpointMetadata.Add(new OutputCacheAttribute { NoStore = true }));
+        });
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }

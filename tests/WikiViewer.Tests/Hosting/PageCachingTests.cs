@@ -65,6 +65,30 @@ public sealed class PageCachingTests(SeedsApplication seeds) : IClassFixture<See
         Assert.Null(random.Headers.ETag);
     }
 
+    [Fact]
+    public async Task Pages_and_assets_come_from_the_output_cache_the_second_time_searches_and_live_routes_never()
+    {
+        var client = await seeds.App.CreateReadyClientAsync();
+        string marx = Uri.EscapeDataString("马克思");
+
+        // The output cache marks what it serves with Age; a freshly produced answer has none.
+        foreach (string url in new[] { "/", Article, "/opensearch.xml", "/css/site.css" })
+        {
+            await client.GetAsync(url);
+            Assert.True((await client.GetAsync(url)).Headers.Age is not null, $"{url} was not served from the output cache");
+        }
+
+        foreach (string url in new[] { "/search?q=" + marx, "/api/search?q=" + marx, "/api/suggest?q=" + marx, "/healthz", "/random" })
+        {
+            await client.GetAsync(url);
+            Assert.True((await client.GetAsync(url)).Headers.Age is null, $"{url} was served from the output cache");
+        }
+
+        // Computed per request, yet a function of the store and the URL: still validated.
+        Assert.NotNull((await client.GetAsync("/search?q=" + marx)).Headers.ETag);
+        Assert.Null((await client.GetAsync("/healthz")).Headers.ETag);
+    }
+
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
