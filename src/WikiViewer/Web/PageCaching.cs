@@ -23,11 +23,19 @@ public static class PageCaching
 
     /// <summary>
     /// The output-cache policy routes attach with <c>.CacheOutput(PageCaching.Pages)</c>:
-    /// kept 12 hours, one entry per query string, encoding and display variant.
-    /// Routes computed per request or not cacheable at all say so with
-    /// <c>.DisableOutputCache()</c> where they are mapped.
+    /// kept 12 hours, one entry per encoding and display variant. A page with a query
+    /// string is answered without the cache. Routes computed per request or not
+    /// cacheable at all say so with <c>.DisableOutputCache()</c> where they are mapped.
     /// </summary>
     public const string Pages = "pages";
+
+    /// <summary>The home page's policy: <see cref="Pages"/>, keyed also by the two query keys it reads.</summary>
+    public const string Home = "home";
+
+    private static readonly string[] HomeQueryKeys = ["page", "order"];
+
+    // asp-append-version's fingerprint.
+    private static readonly string[] StaticFileQueryKeys = ["v"];
 
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,13 +43,14 @@ public static class PageCaching
         services.AddOutputCache(options =>
         {
             options.SizeLimit = megabytes * 1024 * 1024;
-            options.AddPolicy(Pages, policy => PerVariant(policy));
+            options.AddPolicy(Pages, policy => Bounded(policy, []));
+            options.AddPolicy(Home, policy => Bounded(policy, HomeQueryKeys));
 
             // Static files are served by middleware, not by an endpoint, so no
             // route can carry their policy: the base policy covers what reached
             // no endpoint, and the cache keeps each asset compressed once.
             // (An unmatched URL is a 404, which the cache never stores.)
-            options.AddBasePolicy(policy => PerVariant(policy.With(static context => context.HttpContext.GetEndpoint() is null)));
+            options.AddBasePolicy(policy => Bounded(policy.With(static context => context.HttpContext.GetEndpoint() is null), StaticFileQueryKeys));
         });
 
         services.AddResponseCompression(options =>
@@ -81,11 +90,36 @@ public static class PageCaching
                     : "public, max-age=86400",
         });
 
-    private static OutputCachePolicyBuilder PerVariant(OutputCachePolicyBuilder policy) => policy
+    /// <summary>
+    /// Entries keyed only by what changes the response, each from a bounded set: the query
+    /// keys the route reads, the encoding the compression step will choose (br, gzip or
+    /// none) and the display variant the cookie parses to. Keyed by the raw query, header
+    /// and cookie, a client could add entries without end (each new <c>?pad=…</c> or
+    /// cookie value was one): a request carrying any other query key is answered, not cached.
+    /// </summary>
+    private static OutputCachePolicyBuilder Bounded(OutputCachePolicyBuilder policy, string[] queryKeys) => policy
+        .With(context => HasOnlyQueryKeys(context.HttpContext.Request.Query, queryKeys))
         .Expire(TimeSpan.FromHours(12))
-        .SetVaryByQuery("*")
-        .SetVaryByHeader(HeaderNames.AcceptEncoding)
-        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, context.Request.Cookies[ScriptVariants.CookieName] ?? ""));
+        .SetVaryByQuery(queryKeys)
+        .VaryByValue(static context => new KeyValuePair<string, string>("encoding", EncodingOf(context)))
+        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).LanguageTag()));
+
+    private static bool HasOnlyQueryKeys(IQueryCollection query, string[] allowed)
+    {
+        foreach (var (key, _) in query)
+        {
+            if (Array.IndexOf(allowed, key) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The response compression step's own choice for this request, so the key matches the bytes stored.
+    private static string EncodingOf(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
 
     /// <summary>
     /// Keeps the route's answers out of the output cache. ASP.NET Core offers
@@ -123,7 +157,7 @@ public static class PageCaching
             return next(context);
         }
 
-        string etag = $"W/\"{loader.Store.Version}-{request.Cookies[ScriptVariants.CookieName] ?? "source"}\"";
+        string etag = $"W/\"{loader.Store.Version}-{ScriptVariants.Of(context).CookieValue() ?? "source"}\"";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;

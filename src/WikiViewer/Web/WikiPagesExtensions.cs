@@ -23,6 +23,10 @@ public static class WikiPagesExtensions
             // CacheOutput(PageCaching.Pages), so it has the last word.
             options.Conventions.AddPageApplicationModelConvention("/Search", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { NoStore = true }));
+
+            // The home page reads ?page= and ?order=; its entries are keyed by them.
+            options.Conventions.AddPageApplicationModelConvention("/Index", page =>
+                page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Home }));
         });
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
