@@ -15,6 +15,7 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddSerilogLogging();
     builder.AddRequestTargetLimits();
+    builder.Services.AddProxySupport(builder.Configuration);
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();
     builder.Services.AddWikiRateLimiting(builder.Configuration);
@@ -23,6 +24,7 @@ try
     // No UseRouting: WebApplication matches the endpoint before the first
     // middleware, so each step below can read the route's metadata (its policies).
     var app = builder.Build();
+    app.UseProxySupport();
     app.UseRequestLogging();
     app.UseSecurityHeaders();
     app.UseWikiErrorPages();

@@ -100,6 +100,7 @@ public static class PageCaching
     private static OutputCachePolicyBuilder Bounded(OutputCachePolicyBuilder policy, string[] queryKeys) => policy
         .With(context => HasOnlyQueryKeys(context.HttpContext.Request.Query, queryKeys))
         .Expire(TimeSpan.FromHours(12))
+        .SetVaryByHost(false) // no page names its host; keyed by it, each Host header a client sent was an entry
         .SetVaryByQuery(queryKeys)
         .VaryByValue(static context => new KeyValuePair<string, string>("encoding", EncodingOf(context)))
         .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).LanguageTag()));

@@ -49,7 +49,7 @@ public static class SearchApi
             return Results.Json(new SearchResponse(request.Query, results.Total, hits), SearchJsonContext.Utf8.SearchResponse);
         });
 
-        api.MapMethods("/suggest", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store, string? q) =>
+        api.MapMethods("/suggest", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store, PublicOrigin publicOrigin, string? q) =>
         {
             string query = (q ?? "").Trim();
             if (query.Length > SearchRequest.MaxQueryLength || query.Any(char.IsControl))
@@ -58,7 +58,7 @@ public static class SearchApi
             }
 
             var suggestions = query.Length == 0 ? [] : store.Search.Suggest(query, SuggestionCount);
-            string origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            string origin = publicOrigin.For(context);
             var articles = suggestions.Select(s => (Suggestion: s, Article: store.Articles[s.DocumentId])).ToList();
             return Results.Json(new object[]
             {
@@ -69,9 +69,10 @@ public static class SearchApi
             }, contentType: "application/x-suggestions+json; charset=utf-8");
         });
 
-        app.MapMethods("/opensearch.xml", MethodFilter.ReadMethods, (HttpContext context) =>
+        // Not cached: without Wiki:PublicBaseUrl it names the request's host, which a client chooses.
+        app.MapMethods("/opensearch.xml", MethodFilter.ReadMethods, (HttpContext context, PublicOrigin publicOrigin) =>
         {
-            string origin = System.Security.SecurityElement.Escape($"{context.Request.Scheme}://{context.Request.Host}");
+            string origin = System.Security.SecurityElement.Escape(publicOrigin.For(context));
             string xml = $"""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:moz="http://www.mozilla.org/2006/browser/search/">
@@ -86,7 +87,7 @@ public static class SearchApi
                 </OpenSearchDescription>
                 """;
             return Results.Text(xml, "application/opensearchdescription+xml", Encoding.UTF8);
-        }).CacheOutput(PageCaching.Pages);
+        }).DisableOutputCache();
 
         return app;
     }
