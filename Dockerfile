@@ -1,12 +1,14 @@
 # Multi-stage build: the SDK image publishes, the ASP.NET runtime image serves.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Both are pinned to the versions the project is built and tested with
+# (SDK 10.0.401, runtime 10.0.12), so a rebuild does not change under it.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /source
 COPY .editorconfig ./
 COPY seeds/ seeds/
 COPY src/ src/
 RUN dotnet publish src/WikiViewer/WikiViewer.csproj -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
 WORKDIR /app
 COPY --from=build /app ./
 # The seeds ship inside the app (./seeds); mount another folder and set
@@ -18,6 +20,10 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Wiki__SnapshotPath=/var/cache/wikiviewer/store.snapshot
 EXPOSE 8080
+# The runtime image has no curl: the app asks its own /healthz ("healthy" once
+# the store is loaded; a large folder's first load can take minutes).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=5m --retries=3 \
+    CMD ["dotnet", "WikiViewer.dll", "healthcheck"]
 # The official images provide an unprivileged 'app' user ($APP_UID).
 USER $APP_UID
 ENTRYPOINT ["dotnet", "WikiViewer.dll"]

@@ -9,6 +9,11 @@ if (args is ["export", ..])
     return await StaticExport.RunAsync(args[1..]);
 }
 
+if (args is ["healthcheck", ..])
+{
+    return await HealthProbe.RunAsync(args[1..]);
+}
+
 try
 {
     // Content root beside the binary: a published app started from any directory finds its settings and assets.

@@ -29,7 +29,8 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    public static AppProcess Start(string arguments)
+    /// <param name="environment">ASPNETCORE_ENVIRONMENT; null starts the app as a published app is started, without one.</param>
+    public static AppProcess Start(string arguments, string? environment = "Production")
     {
         string app = Path.Combine(AppContext.BaseDirectory, "WikiViewer.dll");
         var start = new ProcessStartInfo("dotnet", $"exec \"{app}\" {arguments}")
@@ -38,7 +39,12 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        if (environment is not null)
+        {
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        }
         var process = new Process { StartInfo = start };
         var running = new AppProcess(process);
         process.OutputDataReceived += (_, e) => running.Add(e.Data);
