@@ -92,7 +92,8 @@ public static class RequestTargetValidation
     }
 
     // Every page's path is percent-encoded Chinese: decoded into a buffer of the
-    // stack's, without a string or list per escape (5% of a cached page's CPU before).
+    // stack's, without a string or list per escape: a cached page is cheap enough that
+    // these showed in its profile (docs/benchmarks.md, "Request-target validation").
     private static string? Decode(string text, bool plusIsSpace, string part, out string decoded)
     {
         decoded = text;

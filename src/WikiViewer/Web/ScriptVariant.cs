@@ -107,8 +107,9 @@ public static class ScriptVariants
     public static string ArticleHtml(this ScriptVariant variant, Article article) =>
         variant == ScriptVariant.AsWritten ? article.Html : ConvertedArticles.GetValue(article, a => new ConvertedHtml(a)).Get(variant);
 
-    // A converted body costs about a millisecond per 10 KB; converting on each
-    // request would redo that for every reader. Keyed weakly by the article, so
+    // Converting a body costs time in proportion to its length; converting on each
+    // request would redo that for every reader (docs/benchmarks.md, "Display variant:
+    // converted bodies kept"). Keyed weakly by the article, so
     // a cache entry lives exactly as long as the store that holds the article,
     // and only the articles someone read in a variant are ever converted.
     private static readonly ConditionalWeakTable<Article, ConvertedHtml> ConvertedArticles = new();

@@ -20,10 +20,9 @@ public static class SearchApi
     /// <summary>/api/search (JSON), /api/suggest (OpenSearch suggestions) and /opensearch.xml.</summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        // Answered afresh each time (they still get ETags): a search costs ~0.15 ms,
-        // and keeping every distinct query's answer cost more than it saved. 100,000
-        // articles, distinct queries, 2 cores: 6,100-6,800/s, p99 16-20 ms with them
-        // cached; 8,200-8,400/s, p99 11.9 ms without (the cache's entries churned the GC).
+        // Answered afresh each time (they still get ETags): a search is cheap, and
+        // keeping every distinct query's answer cost more than it saved, its entries
+        // churning the GC (docs/benchmarks.md, "Output cache: searches computed per request").
         var api = app.MapGroup(Prefix)
             .RequireRateLimiting(RateLimiting.SearchPolicy)
             .DisableOutputCache()
@@ -98,14 +97,15 @@ internal sealed record SearchResponse(string Query, int Total, IReadOnlyList<Sea
 
 internal sealed record SearchResponseHit(string Title, string Url, string Snippet, double Score);
 
-// Source-generated: reflection over anonymous types was a tenth of a query's time.
+// Source-generated: reflection over anonymous types was a visible part of a query's
+// time (docs/benchmarks.md, "Search API: source-generated JSON, Chinese as UTF-8").
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SearchResponse))]
 internal sealed partial class SearchJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// Chinese text as UTF-8 rather than \uXXXX escapes (the default encoder's): half
-    /// the bytes, and no per-character escaping. Characters that
+    /// Chinese text as UTF-8 rather than \uXXXX escapes (the default encoder's): fewer
+    /// bytes, and no per-character escaping. Characters that
     /// matter to HTML (&lt; &gt; &amp; ' ") are still escaped.
     /// </summary>
     public static SearchJsonContext Utf8 { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)

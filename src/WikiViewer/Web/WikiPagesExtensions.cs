@@ -8,8 +8,8 @@ namespace WikiViewer.Web;
 public static class WikiPagesExtensions
 {
     /// <summary>
-    /// Razor Pages that write Chinese as text, not as &amp;#x…; entities (a third of
-    /// the bytes, and readable source). Program.cs caches every page's output
+    /// Razor Pages that write Chinese as text, not as &amp;#x…; entities (fewer bytes,
+    /// and readable source). Program.cs caches every page's output
     /// (<see cref="PageCaching.Pages"/>); the search page opts out here.
     /// </summary>
     public static IServiceCollection AddWikiPages(this IServiceCollection services)
