@@ -314,6 +314,10 @@ internal sealed class ArticleLoader(ILogger logger)
         return copy;
     }
 
+    /// <summary>A file of a folder without the collection's layout: titled by its lead.</summary>
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem) =>
+        Parse(bytes, relativePath, new ContentFile(ContentFileKind.Article, fileStem));
+
     /// <summary>A file's bytes to its names, or null (logged) when they are not an article.</summary>
     internal SourceArticle? Parse(byte[] bytes, string relativePath, ContentFile file)
     {
