@@ -39,7 +39,7 @@ public static class ConverterPaths
     /// <summary>
     /// What a converter link names: <c>../Page/X.md</c> an article, <c>../Category/X.md</c>
     /// a category; <paramref name="name"/> is the rest, without <c>.md</c>, still escaped
-    /// (a fragment, <c>#…</c>, may follow). False for any other URL.
+    /// (a fragment, <c>#…</c>, may end it: the converter writes <c>X#节.md</c>). False for any other URL.
     /// </summary>
     public static bool TrySplit(string url, out bool isCategory, out string name)
     {
@@ -50,12 +50,17 @@ public static class ConverterPaths
             return false;
         }
 
+        // The converter puts a section after the title and .md after that (X#历史.md); a
+        // link written by hand may put it after .md (X.md#历史).
         name = url[(isCategory ? CategoryLinkPrefix : PageLinkPrefix).Length..];
         int hash = name.IndexOf('#');
-        string path = hash < 0 ? name : name[..hash];
-        if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            name = path[..^3] + (hash < 0 ? "" : name[hash..]);
+            name = name[..^3];
+        }
+        else if (hash >= 0 && name.AsSpan(0, hash).EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..(hash - 3)] + name[hash..];
         }
 
         return true;

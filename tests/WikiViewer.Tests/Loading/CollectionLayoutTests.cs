@@ -87,6 +87,8 @@ public sealed class CollectionLayoutTests
         var (_, javaScript) = await app.GetPageAsync(WikiUrls.Article("JavaScript"));
         Assert.Equal(WikiUrls.Article(".ac"), javaScript.QuerySelector(".article-body a[href*='.ac']")!.GetAttribute("href"));
         await app.GetPageAsync(WikiUrls.Article(".ac"));
+        await app.GetPageAsync(WikiUrls.Article("$10 (SMAP單曲)"));
+        await app.GetPageAsync("/wiki/$10%20(SMAP單曲)");
         await app.GetPageAsync(WikiUrls.Article("JS"), System.Net.HttpStatusCode.MovedPermanently);
     }
 

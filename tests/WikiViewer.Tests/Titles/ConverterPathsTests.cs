@@ -45,6 +45,7 @@ public sealed class ConverterPathsTests
     [InlineData("../Page/.ac.md", ".ac", null)]
     [InlineData("../Page/$10_(SMAP單曲).md", "$10 (SMAP單曲)", null)]
     [InlineData("../Page/JavaScript.md#语法", "JavaScript", "语法")]
+    [InlineData("../Page/JavaScript#语法.md", "JavaScript", "语法")]
     [InlineData("../Page/%E5%BE%B7%E5%9C%8B.md", "德國", null)]
     public void A_page_link_names_an_article(string url, string name, string? fragment)
     {
