@@ -27,7 +27,13 @@ internal sealed class ArticleLoader(ILogger logger)
     public ArticleStore Load(ContentFolder folder, LoadProgress progress)
     {
         var clock = Stopwatch.StartNew();
-        var files = folder.ListFiles();
+        var listing = folder.List();
+        var files = listing.Files;
+        if (listing.SkippedByFolder.Count > 0)
+        {
+            logger.LogInformation("Skipped {Count} files in folders that hold no articles: {Folders}",
+                listing.SkippedByFolder.Values.Sum(), string.Join(", ", listing.SkippedByFolder.Select(p => $"{p.Key} {p.Value}")));
+        }
 
         progress.BeginPhase("read", files.Count);
         var sources = new SourceArticle?[files.Count];
@@ -37,8 +43,15 @@ internal sealed class ArticleLoader(ILogger logger)
         int skipped = sources.Count(s => s is null);
         var titles = new TitleIndex();
         var accepted = new List<SourceArticle>(files.Count);
+        var categoryTexts = new List<SourceArticle>();
         foreach (var source in sources.OfType<SourceArticle>())
         {
+            if (source.Kind == ContentFileKind.CategoryText)
+            {
+                categoryTexts.Add(source);
+                continue;
+            }
+
             if (titles.TryAddTitle(source.Names.Title))
             {
                 accepted.Add(source);
@@ -71,8 +84,13 @@ internal sealed class ArticleLoader(ILogger logger)
             progress.Advance();
         });
 
+        // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
+        var categoryBodies = new (string Name, ArticleBody Text)[categoryTexts.Count];
+        Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
+            categoryBodies[i] = (categoryTexts[i].Names.Title, Analyze(categoryTexts[i], pipeline, bodies).Body));
+
         progress.BeginPhase("sort", articles.Length);
-        var store = ArticleStoreBuilder.Build(articles, links, titles, progress, VersionOf(files, stamps),
+        var store = ArticleStoreBuilder.Build(articles, links, categoryBodies, titles, progress, VersionOf(files, stamps),
             () => new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed));
         var statistics = store.Statistics;
         logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
@@ -184,7 +202,7 @@ internal sealed class ArticleLoader(ILogger logger)
             {
                 foreach (var (i, relativePath, bytes) in arrived.GetConsumingEnumerable())
                 {
-                    sources[i] = Parse(bytes, relativePath, Path.GetFileNameWithoutExtension(files[i]));
+                    sources[i] = Parse(bytes, relativePath, folder.Classify(files[i]));
                     progress.Advance();
                 }
             });
@@ -296,8 +314,12 @@ internal sealed class ArticleLoader(ILogger logger)
         return copy;
     }
 
+    /// <summary>A file of a folder without the collection's layout: titled by its lead.</summary>
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem) =>
+        Parse(bytes, relativePath, new ContentFile(ContentFileKind.Article, fileStem));
+
     /// <summary>A file's bytes to its names, or null (logged) when they are not an article.</summary>
-    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem)
+    internal SourceArticle? Parse(byte[] bytes, string relativePath, ContentFile file)
     {
         if (bytes.AsSpan().IndexOf((byte)0) >= 0)
         {
@@ -327,14 +349,29 @@ internal sealed class ArticleLoader(ILogger logger)
             return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
         }
 
+        if (file.Kind == ContentFileKind.CategoryText)
+        {
+            return new SourceArticle(relativePath, bytes, new ArticleNames(file.Name, []), file.Kind);
+        }
+
         try
         {
-            return new SourceArticle(relativePath, bytes, LeadReader.Read(bytes, fileStem));
+            var names = file.Kind == ContentFileKind.NamedArticle ? LeadReader.ReadNamed(bytes, file.Name) : LeadReader.Read(bytes, file.Name);
+            return new SourceArticle(relativePath, bytes, names, file.Kind);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // One file the Markdown reader chokes on must not stop the load.
-            return Skip(relativePath, $"its lead could not be read ({e.GetType().Name}: {e.Message})");
+            // One file the Markdown reader chokes on must not stop the load. A file
+            // that names its article is still that article (shown as text if it
+            // cannot be rendered either); without its lead, another has no title.
+            string reason = $"its lead could not be read ({e.GetType().Name}: {e.Message})";
+            if (file.Kind == ContentFileKind.NamedArticle)
+            {
+                logger.LogWarning("{File}: {Reason}; it is titled by its file name alone", relativePath, reason);
+                return new SourceArticle(relativePath, bytes, new ArticleNames(file.Name, []), file.Kind);
+            }
+
+            return Skip(relativePath, reason);
         }
     }
 
@@ -374,5 +411,5 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names);
+    internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
 }

@@ -15,7 +15,9 @@ public sealed record ArticleNames(string Title, IReadOnlyList<string> Aliases);
 /// Reads an article's names from its lead (SPEC.md): the title is the first bold
 /// phrase; the other bold phrases of that paragraph (<c>又称**X**</c>, <c>全称**Y**</c>)
 /// are aliases. Only the lead is parsed: names are needed for every file before
-/// any link can be resolved, so this pass must be cheap.
+/// any link can be resolved, so this pass must be cheap. In the converted collection's
+/// <c>Page/</c> the file name is the title and the lead's bold names are its aliases
+/// (<see cref="ReadNamed"/>).
 /// </summary>
 public static class LeadReader
 {
@@ -25,9 +27,26 @@ public static class LeadReader
     public static ArticleNames Read(string markdown, string fileStem) => Read(Encoding.UTF8.GetBytes(markdown), fileStem);
 
     /// <summary>The names of an article held as UTF-8: only its lead is decoded (invalid bytes become U+FFFD).</summary>
-    public static ArticleNames Read(ReadOnlySpan<byte> utf8, string fileStem) => ReadLead(Encoding.UTF8.GetString(LeadOf(utf8)), fileStem);
+    public static ArticleNames Read(ReadOnlySpan<byte> utf8, string fileStem) => ReadLead(Encoding.UTF8.GetString(LeadOf(utf8)), fileStem)!;
 
-    private static ArticleNames ReadLead(string lead, string fileStem)
+    /// <summary>
+    /// The names of an article whose file names it (the collection's <c>Page/</c>): the
+    /// title is <paramref name="title"/>; every bold phrase of the lead, the first too
+    /// (<c>**JS**</c> in JavaScript.md), is an alias.
+    /// </summary>
+    public static ArticleNames ReadNamed(ReadOnlySpan<byte> utf8, string title)
+    {
+        var lead = ReadLead(Encoding.UTF8.GetString(LeadOf(utf8)), fileStem: null);
+        string key = TitleKey.Of(title);
+        var aliases = (lead is null ? [] : lead.Aliases.Prepend(lead.Title))
+            .Where(alias => TitleKey.Of(alias) != key)
+            .DistinctBy(TitleKey.Of)
+            .ToArray();
+        return new ArticleNames(title, aliases);
+    }
+
+    // The names the lead gives; with no bold name, the file stem's, or null without one.
+    private static ArticleNames? ReadLead(string lead, string? fileStem)
     {
         // Nearly every lead names the article in its first block: parse that alone
         // first. A blank line ends a paragraph, so a paragraph found before the first
@@ -41,7 +60,7 @@ public static class LeadReader
             return names;
         }
 
-        return NamesIn(Markdown.Parse(lead, Pipeline)) ?? new ArticleNames(TitleKey.Tidy(fileStem), []);
+        return NamesIn(Markdown.Parse(lead, Pipeline)) ?? (fileStem is null ? null : new ArticleNames(TitleKey.Tidy(fileStem), []));
     }
 
     private static ArticleNames? NamesIn(MarkdownDocument document)

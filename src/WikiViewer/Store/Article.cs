@@ -43,7 +43,8 @@ public sealed record Article(
 }
 
 /// <summary>A category and its members, in title order.</summary>
-public sealed record Category(string Name, IReadOnlyList<Article> Articles)
+/// <param name="Text">The category page's own text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered on first view; null when there is none.</param>
+public sealed record Category(string Name, IReadOnlyList<Article> Articles, ArticleBody? Text = null)
 {
     public string Url => WikiUrls.Category(Name);
 }

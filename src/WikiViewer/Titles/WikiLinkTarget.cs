@@ -7,7 +7,7 @@ internal enum WikiLinkKind
 {
     /// <summary>An article title: <c>../Page/X.md</c> or <c>zh.wikipedia.org/wiki/X</c>.</summary>
     Article,
-    /// <summary><c>zh.wikipedia.org/wiki/Category:X</c>.</summary>
+    /// <summary><c>zh.wikipedia.org/wiki/Category:X</c> or <c>../Category/X.md</c>.</summary>
     Category,
     /// <summary><c>zh.wikipedia.org/wiki/uk:X</c>: the same subject on another language's Wikipedia.</summary>
     Interlanguage,
@@ -22,7 +22,6 @@ internal enum WikiLinkKind
 /// </summary>
 internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fragment, string? Prefix = null)
 {
-    private const string PagePrefix = "../Page/";
     private static readonly string[] WikiHosts =
     [
         "https://zh.wikipedia.org/wiki/", "http://zh.wikipedia.org/wiki/",
@@ -52,13 +51,10 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
         }
 
         string path;
-        if (url.StartsWith(PagePrefix, StringComparison.Ordinal))
+        bool isCategoryFile = false;
+        if (ConverterPaths.TrySplit(url, out isCategoryFile, out string name))
         {
-            path = url[PagePrefix.Length..];
-            if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-            {
-                path = path[..^3];
-            }
+            path = name;
         }
         else if (WikiHostLength(url) is > 0 and int hostLength)
         {
@@ -69,6 +65,8 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
             return null;
         }
 
+        // Escaped as the converter wrote it (\( \) \_ %E5…); '_' becomes a space below.
+        path = ConverterPaths.BackslashUnescape(path);
         path = Unescape(path);
         string? fragment = null;
         int hash = path.IndexOf('#');
@@ -83,6 +81,11 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
         }
 
         path = path.Replace('_', ' ').Trim();
+        if (isCategoryFile)
+        {
+            return path.Length == 0 ? null : new WikiLinkTarget(WikiLinkKind.Category, path, fragment, ConverterPaths.CategoryFolder);
+        }
+
         int colon = path.IndexOf(':');
         if (colon > 0)
         {

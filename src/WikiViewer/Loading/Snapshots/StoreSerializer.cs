@@ -44,6 +44,7 @@ internal static class StoreSerializer
             snapshot.Write(key);
             snapshot.Write(category.Name);
             snapshot.Write<int>([.. category.Articles.Select(a => ids[a])]);
+            WriteText(snapshot, category.Text);
         }
 
         SearchIndexSerializer.Write(snapshot, store.Search);
@@ -80,13 +81,35 @@ internal static class StoreSerializer
         for (int i = 0; i < categoryCount; i++)
         {
             string key = snapshot.ReadString();
-            categories[key] = new Category(snapshot.ReadString(), Members());
+            categories[key] = new Category(snapshot.ReadString(), Members(), ReadText(snapshot, key, bodies));
         }
 
         var search = SearchIndexSerializer.Read(snapshot, ArticleStore.SearchDocuments(articles));
         var statistics = new LoadStatistics(counts[0], counts[1], counts[2], counts[3], counts[4], clock.Elapsed);
         return new ArticleStore(articles, linksTo, categories, titles, search, version, statistics);
     }
+
+    // A category's text: 0 none, else a body as an article's (1 Markdown, 2 HTML).
+    private static void WriteText(SnapshotWriter snapshot, ArticleBody? text)
+    {
+        if (text is null)
+        {
+            snapshot.Write((byte)0);
+            return;
+        }
+
+        byte[] body = text.Content(out bool isHtml);
+        snapshot.Write(isHtml ? (byte)2 : (byte)1);
+        snapshot.Write<byte>(body);
+    }
+
+    private static ArticleBody? ReadText(SnapshotReader snapshot, string key, BodyRenderer bodies) => snapshot.ReadByte() switch
+    {
+        0 => null,
+        1 => new ArticleBody(snapshot.ReadArray<byte>(pinned: true), "Category:" + key, bodies),
+        2 => new ArticleBody(snapshot.ReadArray<byte>()),
+        var kind => throw new InvalidDataException($"a category text of unknown kind {kind}"),
+    };
 
     private static void WriteNames(SnapshotWriter snapshot, IReadOnlyDictionary<string, string> names)
     {

@@ -15,7 +15,7 @@ namespace WikiViewer.Loading.Snapshots;
 public sealed class StoreSnapshot
 {
     // Changes whenever what is written changes; the code's own identity is in the version too.
-    internal const int Format = 1;
+    internal const int Format = 2;
     internal static readonly byte[] Magic = "WikiViewer store snapshot\n"u8.ToArray();
 
     private StoreSnapshot(string path) => Path = path;

@@ -5,7 +5,7 @@ using WikiViewer.Titles;
 
 namespace WikiViewer.Web.Pages;
 
-/// <summary>/category/{name}: the category's articles; a variant spelling redirects to the canonical name.</summary>
+/// <summary>/category/{name}: the category's text, if it has one, and its articles; a variant spelling redirects to the canonical name.</summary>
 public sealed class CategoryModel(ArticleStore store) : PageModel
 {
     /// <summary>The category, or null when the collection has none by that name (404).</summary>
@@ -27,7 +27,7 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
             return RedirectPermanent(category.Url);
         }
 
-        Category = CategoryView.From(category);
+        Category = CategoryView.From(category, ScriptVariants.Of(HttpContext));
         return Page();
     }
 }

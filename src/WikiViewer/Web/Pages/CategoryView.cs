@@ -1,10 +1,23 @@
+using System.Text;
 using WikiViewer.Store;
 
 namespace WikiViewer.Web.Pages;
 
-/// <summary>A category page: the category's canonical name and its articles, in title order.</summary>
-public sealed record CategoryView(string Name, IReadOnlyList<ArticleLink> Articles)
+/// <summary>A category page: the category's canonical name, its own text (if any) and its articles, in title order.</summary>
+/// <param name="TextHtml">The category's text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered and in the reader's script; null without one.</param>
+public sealed record CategoryView(string Name, IReadOnlyList<ArticleLink> Articles, string? TextHtml = null)
 {
-    public static CategoryView From(Category category) =>
-        new(category.Name, [.. category.Articles.Select(ArticleLink.From)]);
+    public static CategoryView From(Category category, ScriptVariant script = ScriptVariant.AsWritten) =>
+        new(category.Name, [.. category.Articles.Select(ArticleLink.From)], TextOf(category, script));
+
+    private static string? TextOf(Category category, ScriptVariant script)
+    {
+        if (category.Text is not { } text)
+        {
+            return null;
+        }
+
+        string html = Encoding.UTF8.GetString(text.HtmlUtf8);
+        return script == ScriptVariant.AsWritten ? html : script.ConvertHtml(html);
+    }
 }
