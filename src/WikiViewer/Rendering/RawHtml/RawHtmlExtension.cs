@@ -83,7 +83,18 @@ public sealed class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMar
 
         foreach (var html in tags)
         {
+            if (html.Parent is null)
+            {
+                continue; // removed with a script's content
+            }
+
             var tag = RawTag.Parse(html.Tag);
+            if (tag is { Closing: false, SelfClosing: false } && RawHtmlSanitizer.DroppedWithContent.Contains(tag.Value.Name))
+            {
+                RemoveThroughClosing(html, tag.Value.Name);
+                continue;
+            }
+
             if (tag is null || !RawHtmlSanitizer.InlineTags.Contains(tag.Value.Name))
             {
                 html.Remove();
@@ -131,6 +142,27 @@ public sealed class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMar
         {
             unclosed.Remove();
         }
+    }
+
+    /// <summary>A script or style inline goes with its content, up to its closing tag in the same run (if any).</summary>
+    private static void RemoveThroughClosing(HtmlInline open, string name)
+    {
+        string close = "</" + name;
+        for (var next = open.NextSibling; next is not null; next = next.NextSibling)
+        {
+            if (next is HtmlInline html && html.Tag.StartsWith(close, StringComparison.OrdinalIgnoreCase))
+            {
+                while (open.NextSibling != html)
+                {
+                    open.NextSibling!.Remove();
+                }
+
+                html.Remove();
+                break;
+            }
+        }
+
+        open.Remove();
     }
 
     private sealed class SafeHtmlBlockRenderer(RawHtmlSanitizer sanitizer) : HtmlObjectRenderer<HtmlBlock>

@@ -43,7 +43,7 @@ internal sealed class RawHtmlSanitizer
     ];
 
     /// <summary>Dropped with what they hold: their content is code, styles, foreign markup or form parts, not text.</summary>
-    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "template", "noscript", "noembed", "noframes", "iframe", "frame", "frameset", "object",
         "embed", "applet", "svg", "math", "textarea", "select", "title", "head", "xmp", "video", "audio",
