@@ -1,5 +1,6 @@
 using Markdig;
 using WikiViewer.Loading;
+using WikiViewer.Rendering.RawHtml;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
@@ -17,14 +18,15 @@ public static class WikiMarkdown
     /// the trailer must see the raw category URLs before links are resolved, and
     /// references must see the file's end before sections prune empty ones.
     /// </summary>
-    public static MarkdownPipeline CreatePipeline(TitleIndex titles) => CreateArticleReader().UseWikiLinks(titles).Build();
+    public static MarkdownPipeline CreatePipeline(TitleIndex titles) =>
+        CreateArticleReader().UseRawHtml(new RawHtmlLinks(titles).Resolve).UseWikiLinks(titles).Build();
 
     /// <summary>
     /// The article pipeline for a load, which wants what the passes learn and the
     /// text they leave, not the HTML: the same passes, but links are not rewritten.
     /// </summary>
     public static MarkdownPipeline CreateAnalysisPipeline(TitleIndex titles) =>
-        CreateArticleReader().UseWikiLinks(titles, rewrite: false).Build();
+        CreateArticleReader().UseRawHtml(new RawHtmlLinks(titles).Resolve).UseWikiLinks(titles, rewrite: false).Build();
 
     private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
@@ -33,7 +35,7 @@ public static class WikiMarkdown
             .UseReferences()
             .UseSections();
 
-    /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live.</summary>
+    /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live (<see cref="UseRawHtml"/> renders it safely).</summary>
     public static MarkdownPipelineBuilder CreateReader() =>
         new MarkdownPipelineBuilder()
             .DisableHtml()
@@ -51,6 +53,17 @@ public static class WikiMarkdown
 
     public static MarkdownPipelineBuilder UseSections(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<SectionsExtension>();
+
+    /// <summary>Raw HTML rendered through an allowlist; links in it resolved by <paramref name="resolveLink"/>.</summary>
+    public static MarkdownPipelineBuilder UseRawHtml(this MarkdownPipelineBuilder pipeline, Func<string, HtmlLink?> resolveLink)
+    {
+        if (!pipeline.Extensions.Contains<RawHtmlExtension>())
+        {
+            pipeline.Extensions.Add(new RawHtmlExtension(resolveLink));
+        }
+
+        return pipeline;
+    }
 
     public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles, bool rewrite = true)
     {

@@ -61,7 +61,11 @@ public sealed class HostileArticleTests
         Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(body.Descendants<IElement>(), e => e.HasAttribute("style"));
         Assert.All(body.QuerySelectorAll("a[href]"), a => AssertSafeTarget(a.GetAttribute("href")!));
-        Assert.Contains("<script>alert('lead')</script>", body.TextContent);
+        // Raw HTML outside the allowlist is dropped, its text kept; a script goes with its content.
+        Assert.DoesNotContain("alert('lead')", body.TextContent);
+        Assert.DoesNotContain("alert('h')", body.TextContent);
+        Assert.Contains("样式", body.TextContent);
+        Assert.Contains("<script>alert('code')</script>", body.TextContent);
         Assert.Contains(body.QuerySelectorAll("a.external"), a => a.GetAttribute("href") == "https://ok.example/auto");
         Assert.Contains(body.QuerySelectorAll("a"), a => a.GetAttribute("href") == "mailto:reader@example.org");
         Assert.Equal(2, body.QuerySelectorAll("a[href='/wiki/%E5%9B%BD%E9%99%85%E6%B4%BE']").Length);

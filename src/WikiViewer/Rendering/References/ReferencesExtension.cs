@@ -40,13 +40,18 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
     {
         var list = TakeTrailingReferenceList(document);
         var counts = new Dictionary<int, int>();
+        int listed = list?.Count ?? 0;
+        var refs = new RefTags(list, counts);
         foreach (var leaf in MarkdownWalk.Blocks<LeafBlock>(document))
         {
             if (leaf.Inline is { } inline)
             {
-                LinkMarkers(inline, list?.Count ?? 0, counts);
+                LinkMarkers(inline, listed, counts);
+                refs.Collect(inline);
             }
         }
+
+        list = refs.List;
 
         if (list is null)
         {
@@ -54,6 +59,13 @@ public sealed partial class ReferencesExtension : IMarkdownExtension
         }
 
         list.CitationCounts = counts;
+        if (RefTags.IndexOfReferencesTag(document) is >= 0 and int at)
+        {
+            document.RemoveAt(at);
+            document.Insert(at, list);
+            return;
+        }
+
         int heading = IndexOfReferenceHeading(document);
         if (heading < 0)
         {

@@ -57,6 +57,9 @@ internal static class InlineText
 
         switch (block)
         {
+            case HtmlBlock html:
+                HtmlText.Append(text, html);
+                break;
             case LeafBlock { Inline: not null } leaf:
                 Append(text, leaf.Inline);
                 text.Append('\n');
