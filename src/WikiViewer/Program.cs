@@ -3,6 +3,7 @@ using WikiViewer.Hosting;
 using WikiViewer.Loading;
 using WikiViewer.Pages;
 using WikiViewer.Search;
+using WikiViewer.Web;
 
 if (args is ["export", ..])
 {
@@ -13,7 +14,7 @@ try
 {
     // Content root beside the binary: a published app started from any directory finds its settings and assets.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    builder.AddSerilogLogging();
+    builder.AddWikiLogging();
     builder.AddRequestTargetLimits();
     builder.Services.AddWikiStore(builder.Configuration);
     builder.Services.AddWikiPages();
@@ -21,7 +22,7 @@ try
     builder.Services.AddPageCaching(builder.Configuration);
 
     var app = builder.Build();
-    app.UseRequestLogging();
+    app.UseWikiRequestLogging();
     app.UseSecurityHeaders();
     app.UseWikiErrorPages();
     app.UseMethodFilter();
