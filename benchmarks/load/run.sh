@@ -313,7 +313,7 @@ for N in "${ARTICLES[@]}"; do
       t0=$(now)
       env "${WV_ENV[@]}" dotnet "$PUBLISH/WikiViewer.dll" --urls "http://127.0.0.1:$PORT_WIKIVIEWER" \
         --Wiki:ContentPath="$CORPUS" --Wiki:RateLimit:PermitLimit=0 --Wiki:PageCacheMegabytes=$CACHE_MB \
-        --Serilog:MinimumLevel:Override:WikiViewer.Requests=$REQUEST_LEVEL \
+        --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=$REQUEST_LEVEL \
         "$@" "${WV_ARGS[@]+"${WV_ARGS[@]}"}" > "$RUN/wikiviewer.log" 2>&1 &
       PID[wikiviewer]=$!; STARTED+=($!)
       BASE[wikiviewer]=http://127.0.0.1:$PORT_WIKIVIEWER

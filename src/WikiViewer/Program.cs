@@ -1,8 +1,6 @@
 using WikiViewer.Export;
-using WikiViewer.Web;
 using WikiViewer.Loading;
-using WikiViewer.Web.Pages;
-using WikiViewer.Search;
+using WikiViewer.Web;
 
 if (args is ["export", ..])
 {
@@ -18,7 +16,7 @@ try
 {
     // Content root beside the binary: a published app started from any directory finds its settings and assets.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    builder.AddSerilogLogging();
+    builder.AddWikiLogging();
     builder.AddRequestTargetLimits();
     builder.Services.AddProxySupport(builder.Configuration);
     builder.Services.AddWikiStore(builder.Configuration);
@@ -30,7 +28,7 @@ try
     // middleware, so each step below can read the route's metadata (its policies).
     var app = builder.Build();
     app.UseProxySupport();
-    app.UseRequestLogging();
+    app.UseWikiRequestLogging();
     app.UseSecurityHeaders();
     app.UseWikiErrorPages();
     app.UseMethodFilter();

@@ -347,7 +347,7 @@ public static class StaticExport
             // Last, so they win: loopback only, no rate limit on the crawl, no line per request.
             start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
             start.ArgumentList.Add("--Wiki:RateLimit:PermitLimit=0");
-            start.ArgumentList.Add("--Serilog:MinimumLevel:Override:WikiViewer.Requests=Error");
+            start.ArgumentList.Add("--Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Error");
 
             var process = Process.Start(start) ?? throw new ExportException("could not start the app.");
             var app = new ChildApp(process, new Uri($"http://127.0.0.1:{port}/"));

@@ -1,5 +1,4 @@
 using Markdig;
-using WikiViewer.Loading;
 using WikiViewer.Rendering.RawHtml;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
+using Serilog.Events;
 using WikiViewer.Loading;
 
 namespace WikiViewer.BrowserTests.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class ReaderApp(string contentPath) : WebApplicationFactory<Progra
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Wiki:ContentPath", contentPath);
-        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(_log)));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(new QueueSink(_log)));
     }
 
     /// <summary>Starts Kestrel on a free port and waits until the articles are loaded; returns the base URL.</summary>
@@ -50,26 +51,15 @@ public sealed class ReaderApp(string contentPath) : WebApplicationFactory<Progra
         return new Uri(address.Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1"));
     }
 
-    private sealed class QueueLoggerProvider(ConcurrentQueue<string> log) : ILoggerProvider
+    // A sink in the app's Serilog pipeline, beside its console.
+    private sealed class QueueSink(ConcurrentQueue<string> log) : ILogEventSink
     {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(categoryName, log);
-
-        public void Dispose()
+        public void Emit(LogEvent logEvent)
         {
-        }
-    }
-
-    private sealed class QueueLogger(string category, ConcurrentQueue<string> log) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
+            if (logEvent.Level >= LogEventLevel.Warning)
             {
-                log.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+                string category = logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string name } ? name : "";
+                log.Enqueue($"{logEvent.Level} {category}: {logEvent.RenderMessage()} {logEvent.Exception}");
             }
         }
     }

@@ -266,7 +266,7 @@ public sealed class BadInputTests(KestrelApplication server) : IClassFixture<Kes
     {
         await server.SendAsync("/wiki/x%0A%5B00:00:00%20ERR%5D%20forged");
 
-        var line = Assert.Single(server.App.Logs.Entries, e => e.Category == "WikiViewer.Requests" && e.Message.Contains("forged"));
+        var line = Assert.Single(server.App.Logs.Entries, e => e.Category == WikiViewer.Web.Logging.RequestLogCategory && e.Message.Contains("forged"));
         Assert.DoesNotContain('\n', line.Message);
         Assert.Contains(@"/wiki/x\u000A[00:00:00 ERR] forged responded 400", line.Message);
         Assert.Equal(LogLevel.Warning, line.Level);
@@ -277,7 +277,7 @@ public sealed class BadInputTests(KestrelApplication server) : IClassFixture<Kes
     {
         await server.SendAsync("/wiki/" + new string('z', 5_000));
 
-        var line = Assert.Single(server.App.Logs.Entries, e => e.Category == "WikiViewer.Requests" && e.Message.Contains("zzzz"));
+        var line = Assert.Single(server.App.Logs.Entries, e => e.Category == WikiViewer.Web.Logging.RequestLogCategory && e.Message.Contains("zzzz"));
         Assert.True(line.Message.Length < 500, line.Message.Length.ToString());
         Assert.Contains("…(+", line.Message);
     }

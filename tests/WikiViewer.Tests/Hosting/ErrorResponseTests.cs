@@ -34,7 +34,7 @@ public sealed class ErrorResponseTests
         Assert.DoesNotContain(".cs:line", body);
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Error && e.Category == "WikiViewer.Requests" && e.Message.Contains("responded 500"));
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Error && e.Category == WikiViewer.Web.Logging.RequestLogCategory && e.Message.Contains("responded 500"));
         Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Error && e.Category.Contains("ExceptionHandler"));
     }
 

@@ -43,7 +43,7 @@ public sealed class HostingTests(SeedsApplication seeds) : IClassFixture<SeedsAp
         await client.GetAsync("/healthz");
 
         Assert.Contains(seeds.App.Logs.Entries, e =>
-            e.Category == "WikiViewer.Requests" && System.Text.RegularExpressions.Regex.IsMatch(e.Message, @"^HTTP GET /healthz responded 200 in \d+\.\d ms$"));
+            e.Category == WikiViewer.Web.Logging.RequestLogCategory && System.Text.RegularExpressions.Regex.IsMatch(e.Message, @"^HTTP GET /healthz responded 200 in \d+\.\d ms$"));
     }
 
     [Fact]

@@ -1,17 +1,34 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using WikiViewer.Store;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace WikiViewer.Tests.Infrastructure;
 
-/// <summary>Collects the app's log lines so a test can assert what an operator would read.</summary>
-public sealed class LogCapture : ILoggerProvider
+/// <summary>
+/// Collects log lines so a test can assert what an operator would read: as an
+/// <see cref="ILoggerProvider"/> for code given a logger, and as a Serilog sink
+/// beside the app's console, each message rendered as the console renders it.
+/// </summary>
+public sealed class LogCapture : ILoggerProvider, ILogEventSink
 {
+    private static readonly MessageTemplateTextFormatter Console = new("{Message:lj}");
+
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
 
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => _entries.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Emit(LogEvent logEvent)
+    {
+        var message = new StringWriter();
+        Console.Format(logEvent, message);
+        string category = logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string name } ? name : "";
+        _entries.Enqueue(((LogLevel)(int)logEvent.Level, category, message.ToString()));
+    }
 
     public void Dispose()
     {

@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
 using WikiViewer.Loading;
 using WikiViewer.Store;
 
@@ -22,7 +22,8 @@ public sealed class WikiApplication(string? contentPath = null, IReadOnlyDiction
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Beside the console, in the app's Serilog pipeline: what passes its levels, as the console shows it.
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
         if (contentPath is not null)
         {
             builder.UseSetting("Wiki:ContentPath", contentPath);
