@@ -68,9 +68,17 @@ internal static class ExportPaths
             return OfflineTarget(url);
         }
 
-        foreach (string folder in (string[])["wiki", "category"])
+        foreach (var (folder, key) in (ReadOnlySpan<(string, string)>)[("wiki", "title="), ("category", "name=")])
         {
             string prefix = "/" + folder;
+
+            // A title with a "." or ".." segment is linked as /wiki/?title=… (WikiUrls); its file is named like any other.
+            if (path == prefix + "/" && query.StartsWith(key, StringComparison.Ordinal) && !query.Contains('&')
+                && Unescape(query[key.Length..]) is { Length: > 0 } queried)
+            {
+                return new ExportTarget(ExportKind.Page, url, folder + "/" + FileName(queried) + ".html");
+            }
+
             if (path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal))
             {
                 if (query.Length > 0)

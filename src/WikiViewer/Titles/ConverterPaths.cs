@@ -26,7 +26,7 @@ public static class ConverterPaths
     /// The title a file name (without its extension) stands for: <c>_</c> is a space,
     /// every other character is kept (<c>.ac</c>, <c>"Q"</c>, <c>$10 (SMAP單曲)</c>, <c>+44</c>).
     /// </summary>
-    public static string TitleOfFileName(string fileStem) => fileStem.Replace('_', ' ');
+    public static string TitleOfFileName(string fileStem) => TitleKey.WithoutControls(fileStem).Replace('_', ' ');
 
     /// <summary>
     /// The name a link target spells: Markdown backslash escapes undone (<c>\(</c>, <c>\)</c>,

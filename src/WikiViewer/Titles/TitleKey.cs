@@ -22,6 +22,11 @@ public static class TitleKey
                 continue;
             }
 
+            if (char.IsControl(c))
+            {
+                continue; // as WithoutControls drops it from the title
+            }
+
             if (pendingSpace)
             {
                 text.Append(' ');
@@ -39,7 +44,35 @@ public static class TitleKey
         return ChineseScript.Fold(text.ToString());
     }
 
-    /// <summary>A title as written, with runs of white space and <c>_</c> made one space.</summary>
+    /// <summary>A title as written, with runs of white space and <c>_</c> made one space, and no control characters.</summary>
     public static string Tidy(string name) =>
-        string.Join(' ', name.Split([' ', '_', '\t', '\n', '\r', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', WithoutControls(name).Split([' ', '_', '\t', '\n', '\r', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The name without control characters (C0, DEL, C1): MediaWiki refuses them in titles,
+    /// and a URL holding one is refused (400) before it reaches a page. Those that are white
+    /// space (tab, line breaks, U+0085) become a space, for <see cref="Tidy"/> to fold.
+    /// </summary>
+    public static string WithoutControls(string name)
+    {
+        if (!name.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !name.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
+        {
+            return name;
+        }
+
+        var kept = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (!char.IsControl(c))
+            {
+                kept.Append(c);
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                kept.Append(' ');
+            }
+        }
+
+        return kept.ToString();
+    }
 }

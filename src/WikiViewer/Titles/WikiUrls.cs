@@ -4,9 +4,31 @@ namespace WikiViewer.Titles;
 public static class WikiUrls
 {
     public static string Article(string title, string? fragment = null) =>
-        "/wiki/" + EscapePath(title) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment.Replace(' ', '_')));
+        (HasDotSegment(title) ? "/wiki/?title=" + Uri.EscapeDataString(title) : "/wiki/" + EscapePath(title))
+        + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment.Replace(' ', '_')));
 
-    public static string Category(string name) => "/category/" + EscapePath(name);
+    public static string Category(string name) =>
+        HasDotSegment(name) ? "/category/?name=" + Uri.EscapeDataString(name) : "/category/" + EscapePath(name);
+
+    /// <summary>
+    /// Whether a title has a <c>.</c> or <c>..</c> segment between its slashes (<c>..</c>,
+    /// <c>a/../b</c>). Every client removes such segments from a path before it sends it
+    /// (RFC 3986; the WHATWG URL standard also when they are written <c>%2E</c>), so these
+    /// titles travel in the query instead: <c>/wiki/?title=..</c>, as MediaWiki's
+    /// <c>index.php?title=</c>. zh.wikipedia itself has no such title (MediaWiki refuses them).
+    /// </summary>
+    public static bool HasDotSegment(string title)
+    {
+        foreach (var segment in title.AsSpan().Split('/'))
+        {
+            if (title.AsSpan(segment) is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The page on zh.wikipedia.org that the article was converted from.</summary>
     public static string Original(string title) => "https://zh.wikipedia.org/wiki/" + EscapePath(title.Replace(' ', '_'));

@@ -15,6 +15,13 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
 
     public IActionResult OnGet(string? name)
     {
+        // A name with a "." or ".." segment comes as /category/?name= (WikiUrls says why).
+        bool inQuery = string.IsNullOrEmpty(name) && Request.Query["name"] is [{ Length: > 0 }];
+        if (inQuery)
+        {
+            name = Request.Query["name"];
+        }
+
         RequestedName = TitleKey.Tidy(name ?? "");
         if (store.FindCategory(RequestedName) is not { } category)
         {
@@ -22,7 +29,7 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
             return Page();
         }
 
-        if (category.Name != name)
+        if (category.Name != name || inQuery != WikiUrls.HasDotSegment(category.Name))
         {
             return RedirectPermanent(category.Url);
         }

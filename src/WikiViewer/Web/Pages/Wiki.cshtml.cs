@@ -18,12 +18,19 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? title)
     {
+        // A title with a "." or ".." segment comes as /wiki/?title= (WikiUrls says why).
+        bool inQuery = string.IsNullOrEmpty(title) && Request.Query["title"] is [{ Length: > 0 }];
+        if (inQuery)
+        {
+            title = Request.Query["title"];
+        }
+
         if (string.IsNullOrEmpty(title))
         {
             return Redirect("/");
         }
 
-        if (store.Get(title) is { } article)
+        if (store.Get(title) is { } article && inQuery == WikiUrls.HasDotSegment(article.Title))
         {
             Article = ArticleView.From(article, store.LinksTo(article.Title), ScriptVariants.Of(HttpContext));
             return Page();
