@@ -1,5 +1,6 @@
 using Markdig;
 using WikiViewer.Loading;
+using WikiViewer.Rendering.Mathematics;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
@@ -31,7 +32,8 @@ public static class WikiMarkdown
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
-            .UseSections();
+            .UseSections()
+            .UseMath();
 
     /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live.</summary>
     public static MarkdownPipelineBuilder CreateReader() =>
@@ -51,6 +53,9 @@ public static class WikiMarkdown
 
     public static MarkdownPipelineBuilder UseSections(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<SectionsExtension>();
+
+    public static MarkdownPipelineBuilder UseMath(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<MathExtension>();
 
     public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles, bool rewrite = true)
     {
