@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WikiViewer.Export;
 
@@ -25,7 +26,7 @@ internal sealed record ExportTarget(ExportKind Kind, string Url, string File);
 /// relative links between those files. Pure functions: the exporter and its
 /// tests share them.
 /// </summary>
-internal static class ExportPaths
+internal static partial class ExportPaths
 {
     public const string Home = "index.html";
     public const string Offline = "offline.html";
@@ -201,6 +202,36 @@ internal static class ExportPaths
 
         return link.ToString();
     }
+
+    /// <summary>
+    /// The site URLs a stylesheet served at <paramref name="stylesheetPath"/> names in
+    /// <c>url(…)</c> (fonts, images), resolved against it: KaTeX's stylesheet names its
+    /// fonts as <c>url(fonts/KaTeX_Main-Regular.woff2)</c>, which no page links to.
+    /// Data URIs, other sites and fragments are left out; the stylesheet itself is
+    /// copied as it is, so its relative URLs still hold in the export.
+    /// </summary>
+    public static IEnumerable<string> StylesheetUrls(string css, string stylesheetPath)
+    {
+        var baseUri = new Uri(new Uri("http://site/"), stylesheetPath);
+        foreach (Match match in CssUrl().Matches(css))
+        {
+            string value = match.Groups["url"].Value.Trim();
+            if (value.Length == 0 || value.StartsWith('#') || value.StartsWith("//", StringComparison.Ordinal)
+                || value.Contains(':', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var resolved = new Uri(baseUri, value);
+            if (resolved.Host == "site")
+            {
+                yield return resolved.AbsolutePath;
+            }
+        }
+    }
+
+    [GeneratedRegex("""url\(\s*(?:"(?<url>[^"]*)"|'(?<url>[^']*)'|(?<url>[^)"'\s]*))\s*\)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CssUrl();
 
     private static ExportTarget OfflineTarget(string url) => new(ExportKind.Offline, url, Offline);
 

@@ -226,6 +226,15 @@ public static class StaticExport
 
                 byte[] bytes = await response.Content.ReadAsByteArrayAsync();
                 await WriteAsync(target.File, bytes);
+                if (target.File.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Fonts and images a stylesheet names are assets no page links to.
+                    foreach (string url in ExportPaths.StylesheetUrls(Utf8.GetString(bytes), target.Url))
+                    {
+                        Enqueue(ExportPaths.Classify(url));
+                    }
+                }
+
                 Interlocked.Increment(ref _assets);
                 return;
             }

@@ -1,4 +1,5 @@
 using Markdig;
+using WikiViewer.Rendering.Mathematics;
 using WikiViewer.Rendering.RawHtml;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
@@ -32,7 +33,8 @@ public static class WikiMarkdown
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
-            .UseSections();
+            .UseSections()
+            .UseMath();
 
     /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live (<see cref="UseRawHtml"/> renders it safely).</summary>
     public static MarkdownPipelineBuilder CreateReader() =>
@@ -63,6 +65,9 @@ public static class WikiMarkdown
 
         return pipeline;
     }
+
+    public static MarkdownPipelineBuilder UseMath(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<MathExtension>();
 
     public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles, bool rewrite = true)
     {

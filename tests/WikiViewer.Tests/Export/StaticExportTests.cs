@@ -41,6 +41,17 @@ public sealed partial class StaticExportTests(StaticExportTests.ExportRun run) :
     }
 
     [Fact]
+    public void KaTeX_and_the_fonts_its_stylesheet_names_are_exported()
+    {
+        Assert.True(_run.ExitCode == 0, _run.Output);
+        string katex = Path.Combine(_output, "lib", "katex");
+        Assert.True(File.Exists(Path.Combine(katex, "katex.min.js")));
+        Assert.True(File.Exists(Path.Combine(katex, "katex.min.css")));
+        Assert.True(File.Exists(Path.Combine(katex, "fonts", "KaTeX_Main-Regular.woff2")));
+        Assert.Equal(20, Directory.GetFiles(Path.Combine(katex, "fonts"), "*.woff2").Length);
+    }
+
+    [Fact]
     public void Every_link_is_relative_and_resolves_to_an_exported_file()
     {
         Assert.True(_run.ExitCode == 0, _run.Output);
