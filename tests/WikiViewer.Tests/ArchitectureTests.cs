@@ -24,6 +24,7 @@ public class ArchitectureTests
     // Each Markdig rule stands alone: what the rules share lives in Rendering.Syntax.
     private static readonly string[] RenderingRules =
     [
+        "WikiViewer.Rendering.Emphasis",
         "WikiViewer.Rendering.References",
         "WikiViewer.Rendering.Residue",
         "WikiViewer.Rendering.Sections",

@@ -1,5 +1,6 @@
 using Markdig;
 using WikiViewer.Loading;
+using WikiViewer.Rendering.Emphasis;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
@@ -28,6 +29,7 @@ public static class WikiMarkdown
 
     private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
+            .UseCjkEmphasis()
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
@@ -39,6 +41,9 @@ public static class WikiMarkdown
             .DisableHtml()
             .UsePipeTables()
             .UseGridTables();
+
+    public static MarkdownPipelineBuilder UseCjkEmphasis(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<EmphasisExtension>();
 
     public static MarkdownPipelineBuilder UseTrailer(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<TrailerExtension>();
