@@ -29,6 +29,7 @@ public class ArchitectureTests
         "WikiViewer.Rendering.Residue",
         "WikiViewer.Rendering.Sections",
         "WikiViewer.Rendering.Trailer",
+        "WikiViewer.Rendering.VariantMarkup",
         "WikiViewer.Rendering.WikiLinks",
     ];
 

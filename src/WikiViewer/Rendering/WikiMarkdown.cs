@@ -5,6 +5,7 @@ using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
 using WikiViewer.Rendering.Trailer;
+using WikiViewer.Rendering.VariantMarkup;
 using WikiViewer.Rendering.WikiLinks;
 using WikiViewer.Titles;
 
@@ -30,6 +31,7 @@ public static class WikiMarkdown
     private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
             .UseCjkEmphasis()
+            .UseVariantMarkup()
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
@@ -44,6 +46,9 @@ public static class WikiMarkdown
 
     public static MarkdownPipelineBuilder UseCjkEmphasis(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<EmphasisExtension>();
+
+    public static MarkdownPipelineBuilder UseVariantMarkup(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<VariantMarkupExtension>();
 
     public static MarkdownPipelineBuilder UseTrailer(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<TrailerExtension>();
