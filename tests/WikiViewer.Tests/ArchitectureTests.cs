@@ -26,10 +26,12 @@ public class ArchitectureTests
     [
         "WikiViewer.Rendering.Mathematics",
         "WikiViewer.Rendering.RawHtml",
+        "WikiViewer.Rendering.Emphasis",
         "WikiViewer.Rendering.References",
         "WikiViewer.Rendering.Residue",
         "WikiViewer.Rendering.Sections",
         "WikiViewer.Rendering.Trailer",
+        "WikiViewer.Rendering.VariantMarkup",
         "WikiViewer.Rendering.WikiLinks",
     ];
 

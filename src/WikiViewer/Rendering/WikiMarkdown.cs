@@ -1,10 +1,12 @@
 using Markdig;
+using WikiViewer.Rendering.Emphasis;
 using WikiViewer.Rendering.Mathematics;
 using WikiViewer.Rendering.RawHtml;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
 using WikiViewer.Rendering.Trailer;
+using WikiViewer.Rendering.VariantMarkup;
 using WikiViewer.Rendering.WikiLinks;
 using WikiViewer.Titles;
 
@@ -30,18 +32,30 @@ public static class WikiMarkdown
 
     private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
+            .UseVariantMarkup()
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
             .UseSections()
             .UseMath();
 
-    /// <summary>Plain CommonMark plus tables; raw HTML is kept as text, never emitted live (<see cref="UseRawHtml"/> renders it safely).</summary>
+    /// <summary>
+    /// CommonMark plus tables, with emphasis read beside Chinese text (the lead's bold
+    /// names too); raw HTML is kept as text, never emitted live (<see cref="UseRawHtml"/>
+    /// renders it safely).
+    /// </summary>
     public static MarkdownPipelineBuilder CreateReader() =>
         new MarkdownPipelineBuilder()
             .DisableHtml()
             .UsePipeTables()
-            .UseGridTables();
+            .UseGridTables()
+            .UseCjkEmphasis();
+
+    public static MarkdownPipelineBuilder UseCjkEmphasis(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<EmphasisExtension>();
+
+    public static MarkdownPipelineBuilder UseVariantMarkup(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<VariantMarkupExtension>();
 
     public static MarkdownPipelineBuilder UseTrailer(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<TrailerExtension>();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using WikiViewer.Loading;
+using WikiViewer.Rendering.VariantMarkup;
 using WikiViewer.Text;
 using WikiViewer.Store;
 
@@ -69,6 +70,8 @@ public static class ScriptVariants
     /// Well-formed HTML (Markdig output, search snippets) in the chosen script:
     /// only the text between tags is converted, so hrefs, ids and attribute
     /// values stay exactly as rendered. Entities are ASCII and pass through.
+    /// Text the article marked <c>-{…}-</c> stays as written, and of a
+    /// <c>-{zh-hans:甲;zh-hant:乙}-</c> group only the variant's entry is kept.
     /// </summary>
     public static string ConvertHtml(this ScriptVariant variant, string html)
     {
@@ -77,30 +80,8 @@ public static class ScriptVariants
             return html;
         }
 
-        var converted = new StringBuilder(html.Length + 64);
-        int i = 0;
-        while (i < html.Length)
-        {
-            int tag = html.IndexOf('<', i);
-            int textEnd = tag < 0 ? html.Length : tag;
-            if (textEnd > i)
-            {
-                converted.Append(variant.Convert(html[i..textEnd]));
-            }
-
-            if (tag < 0)
-            {
-                break;
-            }
-
-            // Attribute values are escaped (&gt;), so the first '>' closes the tag.
-            int close = html.IndexOf('>', tag);
-            int tagEnd = close < 0 ? html.Length : close + 1;
-            converted.Append(html, tag, tagEnd - tag);
-            i = tagEnd;
-        }
-
-        return converted.ToString();
+        // The rendering's variant markup decides which text is left as written.
+        return VariantHtml.Convert(html, variant == ScriptVariant.Simplified ? SimplifiedValue : TraditionalValue, text => variant.Convert(text));
     }
 
     /// <summary>The article body in the chosen script, converted once per article and variant.</summary>

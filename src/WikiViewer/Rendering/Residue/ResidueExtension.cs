@@ -20,12 +20,36 @@ public sealed partial class ResidueExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
+        if (renderer is HtmlRenderer html)
+        {
+            html.ObjectRenderers.AddIfNotAlready<FigureInlineRenderer>();
+        }
     }
 
     private static readonly SearchValues<char> TemplateStart = SearchValues.Create("{");
     private static readonly SearchValues<char> Parentheses = SearchValues.Create("（(");
 
     private static void Process(MarkdownDocument document)
+    {
+        CleanParagraphs(document);
+
+        // After the parentheses: **（）** leaves an empty emphasis.
+        foreach (var paragraph in MarkdownWalk.Blocks<ParagraphBlock>(document))
+        {
+            if (paragraph.Inline is { } inline && LeftoverMarkup.MayHold(inline))
+            {
+                LeftoverMarkup.Clean(inline);
+                if (inline.FirstChild is null)
+                {
+                    paragraph.Parent?.Remove(paragraph);
+                }
+            }
+        }
+
+        LeftoverMarkup.DropEmptyItems(document);
+    }
+
+    private static void CleanParagraphs(MarkdownDocument document)
     {
         foreach (var paragraph in MarkdownWalk.Blocks<ParagraphBlock>(document))
         {

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+
+namespace WikiViewer.Rendering.VariantMarkup;
+
+/// <summary>
+/// How variant markup stands in the rendered HTML, and how a display variant reads it.
+/// <c>-{文字}-</c> is <c>&lt;span class="noconvert"&gt;</c>. A group keeps every entry,
+/// <c>&lt;span data-code="zh-tw" data-show="zh-hant"&gt;</c>: <c>data-show</c> lists the
+/// display variants that show the entry as written, <c>data-convert</c> those that show it
+/// converted (the group has nothing for them); entries not shown as written (<c>zh</c>) carry
+/// <c>hidden</c>. Every display variant shows exactly one entry of a group. Regional
+/// displays (zh-cn, zh-tw…) need only a row in <see cref="Displays"/>.
+/// </summary>
+public static class VariantHtml
+{
+    internal const string NoConvertOpen = "<span class=\"noconvert\">";
+    private const string EntryPrefix = "<span data-code=\"";
+
+    /// <summary>
+    /// Each display variant and the entry codes it looks for, in MediaWiki's fallback order.
+    /// As written (<c>zh</c>) shows the entry written first, the author's own first choice:
+    /// it needs no guess at the article's script, and zhwiki's editors put their script first.
+    /// </summary>
+    internal static readonly (string Display, string[] Chain)[] Displays =
+    [
+        ("zh", []),
+        ("zh-hans", ["zh-hans", "zh-cn", "zh-sg", "zh-my", "zh"]),
+        ("zh-hant", ["zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh"]),
+    ];
+
+    /// <summary>The entry a display with this fallback chain shows: -1 when none fits (an empty chain takes the first).</summary>
+    internal static int Choose(IReadOnlyList<string> codes, string[] chain)
+    {
+        if (chain.Length == 0)
+        {
+            return codes.Count > 0 ? 0 : -1;
+        }
+
+        foreach (string code in chain)
+        {
+            for (int i = 0; i < codes.Count; i++)
+            {
+                if (codes[i] == code)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    internal static string EntryOpen(string code, List<string> shown, List<string> converted)
+    {
+        var tag = new StringBuilder(EntryPrefix).Append(WebUtility.HtmlEncode(code)).Append('"');
+        if (LanguageTag(code) is { } language)
+        {
+            tag.Append(" lang=\"").Append(language).Append('"');
+        }
+
+        if (shown.Count > 0)
+        {
+            tag.Append(" data-show=\"").AppendJoin(' ', shown).Append('"');
+        }
+
+        if (converted.Count > 0)
+        {
+            tag.Append(" data-convert=\"").AppendJoin(' ', converted).Append('"');
+        }
+
+        if (!shown.Contains("zh"))
+        {
+            tag.Append(" hidden");
+        }
+
+        return tag.Append('>').ToString();
+    }
+
+    private static string? LanguageTag(string code) => code switch
+    {
+        "zh" => "zh",
+        "zh-hans" => "zh-Hans",
+        "zh-hant" => "zh-Hant",
+        "zh-cn" => "zh-Hans-CN",
+        "zh-sg" => "zh-Hans-SG",
+        "zh-my" => "zh-Hans-MY",
+        "zh-tw" => "zh-Hant-TW",
+        "zh-hk" => "zh-Hant-HK",
+        "zh-mo" => "zh-Hant-MO",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Rendered HTML as a display variant shows it: the text between tags converted,
+    /// except in <c>noconvert</c> spans and in the group entry chosen as written for
+    /// <paramref name="display"/>; other entries dropped. Attribute values are escaped
+    /// (<c>&amp;gt;</c>), so the first '&gt;' closes a tag.
+    /// </summary>
+    public static string Convert(string html, string display, Func<string, string> convert)
+    {
+        var converted = new StringBuilder(html.Length + 64);
+        int i = 0;
+        while (i < html.Length)
+        {
+            int tag = html.IndexOf('<', i);
+            int textEnd = tag < 0 ? html.Length : tag;
+            if (textEnd > i)
+            {
+                converted.Append(convert(html[i..textEnd]));
+            }
+
+            if (tag < 0)
+            {
+                break;
+            }
+
+            int close = html.IndexOf('>', tag);
+            int tagEnd = close < 0 ? html.Length : close + 1;
+            var tagText = html.AsSpan(tag, tagEnd - tag);
+            i = tagEnd;
+            if (!tagText.StartsWith("<span ", StringComparison.Ordinal))
+            {
+                converted.Append(tagText);
+            }
+            else if (tagText.StartsWith(NoConvertOpen, StringComparison.Ordinal))
+            {
+                i = EndOfSpan(html, tagEnd);
+                converted.Append(html, tag, i - tag);
+            }
+            else if (tagText.StartsWith(EntryPrefix, StringComparison.Ordinal))
+            {
+                if (Lists(tagText, " data-show=\"", display))
+                {
+                    i = EndOfSpan(html, tagEnd);
+                    converted.Append(Unhidden(tagText)).Append(html, tagEnd, i - tagEnd);
+                }
+                else if (Lists(tagText, " data-convert=\"", display))
+                {
+                    converted.Append(Unhidden(tagText));
+                }
+                else
+                {
+                    i = EndOfSpan(html, tagEnd);
+                }
+            }
+            else
+            {
+                converted.Append(tagText);
+            }
+        }
+
+        return converted.ToString();
+    }
+
+    private static ReadOnlySpan<char> Unhidden(ReadOnlySpan<char> tag) =>
+        tag.EndsWith(" hidden>", StringComparison.Ordinal) ? string.Concat(tag[..^8], ">") : tag;
+
+    private static bool Lists(ReadOnlySpan<char> tag, string attribute, string display)
+    {
+        int at = tag.IndexOf(attribute, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var value = tag[(at + attribute.Length)..];
+        value = value[..Math.Max(0, value.IndexOf('"'))];
+        foreach (var range in value.Split(' '))
+        {
+            if (value[range].SequenceEqual(display))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index just after the <c>&lt;/span&gt;</c> that closes a span whose content starts at <paramref name="start"/>.</summary>
+    private static int EndOfSpan(string html, int start)
+    {
+        int depth = 0;
+        for (int i = html.IndexOf('<', start); i >= 0; i = html.IndexOf('<', i + 1))
+        {
+            var rest = html.AsSpan(i);
+            if (rest.StartsWith("</span>", StringComparison.Ordinal))
+            {
+                if (depth-- == 0)
+                {
+                    return i + 7;
+                }
+            }
+            else if (rest.StartsWith("<span ", StringComparison.Ordinal) || rest.StartsWith("<span>", StringComparison.Ordinal))
+            {
+                depth++;
+            }
+        }
+
+        return html.Length;
+    }
+}
