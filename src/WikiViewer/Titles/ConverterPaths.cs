@@ -90,7 +90,7 @@ public static class ConverterPaths
 
     // Targets arrive both raw (德國) and percent-encoded (%E5%BE%B7); a malformed
     // escape is kept as text rather than failing the whole article.
-    private static string PercentUnescape(string path)
+    internal static string PercentUnescape(string path)
     {
         if (!path.Contains('%'))
         {

@@ -67,7 +67,7 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
 
         // Escaped as the converter wrote it (\( \) \_ %E5…); '_' becomes a space below.
         path = ConverterPaths.BackslashUnescape(path);
-        path = Unescape(path);
+        path = ConverterPaths.PercentUnescape(path);
         string? fragment = null;
         int hash = path.IndexOf('#');
         if (hash >= 0)
@@ -121,24 +121,5 @@ internal sealed record WikiLinkTarget(WikiLinkKind Kind, string Name, string? Fr
         }
 
         return 0;
-    }
-
-    // Targets arrive both raw (德國) and percent-encoded (%E5%BE%B7); a malformed
-    // escape is kept as text rather than failing the whole article.
-    private static string Unescape(string path)
-    {
-        if (!path.Contains('%'))
-        {
-            return path;
-        }
-
-        try
-        {
-            return Uri.UnescapeDataString(path);
-        }
-        catch (UriFormatException)
-        {
-            return path;
-        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class CategoryTextSnapshotTests
         var loaded = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress());
         string withMembers = Html(loaded.FindCategory("有成员")!);
 
-        var read = ReadBack(loaded);
+        var read = StoreSnapshotTests.ReadBack(loaded);
 
         Assert.Equal(["条目"], read.FindCategory("有成员")!.Articles.Select(a => a.Title));
         Assert.Equal(withMembers, Html(read.FindCategory("有成员")!)); // written as HTML
@@ -34,17 +34,4 @@ public sealed class CategoryTextSnapshotTests
     }
 
     private static string Html(Category category) => Encoding.UTF8.GetString(category.Text!.HtmlUtf8);
-
-    private static ArticleStore ReadBack(ArticleStore store)
-    {
-        using var stream = new MemoryStream();
-        var writer = new SnapshotWriter(stream);
-        StoreSerializer.Write(writer, store);
-        writer.Finish();
-        stream.Position = 0;
-        var reader = new SnapshotReader(stream);
-        var read = StoreSerializer.Read(reader, store.Version, Stopwatch.StartNew(), NullLogger.Instance, new LoadProgress());
-        reader.ReadEnd();
-        return read;
-    }
 }

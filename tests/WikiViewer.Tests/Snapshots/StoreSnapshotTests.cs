@@ -240,7 +240,8 @@ public sealed class StoreSnapshotTests
 
     private static ArticleStore Load(string folder) => new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress());
 
-    private static ArticleStore ReadBack(ArticleStore store)
+    /// <summary>The store written to a snapshot in memory and read back.</summary>
+    internal static ArticleStore ReadBack(ArticleStore store)
     {
         using var stream = new MemoryStream();
         var writer = new SnapshotWriter(stream);
