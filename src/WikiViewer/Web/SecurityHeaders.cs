@@ -3,7 +3,7 @@ namespace WikiViewer.Web;
 /// <summary>
 /// Security headers on every response. Articles come from a dump the viewer did
 /// not write, so the policy allows no inline script and nothing from elsewhere:
-/// the only script is /js/suggest.js.
+/// scripts are the site's own files under /js/ and /lib/katex/.
 /// </summary>
 public static class SecurityHeaders
 {
