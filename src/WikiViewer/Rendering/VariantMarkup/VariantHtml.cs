@@ -16,6 +16,7 @@ public static class VariantHtml
 {
     internal const string NoConvertOpen = "<span class=\"noconvert\">";
     private const string EntryPrefix = "<span data-code=\"";
+    private const string BlockEntryPrefix = "<div data-code=\"";
 
     /// <summary>
     /// Each display variant and the entry codes it looks for, in MediaWiki's fallback order.
@@ -51,9 +52,10 @@ public static class VariantHtml
         return -1;
     }
 
-    internal static string EntryOpen(string code, List<string> shown, List<string> converted)
+    /// <param name="element"><c>span</c> for a group inside a paragraph, <c>div</c> for one of whole blocks.</param>
+    internal static string EntryOpen(string code, List<string> shown, List<string> converted, string element = "span")
     {
-        var tag = new StringBuilder(EntryPrefix).Append(WebUtility.HtmlEncode(code)).Append('"');
+        var tag = new StringBuilder("<").Append(element).Append(" data-code=\"").Append(WebUtility.HtmlEncode(code)).Append('"');
         if (LanguageTag(code) is { } language)
         {
             tag.Append(" lang=\"").Append(language).Append('"');
@@ -119,20 +121,21 @@ public static class VariantHtml
             int tagEnd = close < 0 ? html.Length : close + 1;
             var tagText = html.AsSpan(tag, tagEnd - tag);
             i = tagEnd;
-            if (!tagText.StartsWith("<span ", StringComparison.Ordinal))
+            if (!tagText.StartsWith("<span ", StringComparison.Ordinal) && !tagText.StartsWith("<div ", StringComparison.Ordinal))
             {
                 converted.Append(tagText);
             }
             else if (tagText.StartsWith(NoConvertOpen, StringComparison.Ordinal))
             {
-                i = EndOfSpan(html, tagEnd);
+                i = EndOf(html, tagEnd, "span");
                 converted.Append(html, tag, i - tag);
             }
-            else if (tagText.StartsWith(EntryPrefix, StringComparison.Ordinal))
+            else if (tagText.StartsWith(EntryPrefix, StringComparison.Ordinal) || tagText.StartsWith(BlockEntryPrefix, StringComparison.Ordinal))
             {
+                string element = tagText[1] == 's' ? "span" : "div";
                 if (Lists(tagText, " data-show=\"", display))
                 {
-                    i = EndOfSpan(html, tagEnd);
+                    i = EndOf(html, tagEnd, element);
                     converted.Append(Unhidden(tagText)).Append(html, tagEnd, i - tagEnd);
                 }
                 else if (Lists(tagText, " data-convert=\"", display))
@@ -141,7 +144,7 @@ public static class VariantHtml
                 }
                 else
                 {
-                    i = EndOfSpan(html, tagEnd);
+                    i = EndOf(html, tagEnd, element);
                 }
             }
             else
@@ -177,21 +180,22 @@ public static class VariantHtml
         return false;
     }
 
-    /// <summary>The index just after the <c>&lt;/span&gt;</c> that closes a span whose content starts at <paramref name="start"/>.</summary>
-    private static int EndOfSpan(string html, int start)
+    /// <summary>The index just after the end tag that closes an <paramref name="element"/> whose content starts at <paramref name="start"/>.</summary>
+    private static int EndOf(string html, int start, string element)
     {
+        string end = "</" + element + ">", open = "<" + element;
         int depth = 0;
         for (int i = html.IndexOf('<', start); i >= 0; i = html.IndexOf('<', i + 1))
         {
             var rest = html.AsSpan(i);
-            if (rest.StartsWith("</span>", StringComparison.Ordinal))
+            if (rest.StartsWith(end, StringComparison.Ordinal))
             {
                 if (depth-- == 0)
                 {
-                    return i + 7;
+                    return i + end.Length;
                 }
             }
-            else if (rest.StartsWith("<span ", StringComparison.Ordinal) || rest.StartsWith("<span>", StringComparison.Ordinal))
+            else if (rest.StartsWith(open, StringComparison.Ordinal) && rest.Length > open.Length && rest[open.Length] is ' ' or '>')
             {
                 depth++;
             }

@@ -30,11 +30,13 @@ public sealed partial class VariantMarkupExtension : IMarkdownExtension
         if (renderer is HtmlRenderer html)
         {
             html.ObjectRenderers.AddIfNotAlready<VariantInlineRenderer>();
+            html.ObjectRenderers.AddIfNotAlready<VariantGroupBlockRenderer>();
         }
     }
 
     private static void Process(MarkdownDocument document)
     {
+        VariantBlocks.Gather(document);
         foreach (var leaf in MarkdownWalk.Blocks<LeafBlock>(document))
         {
             // Few paragraphs hold variant markup: look for its end before merging anything.
