@@ -17,6 +17,68 @@ public static class VariantHtml
     internal const string NoConvertOpen = "<span class=\"noconvert\">";
     private const string EntryPrefix = "<span data-code=\"";
     private const string BlockEntryPrefix = "<div data-code=\"";
+    private const string RulePrefix = "<span class=\"variant-rule\" data-rule=\"";
+
+    /// <summary>A page conversion rule as the HTML carries it: an empty hidden span, <c>data-rule="zh-hans:代码;zh-tw:程式碼"</c>.</summary>
+    internal static string RuleElement(IReadOnlyList<(string Code, string Text)> entries) =>
+        RulePrefix + WebUtility.HtmlEncode(string.Join(';', entries.Select(e => e.Code + ":" + e.Text))) + "\" hidden></span>";
+
+    /// <summary>
+    /// The page's rules for one display: each entry's text (as it stands in the HTML, escaped)
+    /// and what the display shows instead, longest first so that the longest match wins.
+    /// </summary>
+    private static List<(string From, string To)> RulesFor(string html, string display)
+    {
+        var rules = new List<(string From, string To)>();
+        string[] chain = Displays.FirstOrDefault(d => d.Display == display).Chain ?? [];
+        for (int at = html.IndexOf(RulePrefix, StringComparison.Ordinal); at >= 0 && chain.Length > 0; at = html.IndexOf(RulePrefix, at + 1, StringComparison.Ordinal))
+        {
+            int start = at + RulePrefix.Length;
+            int end = html.IndexOf('"', start);
+            var entries = WebUtility.HtmlDecode(html[start..end]).Split(';')
+                .Select(e => e.Split(':', 2)).Where(e => e.Length == 2).Select(e => (Code: e[0], Text: e[1])).ToList();
+            int chosen = Choose([.. entries.Select(e => e.Code)], chain);
+            if (chosen < 0)
+            {
+                continue;
+            }
+
+            string to = WebUtility.HtmlEncode(entries[chosen].Text);
+            foreach (var (_, text) in entries)
+            {
+                string from = WebUtility.HtmlEncode(text);
+                if (from != to && from.Length > 0)
+                {
+                    rules.Add((from, to));
+                }
+            }
+        }
+
+        rules.Sort(static (a, b) => b.From.Length.CompareTo(a.From.Length));
+        return rules;
+    }
+
+    /// <summary>Text with the page's rules applied first (kept as the rule says) and the rest converted.</summary>
+    private static string ConvertWithRules(string text, List<(string From, string To)> rules, Func<string, string> convert)
+    {
+        var result = new StringBuilder(text.Length);
+        int gap = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            var rule = rules.FirstOrDefault(r => text.AsSpan(i).StartsWith(r.From, StringComparison.Ordinal));
+            if (rule.From is null)
+            {
+                i++;
+                continue;
+            }
+
+            result.Append(convert(text[gap..i])).Append(rule.To);
+            i += rule.From.Length;
+            gap = i;
+        }
+
+        return result.Append(convert(text[gap..])).ToString();
+    }
 
     /// <summary>
     /// Each display variant and the entry codes it looks for, in MediaWiki's fallback order.
@@ -101,6 +163,12 @@ public static class VariantHtml
     /// </summary>
     public static string Convert(string html, string display, Func<string, string> convert)
     {
+        if (html.Contains(RulePrefix, StringComparison.Ordinal) && RulesFor(html, display) is { Count: > 0 } rules)
+        {
+            var plain = convert;
+            convert = text => ConvertWithRules(text, rules, plain);
+        }
+
         var converted = new StringBuilder(html.Length + 64);
         int i = 0;
         while (i < html.Length)

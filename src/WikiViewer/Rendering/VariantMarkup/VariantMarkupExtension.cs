@@ -15,8 +15,10 @@ namespace WikiViewer.Rendering.VariantMarkup;
 /// <item><c>-{文字}-</c> (and <c>-{R|…}-</c>, <c>-{D|…}-</c>): shown as written, never converted;</item>
 /// <item><c>-{zh-hans:甲;zh-hant:乙;}-</c> (and <c>-{A|…}-</c>): every entry is kept in the HTML;
 /// each display variant shows the one MediaWiki would pick (see <see cref="VariantHtml"/>);</item>
-/// <item><c>-{H|…}-</c>, <c>-{T|…}-</c>, <c>-{-|…}-</c>: page-wide and title rules, removed. They are not
-/// applied to the page's conversion: OpenCC converts the page as a whole.</item>
+/// <item><c>-{H|…}-</c> (and <c>A|</c>): a rule of the page's conversion, applied before OpenCC's
+/// dictionaries, longest match first (<see cref="VariantRuleInline"/>); <c>-{T|…}-</c> (title) and
+/// <c>-{-|…}-</c> (removal) rules are dropped. None is shown. A group can also span whole blocks
+/// (<see cref="VariantBlocks"/>).</item>
 /// </list>
 /// Search indexes every entry of a group, a space apart: the index folds 简/繁 but not
 /// vocabulary (代码/程式碼), so a reader searching either word should find the page.
@@ -31,6 +33,7 @@ public sealed partial class VariantMarkupExtension : IMarkdownExtension
         {
             html.ObjectRenderers.AddIfNotAlready<VariantInlineRenderer>();
             html.ObjectRenderers.AddIfNotAlready<VariantGroupBlockRenderer>();
+            html.ObjectRenderers.AddIfNotAlready<VariantRuleRenderer>();
         }
     }
 
@@ -162,6 +165,13 @@ public sealed partial class VariantMarkupExtension : IMarkdownExtension
         {
             string letters = flags.Groups[1].Value;
             head.Content = new StringSlice(head.Content.ToString()[flags.Length..]);
+
+            // H and A add a rule to the whole page's conversion (VariantHtml applies it).
+            if ((letters.Contains('H') || letters.Contains('A')) && VariantRuleInline.Of(InlineText.Of(variant)) is { } rule)
+            {
+                variant.InsertAfter(rule);
+            }
+
             if (letters.Contains('H') || letters.Contains('T') || letters.Contains('-'))
             {
                 variant.Remove();
@@ -401,3 +411,41 @@ internal sealed class VariantInlineRenderer : HtmlObjectRenderer<VariantInline>
         renderer.Write("</span>");
     }
 }
+
+/// <summary>
+/// A conversion rule of the page (<c>-{H|zh-hans:代码;zh-tw:程式碼;}-</c>, or an <c>A|</c> group):
+/// in a display variant, every entry's text becomes the entry that display would show.
+/// Rendered as an empty hidden element the conversion reads (<see cref="VariantHtml"/>);
+/// nothing of it is shown or indexed.
+/// </summary>
+public sealed partial class VariantRuleInline : LeafInline
+{
+    private VariantRuleInline(IReadOnlyList<(string Code, string Text)> entries) => Entries = entries;
+
+    public IReadOnlyList<(string Code, string Text)> Entries { get; }
+
+    /// <summary>The rule in <c>zh-hans:代码;zh-tw:程式碼</c>, or null when it names fewer than two variants.</summary>
+    internal static VariantRuleInline? Of(string text)
+    {
+        var entries = RuleEntry().Matches(text)
+            .Select(m => (Code: m.Groups[1].Value, Text: m.Groups[2].Value.Trim()))
+            .Where(e => e.Text.Length > 0)
+            .ToList();
+        return entries.Count >= 2 ? new VariantRuleInline(entries) : null;
+    }
+
+    [GeneratedRegex(@"(zh(?:-[a-z]{2,4})?)\s*:([^;]*)")]
+    private static partial Regex RuleEntry();
+}
+
+internal sealed class VariantRuleRenderer : HtmlObjectRenderer<VariantRuleInline>
+{
+    protected override void Write(HtmlRenderer renderer, VariantRuleInline rule)
+    {
+        if (renderer.EnableHtmlForInline)
+        {
+            renderer.Write(VariantHtml.RuleElement(rule.Entries));
+        }
+    }
+}
+
