@@ -52,7 +52,10 @@ internal sealed class RawHtmlSanitizer
     private const int TagCacheLimit = 8192;
 
     private readonly Func<string, HtmlLink?> _resolveLink;
-    private readonly HtmlSanitizer _sanitizer;
+    // Made on the first HTML fragment: building it (AngleSharp's parsers and CSS
+    // support) took about 0.3 s per pipeline, paid by every load and first view
+    // even of a collection with no raw HTML.
+    private readonly Lazy<HtmlSanitizer> _sanitizer;
 
     // Inline tags repeat (<sup>, <br />, <span style="white-space: nowrap;">):
     // each distinct one is sanitized once per pipeline, up to a bound.
@@ -61,6 +64,11 @@ internal sealed class RawHtmlSanitizer
     public RawHtmlSanitizer(Func<string, HtmlLink?> resolveLink)
     {
         _resolveLink = resolveLink;
+        _sanitizer = new Lazy<HtmlSanitizer>(Create);
+    }
+
+    private HtmlSanitizer Create()
+    {
         var options = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>([.. InlineTags, .. BlockTags], StringComparer.OrdinalIgnoreCase),
@@ -71,15 +79,15 @@ internal sealed class RawHtmlSanitizer
             UriAttributes = new HashSet<string>(["href", "cite"], StringComparer.OrdinalIgnoreCase),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         };
-        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
-        _sanitizer.RemovingTag += (_, e) =>
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.RemovingTag += (_, e) =>
         {
             if (DroppedWithContent.Contains(e.Tag.LocalName))
             {
                 e.Tag.InnerHtml = "";
             }
         };
-        _sanitizer.RemovingAttribute += (_, e) =>
+        sanitizer.RemovingAttribute += (_, e) =>
         {
             if (e.Attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase))
             {
@@ -89,17 +97,18 @@ internal sealed class RawHtmlSanitizer
                 }
             }
         };
-        _sanitizer.PostProcessNode += (_, e) =>
+        sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IElement { LocalName: "a" } link)
             {
                 ResolveLink(link, e.ReplacementNodes);
             }
         };
+        return sanitizer;
     }
 
     /// <summary>A fragment of HTML (an HTML block) made safe.</summary>
-    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+    public string Sanitize(string html) => _sanitizer.Value.Sanitize(html);
 
     /// <summary>
     /// An opening tag alone, made safe: the tag as it should be written, or empty
@@ -114,7 +123,7 @@ internal sealed class RawHtmlSanitizer
 
         // The sanitizer closes the element it parses: "<sup class=x>" comes back as
         // "<sup></sup>"; what precedes the closing tag is the opening tag.
-        string html = _sanitizer.Sanitize(tag);
+        string html = _sanitizer.Value.Sanitize(tag);
         string close = "</" + name.ToLowerInvariant() + ">";
         safe = html.StartsWith("<" + name.ToLowerInvariant(), StringComparison.Ordinal) && html.EndsWith(close, StringComparison.Ordinal)
             ? html[..^close.Length]
