@@ -50,6 +50,46 @@ public sealed partial class RealSampleTests(RealSampleTests.Sample sample) : ICl
         }
     }
 
+    /// <summary>The files whose visible text still fails, each with the feature it waits for.</summary>
+    private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
+    {
+        ["JavaScript.md"] = "variant markup -{zh-hans:…;zh-hant:…}- spanning code blocks is not read yet (another branch)",
+    };
+
+    public static TheoryData<string> CleanFiles => [.. FileNames.Where(f => !Pending.ContainsKey(f))];
+
+    [Theory]
+    [MemberData(nameof(CleanFiles))]
+    public Task Each_file_shows_no_residue_inert_HTML_and_typeset_math(string fileName) => AssertClean(fileName);
+
+    [Fact(Skip = "JavaScript.md: variant markup -{zh-hans:…;zh-hant:…}- spanning code blocks is not read yet (another branch)")]
+    public Task JavaScript_shows_no_residue_inert_HTML_and_typeset_math() => AssertClean("JavaScript.md");
+
+    [Fact]
+    public void Only_the_pending_files_are_left_out() =>
+        Assert.Equal(FileNames.Length - Pending.Count, CleanFiles.Count);
+
+    private async Task AssertClean(string fileName)
+    {
+        string title = ConverterPaths.TitleOfFileName(Path.GetFileNameWithoutExtension(fileName));
+        var (_, page) = await sample.App.GetPageAsync(WikiUrls.Article(title));
+        var problems = RenderedArticleChecks.All(page, File.ReadAllText(Path.Combine(Root, "Page", fileName)));
+        Assert.True(problems.Count == 0, $"{fileName}:\n{string.Join("\n", problems)}");
+    }
+
+    [Fact]
+    public void Math_of_the_sample_is_checked()
+    {
+        string[] withTeX = [.. FileNames.Where(f => MathOf(f).Any(RenderedArticleChecks.IsTeX))];
+        Assert.Contains("-0.md", withTeX);
+        Assert.Contains("色指數.md", withTeX);
+        Assert.Contains("(R)-氨基丙醇脱氢酶.md", withTeX);
+        Assert.Contains(FileNames, f => MathOf(f).Any(tex => !RenderedArticleChecks.IsTeX(tex)));
+
+        IEnumerable<string> MathOf(string fileName) =>
+            RenderedArticleChecks.Delimited(File.ReadAllText(Path.Combine(Root, "Page", fileName)));
+    }
+
     [Fact]
     public void Links_between_sample_files_are_checked()
     {
