@@ -19,7 +19,7 @@ public static partial class RenderedArticleChecks
     [
         "-{", "}-", "<!--", "-->", "<sup", "<span", "<br", "<table", "<div", "<ref", "<small", "<center", "<font", "</",
         "\"wikilink\"", "{{", "}}", "{|", "|}", "[[", "]]", "****", "](../", ".md \"", "\\[", "\\]", "\\(", "\\)",
-        "end list", "&nbsp;", "&lt;", "&gt;", "&amp;",
+        "end list", "&nbsp;", "&lt;", "&gt;", "&amp;", "colspan=", "rowspan=", " |-",
     ];
 
     /// <summary>Every check, for a served article page and the Markdown it came from.</summary>

@@ -89,6 +89,7 @@ internal sealed class RawHtmlSanitizer
                 }
             }
         };
+        _sanitizer.PostProcessDom += (_, e) => CellAttributes.Recover(e.Document);
         _sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IElement { LocalName: "a" } link)
