@@ -242,4 +242,39 @@ public sealed class RawHtmlTests
     }
 
     private static AngleSharp.Dom.IDocument WikiApplicationParse(string html) => Infrastructure.WikiApplication.Parse(html);
+
+    [Fact]
+    public void Cell_attributes_read_as_text_give_the_cell_its_span()
+    {
+        // Cut from (G)I-DLE获奖及提名列表.md: | colspan="5" | that pandoc did not parse.
+        string html = Html("""
+            <table>
+            <tbody>
+            <tr class="odd">
+            <td><p>2018年</p></td>
+            <td><p>colspan="5" </p></td>
+            <td><p><strong>1</strong></p></td>
+            <td><p>style="background:#eee" | 9</p></td>
+            </tr>
+            </tbody>
+            </table>
+            """);
+
+        Assert.Contains("""<td colspan="5"><p></p></td>""", html);
+        Assert.Contains("<td><p>9</p></td>", html);
+        Assert.DoesNotContain("colspan=\"5\" <", html);
+        Assert.DoesNotContain("background", html);
+    }
+
+    [Fact]
+    public void Cell_text_that_only_mentions_an_attribute_stays() =>
+        Assert.Contains("<td><p>width 是宽度</p></td>", Html("""
+            <table>
+            <tbody>
+            <tr>
+            <td><p>width 是宽度</p></td>
+            </tr>
+            </tbody>
+            </table>
+            """));
 }

@@ -97,6 +97,7 @@ internal sealed class RawHtmlSanitizer
                 }
             }
         };
+        sanitizer.PostProcessDom += (_, e) => CellAttributes.Recover(e.Document);
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IElement { LocalName: "a" } link)

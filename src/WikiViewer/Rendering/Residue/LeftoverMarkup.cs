@@ -14,7 +14,8 @@ namespace WikiViewer.Rendering.Residue;
 /// The rest of the conversion's leftovers: pandoc's <c>"fig:…"</c> image links (the
 /// file is not in this collection) become a figure placeholder with their caption;
 /// empty <c>****</c> and empty emphasis, inline <c>{{…}}</c> templates and the
-/// stray <c>\]\]</c> that closed a figure are dropped; empty bullet items go.
+/// stray <c>\]\]</c> that closed a figure and a table row separator <c>|-</c> ending a
+/// paragraph are dropped; empty bullet items go.
 /// </summary>
 internal static partial class LeftoverMarkup
 {
@@ -25,7 +26,7 @@ internal static partial class LeftoverMarkup
         {
             case LiteralInline literal:
                 var text = literal.Content.AsSpan();
-                return text.Contains("{{", StringComparison.Ordinal) || text.Contains("]]", StringComparison.Ordinal) || text.Contains("****", StringComparison.Ordinal);
+                return text.Contains("{{", StringComparison.Ordinal) || text.Contains("]]", StringComparison.Ordinal) || text.Contains("****", StringComparison.Ordinal) || text.Contains('|');
             case LinkInline link when IsFigure(link):
                 return true;
             case EmphasisInline { FirstChild: null }:
@@ -72,6 +73,11 @@ internal static partial class LeftoverMarkup
             string text = literal.Content.ToString();
             string cleaned = Template().Replace(text, "");
             cleaned = EmptyStrong().Replace(cleaned, "");
+            if (literal.NextSibling is null && literal.Parent == root)
+            {
+                cleaned = RowSeparator().Replace(cleaned, "");
+            }
+
             if (!bracketsOpened)
             {
                 cleaned = cleaned.Replace("]]", "", StringComparison.Ordinal);
@@ -197,6 +203,10 @@ internal static partial class LeftoverMarkup
     // Inline templates the conversion left whole ({{lang|en|…}}, {{-}}); not TeX, which has \, ^ or digits.
     [GeneratedRegex(@"\{\{\s*[^{}\\^_=+*/\d\s][^{}\\^]*\}\}")]
     private static partial Regex Template();
+
+    // A MediaWiki table's row separator |- (or |-* ) left at a paragraph's end, after the table's caption.
+    [GeneratedRegex(@"\s*\|-[*|]*\s*$")]
+    private static partial Regex RowSeparator();
 
     // Bold with nothing inside, not part of a longer run of asterisks.
     [GeneratedRegex(@"(?<!\*)\*\*\*\*(?!\*)")]
