@@ -30,6 +30,7 @@ public class ArchitectureTests
         "WikiViewer.Rendering.References",
         "WikiViewer.Rendering.Residue",
         "WikiViewer.Rendering.Sections",
+        "WikiViewer.Rendering.Tables",
         "WikiViewer.Rendering.Trailer",
         "WikiViewer.Rendering.VariantMarkup",
         "WikiViewer.Rendering.WikiLinks",

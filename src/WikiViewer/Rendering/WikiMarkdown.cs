@@ -5,6 +5,7 @@ using WikiViewer.Rendering.RawHtml;
 using WikiViewer.Rendering.References;
 using WikiViewer.Rendering.Residue;
 using WikiViewer.Rendering.Sections;
+using WikiViewer.Rendering.Tables;
 using WikiViewer.Rendering.Trailer;
 using WikiViewer.Rendering.VariantMarkup;
 using WikiViewer.Rendering.WikiLinks;
@@ -49,6 +50,7 @@ public static class WikiMarkdown
             .DisableHtml()
             .UsePipeTables()
             .UseGridTables()
+            .UseTableAlignmentClasses()
             .UseCjkEmphasis();
 
     public static MarkdownPipelineBuilder UseCjkEmphasis(this MarkdownPipelineBuilder pipeline) =>
@@ -56,6 +58,9 @@ public static class WikiMarkdown
 
     public static MarkdownPipelineBuilder UseVariantMarkup(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<VariantMarkupExtension>();
+
+    public static MarkdownPipelineBuilder UseTableAlignmentClasses(this MarkdownPipelineBuilder pipeline) =>
+        pipeline.With<TableAlignmentExtension>();
 
     public static MarkdownPipelineBuilder UseTrailer(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<TrailerExtension>();
