@@ -5,4 +5,5 @@ namespace WikiViewer.Rendering.RawHtml;
 /// whether the target is missing (a red link, <c>class="new"</c>) and whether it
 /// leaves the wiki (<c>class="external"</c>, <c>rel="nofollow noopener"</c>).
 /// </summary>
-public sealed record HtmlLink(string Url, string? Title = null, bool Missing = false, bool External = false);
+/// <param name="BacklinkKey">For a link to an article, the key "链接到本页的页面" files it under.</param>
+public sealed record HtmlLink(string Url, string? Title = null, bool Missing = false, bool External = false, string? BacklinkKey = null);

@@ -6,6 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using System.Text.RegularExpressions;
 using WikiViewer.Rendering.Syntax;
 
 namespace WikiViewer.Rendering.RawHtml;
@@ -22,7 +23,7 @@ namespace WikiViewer.Rendering.RawHtml;
 /// other (unknown, block-level, unbalanced, comments) is dropped, its text kept.
 /// Links resolve through <c>resolveLink</c> (the host's, like Markdown links).
 /// </summary>
-public sealed class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMarkdownExtension
+public sealed partial class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMarkdownExtension
 {
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase) { "br", "wbr" };
 
@@ -44,7 +45,56 @@ public sealed class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMar
         }
 
         pipeline.DocumentProcessed += PairInlineTags;
+        pipeline.DocumentProcessed += CountLinks;
     }
+
+    /// <summary>
+    /// Files the article links the raw HTML holds (tables of the converter's lists are
+    /// full of them) as the WikiLinks rule files Markdown ones: for "链接到本页的页面"
+    /// and the load's link counts.
+    /// </summary>
+    private void CountLinks(MarkdownDocument document)
+    {
+        ArticleMetadata? metadata = null;
+        foreach (var block in MarkdownWalk.Blocks<HtmlBlock>(document))
+        {
+            string html = block.Lines.ToString();
+            if (html.Contains("href", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (Match href in Href().Matches(html))
+                {
+                    Count(href.Groups["url"].Value, metadata ??= ArticleMetadata.Of(document));
+                }
+            }
+        }
+
+        foreach (string tag in document.GetData(typeof(RawTagInline)) as List<string> ?? [])
+        {
+            if (Href().Match(tag) is { Success: true } href)
+            {
+                Count(href.Groups["url"].Value, metadata ??= ArticleMetadata.Of(document));
+            }
+        }
+    }
+
+    private void Count(string href, ArticleMetadata metadata)
+    {
+        if (resolveLink(System.Net.WebUtility.HtmlDecode(href)) is { BacklinkKey: { } key } link)
+        {
+            metadata.LinkKeys.Add(key);
+            if (link.Missing)
+            {
+                metadata.MissingLinks++;
+            }
+            else
+            {
+                metadata.ResolvedLinks++;
+            }
+        }
+    }
+
+    [GeneratedRegex("""\bhref\s*=\s*(?:"(?<url>[^"]*)"|'(?<url>[^']*)')""", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
@@ -58,12 +108,23 @@ public sealed class RawHtmlExtension(Func<string, HtmlLink?> resolveLink) : IMar
 
     private static void PairInlineTags(MarkdownDocument document)
     {
+        List<string>? anchors = null;
         foreach (var tag in MarkdownWalk.Inlines<HtmlInline>(document))
         {
+            if (tag.Tag.StartsWith("<a", StringComparison.OrdinalIgnoreCase))
+            {
+                (anchors ??= []).Add(tag.Tag);
+            }
+
             if (tag.Parent is { } parent && tag.GetData(typeof(RawHtmlExtension)) is null)
             {
                 PairChildren(parent);
             }
+        }
+
+        if (anchors is not null)
+        {
+            document.SetData(typeof(RawTagInline), anchors); // the inline links CountLinks files
         }
     }
 

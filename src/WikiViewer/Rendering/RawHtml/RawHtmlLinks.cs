@@ -25,10 +25,10 @@ public sealed class RawHtmlLinks(TitleIndex titles)
             case { Kind: WikiLinkKind.Article, Name.Length: 0, Fragment: { } fragment }:
                 return new HtmlLink("#" + Uri.EscapeDataString(fragment.Replace(' ', '_')));
             case { Kind: WikiLinkKind.Article } target:
-                string? title = titles.Resolve(target.Name);
+                string? title = titles.Resolve(target.Name, out string key);
                 return title is not null
-                    ? new HtmlLink(WikiUrls.Article(title, target.Fragment), title)
-                    : new HtmlLink(WikiUrls.Article(TitleKey.Tidy(target.Name)), $"{TitleKey.Tidy(target.Name)}（页面不存在）", Missing: true);
+                    ? new HtmlLink(WikiUrls.Article(title, target.Fragment), title, BacklinkKey: key)
+                    : new HtmlLink(WikiUrls.Article(TitleKey.Tidy(target.Name)), $"{TitleKey.Tidy(target.Name)}（页面不存在）", Missing: true, BacklinkKey: key);
             case { Kind: WikiLinkKind.Category } target:
                 return new HtmlLink(WikiUrls.Category(target.Name), "Category:" + target.Name);
             case { Kind: WikiLinkKind.Interlanguage } target:
