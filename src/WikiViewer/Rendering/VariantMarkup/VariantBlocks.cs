@@ -161,15 +161,9 @@ public sealed class VariantEntryBlock(string code) : ContainerBlock(null)
     /// <summary>Display variants that show this entry converted (the group has no entry for them).</summary>
     public List<string> Converted { get; } = [];
 
-    /// <summary>Gives every display variant exactly one entry (<see cref="VariantHtml.Choose"/>).</summary>
-    internal static void Choose(IReadOnlyList<VariantEntryBlock> entries)
-    {
-        foreach (var (display, chain) in VariantHtml.Displays)
-        {
-            int chosen = VariantHtml.Choose([.. entries.Select(e => e.Code)], chain);
-            (chosen >= 0 ? entries[chosen].Shown : entries[0].Converted).Add(display);
-        }
-    }
+    /// <summary>Gives every display variant exactly one entry (<see cref="VariantHtml.AssignDisplays"/>).</summary>
+    internal static void Choose(IReadOnlyList<VariantEntryBlock> entries) =>
+        VariantHtml.AssignDisplays([.. entries.Select(e => e.Code)], [.. entries.Select(e => e.Shown)], entries[0].Converted);
 }
 
 internal sealed class VariantGroupBlockRenderer : HtmlObjectRenderer<VariantGroupBlock>

@@ -92,6 +92,20 @@ public static class VariantHtml
         ("zh-hant", ["zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh"]),
     ];
 
+    /// <summary>
+    /// Gives every display variant exactly one entry of a group: the one its fallback chain
+    /// picks, shown as written (<paramref name="shown"/>, per entry), or else the first,
+    /// converted (<paramref name="convertedFirst"/>).
+    /// </summary>
+    internal static void AssignDisplays(IReadOnlyList<string> codes, IReadOnlyList<List<string>> shown, List<string> convertedFirst)
+    {
+        foreach (var (display, chain) in Displays)
+        {
+            int chosen = Choose(codes, chain);
+            (chosen >= 0 ? shown[chosen] : convertedFirst).Add(display);
+        }
+    }
+
     /// <summary>The entry a display with this fallback chain shows: -1 when none fits (an empty chain takes the first).</summary>
     internal static int Choose(IReadOnlyList<string> codes, string[] chain)
     {
