@@ -233,13 +233,15 @@ internal sealed class ArticleLoader(ILogger logger)
         length = modified = 0;
         try
         {
-            if (folder.LinkTargetOutside(file) is { } target)
+            // One lstat for both the link check and the stamp: a load stats every file.
+            var own = new FileInfo(file);
+            if (own.Attributes.HasFlag(FileAttributes.ReparsePoint) && folder.LinkTargetOutside(file) is { } target)
             {
                 Skip(relativePath, $"a link to '{target}', outside the content folder");
                 return null;
             }
 
-            var info = Stamp(file, out length, out modified);
+            var info = Stamp(own, out length, out modified);
             if (info.Length > MaxFileBytes)
             {
                 Skip(relativePath, $"larger than {MaxFileBytes / (1024 * 1024)} MB");
@@ -268,10 +270,11 @@ internal sealed class ArticleLoader(ILogger logger)
     /// same way by a load and by <see cref="VersionOf(ContentFolder)"/>. A symbolic link's
     /// own size is the length of its target's path: what it points at is judged.
     /// </summary>
-    private static FileInfo Stamp(string file, out long length, out long modified)
+    private static FileInfo Stamp(string file, out long length, out long modified) => Stamp(new FileInfo(file), out length, out modified);
+
+    private static FileInfo Stamp(FileInfo info, out long length, out long modified)
     {
         length = modified = 0;
-        var info = new FileInfo(file);
         if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
         {
             info = target;

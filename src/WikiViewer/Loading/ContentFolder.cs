@@ -167,13 +167,13 @@ public sealed class ContentFolder
     }
 
     /// <summary>
-    /// Where a linked file leads when that is outside the folder (null for a file that
-    /// is not a link, or whose target is inside): such a link would serve and index any
-    /// file the process can read, /etc/hostname as well as another user's notes.
+    /// Where a linked file leads when that is outside the folder (null when its target is
+    /// inside): such a link would serve and index any file the process can read,
+    /// /etc/hostname as well as another user's notes. Asked only of files that are links.
     /// </summary>
-    public string? LinkTargetOutside(string file)
+    public string? LinkTargetOutside(string linkedFile)
     {
-        if (!File.GetAttributes(file).HasFlag(FileAttributes.ReparsePoint) || RealPath(file) is not { } target)
+        if (RealPath(linkedFile) is not { } target)
         {
             return null; // a dangling link fails when it is read, with its own reason
         }
