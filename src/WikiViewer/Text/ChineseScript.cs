@@ -417,4 +417,18 @@ public static class ChineseScript
                 or UnicodeCategory.EnclosingMark
                 or UnicodeCategory.OtherNotAssigned);
     }
+
+    // TEMPORARY shim until the OpenCC 1.4.2 engine lands.
+    public static bool LooksTraditional(string text)
+    {
+        int traditional = 0, simplified = 0;
+        foreach (char c in text)
+        {
+            if (c < 0x3400 || char.IsSurrogate(c)) continue;
+            string one = c.ToString();
+            if (Fold(one) != one) traditional++;
+            else if (ChineseConverter.ToTraditional(one) != one) simplified++;
+        }
+        return traditional > simplified;
+    }
 }

@@ -32,7 +32,7 @@ public static class PageCaching
     /// <summary>The home page's policy: <see cref="Pages"/>, keyed also by the two query keys it reads.</summary>
     public const string Home = "home";
 
-    private static readonly string[] HomeQueryKeys = ["page", "order"];
+    private static readonly string[] HomeQueryKeys = ["page", "order", ScriptVariants.QueryKey];
 
     // asp-append-version's fingerprint.
     private static readonly string[] StaticFileQueryKeys = ["v"];
@@ -43,7 +43,7 @@ public static class PageCaching
         services.AddOutputCache(options =>
         {
             options.SizeLimit = megabytes * 1024 * 1024;
-            options.AddPolicy(Pages, policy => Bounded(policy, []));
+            options.AddPolicy(Pages, policy => Bounded(policy, [ScriptVariants.QueryKey]));
             options.AddPolicy(Home, policy => Bounded(policy, HomeQueryKeys));
 
             // Static files are served by middleware, not by an endpoint, so no
@@ -103,7 +103,7 @@ public static class PageCaching
         .SetVaryByHost(false) // no page names its host; keyed by it, each Host header a client sent was an entry
         .SetVaryByQuery(queryKeys)
         .VaryByValue(static context => new KeyValuePair<string, string>("encoding", EncodingOf(context)))
-        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).LanguageTag()));
+        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).Code));
 
     private static bool HasOnlyQueryKeys(IQueryCollection query, string[] allowed)
     {
@@ -158,7 +158,7 @@ public static class PageCaching
             return next(context);
         }
 
-        string etag = $"W/\"{loader.Store.Version}-{ScriptVariants.Of(context).CookieValue() ?? "source"}\"";
+        string etag = $"W/\"{loader.Store.Version}-{ScriptVariants.Of(context).Code}\"";
         if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -173,6 +173,8 @@ public static class PageCaching
             {
                 context.Response.Headers.ETag = etag;
                 context.Response.Headers.CacheControl = "no-cache";
+                // A shared cache must not give one reader's variant to another.
+                context.Response.Headers.Append(HeaderNames.Vary, "Cookie, Accept-Language");
             }
 
             return Task.CompletedTask;

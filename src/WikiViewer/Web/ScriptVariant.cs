@@ -1,105 +1,241 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using WikiViewer.Loading;
+using Microsoft.Net.Http.Headers;
 using WikiViewer.Rendering.VariantMarkup;
-using WikiViewer.Text;
 using WikiViewer.Store;
+using WikiViewer.Text;
 
 namespace WikiViewer.Web;
 
 /// <summary>
-/// The script a reader chose with the 简体/繁體 toggle, as zh.wikipedia offers it.
-/// Articles mix both scripts as their authors wrote them; a variant converts
-/// what the page shows, never its URLs, so links and search work in both.
+/// A display variant as zh.wikipedia offers it: the text as written, Simplified,
+/// Traditional, or one region's script and vocabulary. Articles mix scripts as their
+/// authors wrote them; a variant converts what the page shows, never its link targets,
+/// so links and search work in every variant.
 /// </summary>
-public enum ScriptVariant
+/// <remarks>
+/// OpenCC has no Singapore, Malaysia or Macau tables. Singapore and Malaysia write
+/// Simplified with mainland vocabulary (软件, 网络), so zh-sg and zh-my convert as zh-cn;
+/// Macau writes Traditional with Hong Kong's character forms, so zh-mo converts as
+/// zh-hk. Each keeps its own code, so a <c>-{zh-sg:…}-</c> entry is still chosen first.
+/// </remarks>
+public sealed class ScriptVariant
 {
-    AsWritten,
-    Simplified,
-    Traditional,
-}
+    public static readonly ScriptVariant AsWritten = new("zh", "不转换", "zh", null, null);
+    public static readonly ScriptVariant Simplified = new("zh-hans", "简体", "zh-Hans", OpenCcConverter.T2S, OpenCcConverter.T2S);
+    public static readonly ScriptVariant Traditional = new("zh-hant", "繁體", "zh-Hant", OpenCcConverter.S2T, OpenCcConverter.S2T);
 
-public static class ScriptVariants
-{
+    // Mainland, Singapore, Malaysia: tw2sp reverses Taiwan's vocabulary (軟體 → 软件) and
+    // character forms; on Simplified text it has little to do but convert what is Traditional.
+    public static readonly ScriptVariant Mainland = new("zh-cn", "大陆简体", "zh-Hans-CN", OpenCcConverter.TW2SP, OpenCcConverter.TW2SP);
+    public static readonly ScriptVariant Singapore = new("zh-sg", "新加坡简体", "zh-Hans-SG", OpenCcConverter.TW2SP, OpenCcConverter.TW2SP);
+    public static readonly ScriptVariant Malaysia = new("zh-my", "大马简体", "zh-Hans-MY", OpenCcConverter.TW2SP, OpenCcConverter.TW2SP);
+
+    // A Traditional source is not run through s2t again (it would read 公里 as 公裏 where
+    // no phrase saves it): it goes from the other region's forms to OpenCC's standard,
+    // then to this region's (hk2t, t2tw; tw2t, t2hk).
+    public static readonly ScriptVariant Taiwan = new("zh-tw", "臺灣正體", "zh-Hant-TW", OpenCcConverter.S2TWP, OpenCcConverter.HK2T.Then(OpenCcConverter.T2TW));
+    public static readonly ScriptVariant HongKong = new("zh-hk", "香港繁體", "zh-Hant-HK", OpenCcConverter.S2HK, OpenCcConverter.TW2T.Then(OpenCcConverter.T2HK));
+    public static readonly ScriptVariant Macau = new("zh-mo", "澳門繁體", "zh-Hant-MO", OpenCcConverter.S2HK, OpenCcConverter.TW2T.Then(OpenCcConverter.T2HK));
+
+    /// <summary>Every variant, in zh.wikipedia's menu order.</summary>
+    public static readonly IReadOnlyList<ScriptVariant> All =
+        [AsWritten, Simplified, Traditional, Mainland, HongKong, Macau, Malaysia, Singapore, Taiwan];
+
+    private readonly OpenCcConverter? _fromSimplified;
+    private readonly OpenCcConverter? _fromTraditional;
+
+    private ScriptVariant(string code, string label, string languageTag, OpenCcConverter? fromSimplified, OpenCcConverter? fromTraditional)
+    {
+        Code = code;
+        Label = label;
+        LanguageTag = languageTag;
+        _fromSimplified = fromSimplified;
+        _fromTraditional = fromTraditional;
+    }
+
+    /// <summary>The code in URLs (<c>/zh-tw/…</c>), in the <c>variant</c> cookie and in <c>-{zh-tw:…}-</c> markup.</summary>
+    public string Code { get; }
+
+    /// <summary>The name the variant menu shows, in the variant's own script.</summary>
+    public string Label { get; }
+
+    /// <summary>BCP 47 tag for <c>lang</c> and <c>hreflang</c>: browsers pick glyph shapes and fonts from it.</summary>
+    public string LanguageTag { get; }
+
+    public override string ToString() => Code;
+
+    /// <summary><c>zh</c>, <c>zh-hans</c>, <c>zh-tw</c>…; null for anything else.</summary>
+    public static ScriptVariant? Parse(string? code)
+    {
+        foreach (var variant in All)
+        {
+            if (string.Equals(variant.Code, code, StringComparison.Ordinal))
+            {
+                return variant;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
-    /// The only per-reader state a page depends on (besides path and query), so
-    /// an output cache can key on it. Not HttpOnly: wwwroot/js/variant.js sets it too.
+    /// The variant a browser's <c>Accept-Language</c> asks for: its most preferred Chinese
+    /// tag decides (zh-TW → zh-tw, zh-Hant → zh-hant, zh-Hant-HK → zh-hk; plain zh → as
+    /// written); null when no Chinese tag is there.
     /// </summary>
-    public const string CookieName = "variant";
-
-    public const string SimplifiedValue = "zh-hans";
-    public const string TraditionalValue = "zh-hant";
-
-    /// <summary>The variant the <c>variant</c> cookie asks for; anything unknown shows the text as written.</summary>
-    public static ScriptVariant Of(HttpContext context) => Parse(context.Request.Cookies[CookieName]) ?? ScriptVariant.AsWritten;
-
-    /// <summary><c>zh-hans</c>, <c>zh-hant</c>, or <c>zh</c> (as written); null for anything else.</summary>
-    public static ScriptVariant? Parse(string? value) => value switch
+    public static ScriptVariant? FromAcceptLanguage(string? header)
     {
-        SimplifiedValue => ScriptVariant.Simplified,
-        TraditionalValue => ScriptVariant.Traditional,
-        "zh" => ScriptVariant.AsWritten,
-        _ => null,
-    };
+        if (string.IsNullOrEmpty(header) || !StringWithQualityHeaderValue.TryParseList([header], out var ranges))
+        {
+            return null;
+        }
 
-    /// <summary>The cookie value; null means "no cookie".</summary>
-    public static string? CookieValue(this ScriptVariant variant) => variant switch
-    {
-        ScriptVariant.Simplified => SimplifiedValue,
-        ScriptVariant.Traditional => TraditionalValue,
-        _ => null,
-    };
+        // Highest quality first; equal qualities keep the header's order (OrderBy is stable).
+        foreach (var range in ranges.Where(r => r.Quality is not 0).OrderByDescending(r => r.Quality ?? 1))
+        {
+            var subtags = range.Value.Value?.Split('-') ?? [];
+            if (subtags.Length == 0 || !subtags[0].Equals("zh", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
 
-    /// <summary>BCP 47 tag for the page: browsers pick Simplified or Traditional glyph shapes and fonts from it.</summary>
-    public static string LanguageTag(this ScriptVariant variant) => variant switch
-    {
-        ScriptVariant.Simplified => "zh-Hans",
-        ScriptVariant.Traditional => "zh-Hant",
-        _ => "zh",
-    };
+            string? script = null;
+            foreach (string subtag in subtags.AsSpan(1))
+            {
+                string tag = subtag.ToLowerInvariant();
+                if (tag is "tw" or "hk" or "mo" or "cn" or "sg" or "my")
+                {
+                    return Parse("zh-" + tag);
+                }
 
-    /// <summary>Plain text in the chosen script (the caller HTML-encodes it as usual).</summary>
-    public static string Convert(this ScriptVariant variant, string text) => variant switch
-    {
-        ScriptVariant.Simplified => ChineseConverter.ToSimplified(text),
-        ScriptVariant.Traditional => ChineseConverter.ToTraditional(text),
-        _ => text,
-    };
+                if (tag is "hans" or "hant")
+                {
+                    script ??= "zh-" + tag;
+                }
+            }
+
+            return script is null ? AsWritten : Parse(script);
+        }
+
+        return null;
+    }
 
     /// <summary>
-    /// Well-formed HTML (Markdig output, search snippets) in the chosen script:
-    /// only the text between tags is converted, so hrefs, ids and attribute
-    /// values stay exactly as rendered. Entities are ASCII and pass through.
+    /// <paramref name="text"/> as each region writes it, other than itself: the names a title
+    /// may be asked for by (軟體 and 软件). Search folds characters itself; this adds the vocabulary.
+    /// </summary>
+    public static IEnumerable<string> Spellings(string text) =>
+        All.Skip(1).Select(variant => variant.Convert(text)).Where(spelling => spelling != text).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Plain text in this variant (the caller HTML-encodes it as usual).</summary>
+    public string Convert(string text) => ConverterFor(text)?.Convert(text) ?? text;
+
+    /// <summary>
+    /// Well-formed HTML (Markdig output, search snippets) in this variant: only the text
+    /// between tags is converted, so hrefs, ids and attribute values stay as rendered.
     /// Text the article marked <c>-{…}-</c> stays as written, and of a
-    /// <c>-{zh-hans:甲;zh-hant:乙}-</c> group only the variant's entry is kept.
+    /// <c>-{zh-hans:甲;zh-tw:乙}-</c> group only this variant's entry is kept.
     /// </summary>
-    public static string ConvertHtml(this ScriptVariant variant, string html)
+    public string ConvertHtml(string html)
     {
-        if (variant == ScriptVariant.AsWritten)
+        if (ConverterFor(html) is not { } converter)
         {
             return html;
         }
 
         // The rendering's variant markup decides which text is left as written.
-        return VariantHtml.Convert(html, variant == ScriptVariant.Simplified ? SimplifiedValue : TraditionalValue, text => variant.Convert(text));
+        return VariantHtml.Convert(html, Code, converter.Convert);
     }
 
-    /// <summary>The article body in the chosen script, converted once per article and variant.</summary>
-    public static string ArticleHtml(this ScriptVariant variant, Article article) =>
-        variant == ScriptVariant.AsWritten ? article.Html : ConvertedArticles.GetValue(article, a => new ConvertedHtml(a)).Get(variant);
+    /// <summary>The article body in this variant, converted once per article and variant.</summary>
+    public string ArticleHtml(Article article) =>
+        this == AsWritten ? article.Html : ConvertedArticles.GetValue(article, static a => new ConvertedHtml(a)).Get(this);
+
+    // The source decides the chain: one test over the whole text (ChineseScript.LooksTraditional),
+    // so an article's paragraphs all go the same way.
+    private OpenCcConverter? ConverterFor(string text) =>
+        _fromSimplified is null ? null : ChineseScript.LooksTraditional(text) ? _fromTraditional : _fromSimplified;
 
     // Converting a body costs time in proportion to its length; converting on each
     // request would redo that for every reader (docs/benchmarks.md, "Display variant:
-    // converted bodies kept"). Keyed weakly by the article, so
-    // a cache entry lives exactly as long as the store that holds the article,
-    // and only the articles someone read in a variant are ever converted.
+    // converted bodies kept"). Keyed weakly by the article, so a cache entry lives
+    // exactly as long as the store that holds the article, and only the articles
+    // someone read in a variant are ever converted.
     private static readonly ConditionalWeakTable<Article, ConvertedHtml> ConvertedArticles = new();
 
     private sealed class ConvertedHtml(Article article)
     {
-        private readonly Lazy<string> _simplified = new(() => ScriptVariant.Simplified.ConvertHtml(article.Html));
-        private readonly Lazy<string> _traditional = new(() => ScriptVariant.Traditional.ConvertHtml(article.Html));
+        private readonly string?[] _bodies = new string?[All.Count];
 
-        public string Get(ScriptVariant variant) => variant == ScriptVariant.Simplified ? _simplified.Value : _traditional.Value;
+        public string Get(ScriptVariant variant)
+        {
+            ref string? body = ref _bodies[IndexOf(variant)];
+            // Two readers converting at once both get a correct body; one of them is kept.
+            return Volatile.Read(ref body) ?? Interlocked.CompareExchange(ref body, variant.ConvertHtml(article.Html), null) ?? body!;
+        }
+
+        private static int IndexOf(ScriptVariant variant)
+        {
+            for (int i = 0; ; i++)
+            {
+                if (All[i] == variant)
+                {
+                    return i;
+                }
+            }
+        }
+    }
+}
+
+public static class ScriptVariants
+{
+    /// <summary>
+    /// The reader's remembered choice, set by the variant menu (<c>/variant</c>, wwwroot/js/variant.js).
+    /// Not HttpOnly: the script sets it too.
+    /// </summary>
+    public const string CookieName = "variant";
+
+    /// <summary>The query key that carries a variant on pages other than articles (<c>/search?q=…&amp;variant=zh-tw</c>), as MediaWiki's.</summary>
+    public const string QueryKey = "variant";
+
+    /// <summary>The route value of <c>/{variant}/{title}</c>.</summary>
+    public const string RouteKey = "variant";
+
+    private static readonly object ChosenKey = new();
+    private static readonly object InUrlKey = new();
+
+    /// <summary>
+    /// The variant a request is shown in: the one in its URL (<c>/zh-tw/…</c> or
+    /// <c>?variant=</c>), else the <c>variant</c> cookie, else the browser's
+    /// <c>Accept-Language</c>, else the text as written. Unknown values are ignored.
+    /// </summary>
+    public static ScriptVariant Of(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ChosenKey, out var chosen))
+        {
+            return (ScriptVariant)chosen!;
+        }
+
+        var request = context.Request;
+        var variant = InUrl(context)
+            ?? ScriptVariant.Parse(request.Cookies[CookieName])
+            ?? ScriptVariant.FromAcceptLanguage(request.Headers.AcceptLanguage)
+            ?? ScriptVariant.AsWritten;
+        context.Items[ChosenKey] = variant;
+        return variant;
+    }
+
+    /// <summary>The variant the URL names, if any: links on the page then keep it (<see cref="VariantLinks"/>).</summary>
+    public static ScriptVariant? InUrl(HttpContext context)
+    {
+        if (context.Items.TryGetValue(InUrlKey, out var named))
+        {
+            return (ScriptVariant?)named;
+        }
+
+        var variant = ScriptVariant.Parse(context.GetRouteValue(RouteKey) as string)
+            ?? (context.Request.Query.TryGetValue(QueryKey, out var values) ? ScriptVariant.Parse(values) : null);
+        context.Items[InUrlKey] = variant;
+        return variant;
     }
 }

@@ -59,12 +59,14 @@ public static class SearchApi
             var suggestions = query.Length == 0 ? [] : store.Search.Suggest(query, SuggestionCount);
             string origin = publicOrigin.For(context);
             var articles = suggestions.Select(s => (Suggestion: s, Article: store.Articles[s.DocumentId])).ToList();
+            // The dropdown under the search box is part of the page: in the reader's variant.
+            var variant = ScriptVariants.Of(context);
             return Results.Json(new object[]
             {
                 query,
-                articles.Select(a => a.Suggestion.Name).ToArray(),
-                articles.Select(a => a.Suggestion.IsAlias ? $"重定向至“{a.Article.Title}”" : a.Article.Description).ToArray(),
-                articles.Select(a => origin + a.Article.Url).ToArray(),
+                articles.Select(a => variant.Convert(a.Suggestion.Name)).ToArray(),
+                articles.Select(a => variant.Convert(a.Suggestion.IsAlias ? $"重定向至“{a.Article.Title}”" : a.Article.Description)).ToArray(),
+                articles.Select(a => origin + VariantLinks.Keep(context, a.Article.Url)).ToArray(),
             }, contentType: "application/x-suggestions+json; charset=utf-8");
         });
 

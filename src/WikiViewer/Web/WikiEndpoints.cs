@@ -13,8 +13,11 @@ public static class WikiEndpoints
         // not a function of the store and the URL, so neither cached nor validated.
         var live = app.MapGroup("").DisableOutputCache().WithoutETag();
 
-        live.MapMethods("/random", MethodFilter.ReadMethods, (ArticleStore store) =>
-            Results.Redirect(store.Articles[Random.Shared.Next(store.Articles.Count)].Url));
+        live.MapMethods("/random", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store) =>
+        {
+            string url = store.Articles[Random.Shared.Next(store.Articles.Count)].Url;
+            return Results.Redirect(ScriptVariants.InUrl(context) is { } variant ? VariantLinks.Href(url, variant) : url);
+        });
 
         live.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
             Results.Ok(new { status = "ready", articles = store.Articles.Count }))
@@ -26,16 +29,17 @@ public static class WikiEndpoints
     }
 
     /// <summary>
-    /// <c>/variant?set=zh-hant&amp;return=/wiki/…</c>: remembers the reader's script
-    /// (zh-hans, zh-hant, or zh for as written) and goes back to the page. The
-    /// header's 简体/繁體 links point here; wwwroot/js/variant.js sets the same
-    /// cookie without the round trip.
+    /// <c>/variant?set=zh-tw&amp;return=/zh-tw/…</c>: remembers the reader's variant
+    /// (any code of <see cref="ScriptVariant.All"/>, zh for as written) and goes to the
+    /// page. The header's variant menu points here; wwwroot/js/variant.js sets the same
+    /// cookie without the round trip. As written is remembered too (<c>zh</c>): without a
+    /// cookie the browser's Accept-Language would choose again.
     /// </summary>
     private static IResult SetVariant(HttpContext context, string? set, string? @return)
     {
-        if (ScriptVariants.Parse(set) is not { } variant)
+        if (ScriptVariant.Parse(set) is not { } variant)
         {
-            return Results.BadRequest("set must be zh-hans, zh-hant or zh.");
+            return Results.BadRequest($"set must be one of {string.Join(", ", ScriptVariant.All)}.");
         }
 
         string target = string.IsNullOrEmpty(@return) ? "/" : @return;
@@ -53,14 +57,7 @@ public static class WikiEndpoints
             Secure = context.Request.IsHttps,
             IsEssential = true,
         };
-        if (variant.CookieValue() is { } value)
-        {
-            cookies.Append(ScriptVariants.CookieName, value, options);
-        }
-        else
-        {
-            cookies.Delete(ScriptVariants.CookieName, options);
-        }
+        cookies.Append(ScriptVariants.CookieName, variant.Code, options);
 
         context.Response.Headers.CacheControl = "no-store";
         return Results.Redirect(AsciiOnly(target));

@@ -24,6 +24,10 @@ public static class WikiPagesExtensions
             options.Conventions.AddPageApplicationModelConvention("/Search", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { NoStore = true }));
 
+            // An article in a variant, as zh.wikipedia's /zh-tw/{title} (VariantLinks).
+            string codes = string.Join('|', ScriptVariant.All.Select(variant => variant.Code));
+            options.Conventions.AddPageRoute("/Wiki", $"{{{ScriptVariants.RouteKey}:regex(^({codes})$)}}/{{**title}}");
+
             // The home page reads ?page= and ?order=; its entries are keyed by them.
             options.Conventions.AddPageApplicationModelConvention("/Index", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Home }));

@@ -148,7 +148,7 @@ public static partial class RenderedArticleChecks
 
     private static string Cut(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
-    [GeneratedRegex(@"^/(wiki/|category/|css/|js/|lib/|search(\?|$)|random$|opensearch\.xml$|variant(\?|$))")]
+    [GeneratedRegex(@"^/(wiki/|zh(-(hans|hant|cn|tw|hk|mo|my|sg))?/|\?variant=|category/|css/|js/|lib/|search(\?|$)|random$|opensearch\.xml$|variant(\?|$))")]
     private static partial Regex SiteUrl();
 
     // Not inside a Markdown link target (…_\(计算机科学\).md), which is a title, not math.

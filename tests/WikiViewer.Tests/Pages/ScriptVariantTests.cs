@@ -59,19 +59,25 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Toggle_links_name_the_current_page_and_mark_the_current_choice()
+    public async Task Menu_lists_every_variant_leads_to_this_page_in_it_and_marks_the_current_one()
     {
         var page = await GetWithVariantAsync(Wiki("国际派") + "?x=1", "zh-hant");
         var links = page.QuerySelectorAll(".variant-switch a");
 
-        Assert.Equal(["不轉換", "简体", "繁體"], links.Select(a => a.TextContent));
-        Assert.Equal("/variant?set=zh-hant&return=" + Uri.EscapeDataString(Wiki("国际派") + "?x=1"), links[2].GetAttribute("href"));
-        Assert.Equal([null, null, "true"], links.Select(a => a.GetAttribute("aria-current")));
+        Assert.Equal(["不转换", "简体", "繁體", "大陆简体", "香港繁體", "澳門繁體", "大马简体", "新加坡简体", "臺灣正體"], links.Select(a => a.TextContent));
+        Assert.Equal(["zh", "zh-hans", "zh-hant", "zh-cn", "zh-hk", "zh-mo", "zh-my", "zh-sg", "zh-tw"], links.Select(a => a.GetAttribute("data-variant")));
+        Assert.Equal("/variant?set=zh-hant&return=" + Uri.EscapeDataString("/zh-hant/" + Uri.EscapeDataString("国际派") + "?x=1"), links[2].GetAttribute("href"));
+        Assert.Equal("/variant?set=zh&return=" + Uri.EscapeDataString(Wiki("国际派") + "?x=1"), links[0].GetAttribute("href"));
+        Assert.Equal("/zh-tw/" + Uri.EscapeDataString("国际派") + "?x=1", links[8].GetAttribute("data-href"));
+        Assert.Equal([null, null, "true", null, null, null, null, null, null], links.Select(a => a.GetAttribute("aria-current")));
+        Assert.Equal("繁體", page.QuerySelector(".variant-switch summary")!.TextContent);
     }
 
     [Theory]
     [InlineData("zh-hant", "variant=zh-hant")]
     [InlineData("zh-hans", "variant=zh-hans")]
+    [InlineData("zh-tw", "variant=zh-tw")]
+    [InlineData("zh-hk", "variant=zh-hk")]
     public async Task Variant_endpoint_remembers_the_choice_for_a_year_and_goes_back(string set, string cookie)
     {
         var client = await seeds.App.CreateReadyClientAsync();
@@ -89,7 +95,7 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Variant_endpoint_as_written_deletes_the_cookie()
+    public async Task Variant_endpoint_remembers_as_written_too_so_that_Accept_Language_does_not_choose_again()
     {
         var client = await seeds.App.CreateReadyClientAsync();
 
@@ -97,7 +103,7 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
-        Assert.Contains("expires=Thu, 01 Jan 1970", Assert.Single(response.Headers.GetValues("Set-Cookie")));
+        Assert.StartsWith("variant=zh;", Assert.Single(response.Headers.GetValues("Set-Cookie")));
     }
 
     [Fact]
@@ -117,7 +123,8 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
     [InlineData("/variant?set=zh-hant&return=https://evil.example/")]
     [InlineData("/variant?set=zh-hant&return=evil")]
     [InlineData("/variant?set=zh-hant&return=/%0d%0aSet-Cookie:x=1")]
-    [InlineData("/variant?set=zh-tw&return=/")]
+    [InlineData("/variant?set=zh-xx&return=/")]
+    [InlineData("/variant?set=ZH-TW&return=/")]
     [InlineData("/variant?return=/")]
     public async Task Variant_endpoint_refuses_other_sites_and_unknown_variants(string url)
     {

@@ -43,11 +43,12 @@ public sealed class VariantBlockTests
     }
 
     [Theory]
-    [InlineData(ScriptVariant.AsWritten, "alert(\"简单\");")]
-    [InlineData(ScriptVariant.Simplified, "alert(\"简单\");")]
-    [InlineData(ScriptVariant.Traditional, "alert(\"簡單\");")]
-    public void Each_display_shows_its_entry_alone(ScriptVariant variant, string shown)
+    [InlineData("zh", "alert(\"简单\");")]
+    [InlineData("zh-hans", "alert(\"简单\");")]
+    [InlineData("zh-hant", "alert(\"簡單\");")]
+    public void Each_display_shows_its_entry_alone(string code, string shown)
     {
+        var variant = ScriptVariant.Parse(code)!;
         string html = Render(Sample).Html;
         var document = WikiViewer.Tests.Infrastructure.WikiApplication.Parse(variant == ScriptVariant.AsWritten ? html : variant.ConvertHtml(html));
         var visible = document.QuerySelectorAll("div[data-code]").Where(e => !e.HasAttribute("hidden")).ToList();

@@ -36,8 +36,8 @@ public sealed class VariantMarkupTests
     {
         var html = Render("使用-{zh-hans:代码;zh-tw:程式碼;}-编写").Html.Trim();
         Assert.Equal(
-            "<p>使用<span class=\"variants\"><span data-code=\"zh-hans\" lang=\"zh-Hans\" data-show=\"zh zh-hans\">代码</span>"
-            + "<span data-code=\"zh-tw\" lang=\"zh-Hant-TW\" data-show=\"zh-hant\" hidden>程式碼</span></span>编写</p>",
+            "<p>使用<span class=\"variants\"><span data-code=\"zh-hans\" lang=\"zh-Hans\" data-show=\"zh zh-hans zh-cn zh-my zh-sg\">代码</span>"
+            + "<span data-code=\"zh-tw\" lang=\"zh-Hant-TW\" data-show=\"zh-hant zh-hk zh-mo zh-tw\" hidden>程式碼</span></span>编写</p>",
             html);
     }
 
@@ -46,10 +46,10 @@ public sealed class VariantMarkupTests
     {
         var html = Render("使用-{zh-hans:代码;zh-tw:程式碼;}-编写").Html;
         Assert.Equal(
-            "<p>使用<span class=\"variants\"><span data-code=\"zh-hans\" lang=\"zh-Hans\" data-show=\"zh zh-hans\">代码</span></span>编写</p>\n",
+            "<p>使用<span class=\"variants\"><span data-code=\"zh-hans\" lang=\"zh-Hans\" data-show=\"zh zh-hans zh-cn zh-my zh-sg\">代码</span></span>编写</p>\n",
             ScriptVariant.Simplified.ConvertHtml(html));
         Assert.Equal(
-            "<p>使用<span class=\"variants\"><span data-code=\"zh-tw\" lang=\"zh-Hant-TW\" data-show=\"zh-hant\">程式碼</span></span>編寫</p>\n",
+            "<p>使用<span class=\"variants\"><span data-code=\"zh-tw\" lang=\"zh-Hant-TW\" data-show=\"zh-hant zh-hk zh-mo zh-tw\">程式碼</span></span>編寫</p>\n",
             ScriptVariant.Traditional.ConvertHtml(html));
     }
 
@@ -57,7 +57,7 @@ public sealed class VariantMarkupTests
     public void A_variant_without_an_entry_shows_the_first_converted()
     {
         var html = Render("-{zh-hans:计算机}-").Html;
-        Assert.Contains("data-convert=\"zh-hant\"", html);
+        Assert.Contains("data-convert=\"zh-hant zh-hk zh-mo zh-tw\"", html);
         Assert.Contains(">計算機</span>", ScriptVariant.Traditional.ConvertHtml(html));
     }
 
@@ -65,9 +65,9 @@ public sealed class VariantMarkupTests
     public void Entries_may_hold_links_and_emphasis()
     {
         var html = Render("-{zh-hans:[计算机](https://zh.wikipedia.org/wiki/计算机 \"wikilink\");zh-hant:**電腦**}-").Html;
-        Assert.Contains("data-show=\"zh zh-hans\">", html);
+        Assert.Contains("data-show=\"zh zh-hans zh-cn zh-my zh-sg\">", html);
         Assert.Contains("计算机</a></span>", html);
-        Assert.Contains("data-show=\"zh-hant\" hidden><strong>電腦</strong></span>", html);
+        Assert.Contains("data-show=\"zh-hant zh-hk zh-mo zh-tw\" hidden><strong>電腦</strong></span>", html);
     }
 
     [Fact]

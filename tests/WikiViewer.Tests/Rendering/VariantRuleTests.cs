@@ -8,10 +8,11 @@ namespace WikiViewer.Tests.Rendering;
 public sealed class VariantRuleTests
 {
     [Theory]
-    [InlineData(ScriptVariant.Simplified, "电脑的内存很大，内存也是。")]
-    [InlineData(ScriptVariant.Traditional, "電腦的記憶體很大，記憶體也是。")]
-    public void A_hidden_rule_converts_every_spelling_of_its_words_in_the_page(ScriptVariant variant, string expected)
+    [InlineData("zh-hans", "电脑的内存很大，内存也是。")]
+    [InlineData("zh-hant", "電腦的記憶體很大，記憶體也是。")]
+    public void A_hidden_rule_converts_every_spelling_of_its_words_in_the_page(string code, string expected)
     {
+        var variant = ScriptVariant.Parse(code)!;
         string html = Render("-{H|zh-hans:内存;zh-tw:記憶體;}-電腦的記憶體很大，内存也是。").Html;
 
         Assert.Equal(expected, WikiApplication.Parse(variant.ConvertHtml(html)).Body!.TextContent.Trim());

@@ -10,7 +10,7 @@ namespace WikiViewer.Rendering.VariantMarkup;
 /// display variants that show the entry as written, <c>data-convert</c> those that show it
 /// converted (the group has nothing for them); entries not shown as written (<c>zh</c>) carry
 /// <c>hidden</c>. Every display variant shows exactly one entry of a group. Regional
-/// displays (zh-cn, zh-tw…) need only a row in <see cref="Displays"/>.
+/// displays (zh-cn, zh-tw…) each have a row in <see cref="Displays"/>.
 /// </summary>
 public static class VariantHtml
 {
@@ -90,6 +90,12 @@ public static class VariantHtml
         ("zh", []),
         ("zh-hans", ["zh-hans", "zh-cn", "zh-sg", "zh-my", "zh"]),
         ("zh-hant", ["zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh"]),
+        ("zh-cn", ["zh-cn", "zh-hans", "zh-sg", "zh-my", "zh"]),
+        ("zh-hk", ["zh-hk", "zh-mo", "zh-hant", "zh-tw", "zh"]),
+        ("zh-mo", ["zh-mo", "zh-hk", "zh-hant", "zh-tw", "zh"]),
+        ("zh-my", ["zh-my", "zh-sg", "zh-hans", "zh-cn", "zh"]),
+        ("zh-sg", ["zh-sg", "zh-my", "zh-hans", "zh-cn", "zh"]),
+        ("zh-tw", ["zh-tw", "zh-hant", "zh-hk", "zh-mo", "zh"]),
     ];
 
     /// <summary>

@@ -22,13 +22,14 @@ public sealed record ArticleView(
     public bool HasToc => Toc.Count >= 2;
 
     /// <param name="linkedFrom">The pages that link to the article (it may be among them: it is left out).</param>
-    public static ArticleView From(Article article, IEnumerable<Article> linkedFrom, ScriptVariant script) =>
+    /// <param name="links">What the page does to the body's links (keeps a variant named in the URL).</param>
+    public static ArticleView From(Article article, IEnumerable<Article> linkedFrom, ScriptVariant script, Func<string, string>? links = null) =>
         new(
             article.Title,
             article.Url,
             article.Aliases,
             TocItem.Numbered(article.Toc),
-            script.ArticleHtml(article),
+            links is null ? script.ArticleHtml(article) : links(script.ArticleHtml(article)),
             [.. article.Categories.Select(name => new CategoryLink(name, WikiUrls.Category(name)))],
             article.Languages,
             [.. linkedFrom.Where(a => a != article).Select(ArticleLink.From)],

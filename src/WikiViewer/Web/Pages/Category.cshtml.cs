@@ -31,10 +31,10 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
 
         if (category.Name != name || inQuery != WikiUrls.HasDotSegment(category.Name))
         {
-            return RedirectPermanent(category.Url);
+            return RedirectPermanent(VariantLinks.Keep(HttpContext, category.Url));
         }
 
-        Category = CategoryView.From(category, ScriptVariants.Of(HttpContext));
+        Category = CategoryView.From(category, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
         return Page();
     }
 }

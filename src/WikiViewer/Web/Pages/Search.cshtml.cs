@@ -25,9 +25,10 @@ public sealed class SearchModel(ArticleStore store) : PageModel
         if (!request.IsEmpty)
         {
             // Wikipedia's "Go": a name that is exactly a title or alias opens the article.
-            if (fulltext != "1" && store.Find(request.Query) is { } article)
+            // Another region's spelling counts too (軟體 finds 软件), as MediaWiki's near match.
+            if (fulltext != "1" && (store.Find(request.Query) ?? ScriptVariant.Spellings(request.Query).Select(store.Find).FirstOrDefault(a => a is not null)) is { } article)
             {
-                return Redirect(article.Url);
+                return Redirect(VariantLinks.Keep(HttpContext, article.Url));
             }
 
             results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, HttpContext.RequestAborted);

@@ -27,18 +27,25 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         if (string.IsNullOrEmpty(title))
         {
-            return Redirect("/");
+            return Redirect(VariantLinks.Keep(HttpContext, "/"));
         }
 
         if (store.Get(title) is { } article && inQuery == WikiUrls.HasDotSegment(article.Title))
         {
-            Article = ArticleView.From(article, store.LinksTo(article.Title), ScriptVariants.Of(HttpContext));
+            Article = ArticleView.From(article, store.LinksTo(article.Title), ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
             return Page();
         }
 
         if (store.Find(title) is { } target)
         {
-            return RedirectPermanent(target.Url);
+            return RedirectPermanent(VariantLinks.Keep(HttpContext, target.Url));
+        }
+
+        // Another region's spelling of a title (軟體 for 软件), as MediaWiki's findVariantLink:
+        // not permanent, the spelling might become an article of its own.
+        if (ScriptVariant.Spellings(title).Select(store.Find).FirstOrDefault(found => found is not null) is { } spelled)
+        {
+            return Redirect(VariantLinks.Keep(HttpContext, spelled.Url));
         }
 
         string requested = TitleKey.Tidy(title);

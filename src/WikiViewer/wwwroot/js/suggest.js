@@ -5,6 +5,10 @@
   "use strict";
 
   var DELAY_MS = 120;
+  // A page whose URL names a variant (/zh-tw/…) asks for suggestions in it; otherwise
+  // the cookie or Accept-Language decides, as for the page itself.
+  var named = document.documentElement.getAttribute("data-variant");
+  var variant = named ? "&variant=" + encodeURIComponent(named) : "";
 
   function enhance(form, index) {
     var input = form.querySelector("input[name=q]");
@@ -78,7 +82,7 @@
       var query = input.value.trim();
       latest = query;
       if (query === "") { close(); return; }
-      fetch("/api/suggest?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
+      fetch("/api/suggest?q=" + encodeURIComponent(query) + variant, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { if (data && query === latest) show(data); })
         .catch(function () { close(); });

@@ -1,6 +1,7 @@
-// The 简体/繁體 toggle in the header. Without this script each choice is a link
-// to /variant, which sets the cookie and redirects back; with it the same cookie
-// is set here and the page reloads in place, keeping the reader's scroll position.
+// The variant menu in the header. Without this script each choice is a link to
+// /variant, which sets the cookie and redirects to the page in that variant; with
+// it the same cookie is set here and the browser goes straight to that page
+// (data-href), keeping the place in the page (its fragment).
 (function () {
   "use strict";
 
@@ -12,12 +13,12 @@
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
 
     event.preventDefault();
-    var value = link.getAttribute("data-variant");
     var attributes = "; path=/; samesite=lax" + (location.protocol === "https:" ? "; secure" : "");
-    // "zh" is the text as written: no cookie at all, as on a first visit.
-    document.cookie = value === "zh"
-      ? "variant=" + attributes + "; max-age=0"
-      : "variant=" + value + attributes + "; max-age=" + YEAR_SECONDS;
-    location.reload();
+    document.cookie = "variant=" + link.getAttribute("data-variant") + attributes + "; max-age=" + YEAR_SECONDS;
+    var target = link.getAttribute("data-href") || location.pathname + location.search;
+    var here = location.pathname + location.search;
+    // Same address (as written, chosen from /wiki/…): the cookie alone changes the page.
+    if (target === here) location.reload();
+    else location.assign(target + location.hash);
   });
 })();
