@@ -25,14 +25,23 @@ public static class WikiPagesExtensions
                 page.EndpointMetadata.Add(new OutputCacheAttribute { NoStore = true }));
 
             // An article in a variant, as zh.wikipedia's /zh-tw/{title} (VariantLinks).
-            string codes = string.Join('|', ScriptVariant.All.Select(variant => variant.Code));
-            options.Conventions.AddPageRoute("/Wiki", $"{{{ScriptVariants.RouteKey}:regex(^({codes})$)}}/{{**title}}");
+            options.Conventions.AddPageRoute("/Wiki", $"{{{ScriptVariants.RouteKey}:{VariantRouteConstraint.Name}}}/{{**title}}");
 
             // The home page reads ?page= and ?order=; its entries are keyed by them.
             options.Conventions.AddPageApplicationModelConvention("/Index", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Home }));
         });
+        services.Configure<RouteOptions>(options => options.ConstraintMap[VariantRouteConstraint.Name] = typeof(VariantRouteConstraint));
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
+}
+
+/// <summary>A route segment that is exactly a variant's code (<c>zh-tw</c>, not <c>ZH-TW</c>: a regex constraint would ignore case).</summary>
+internal sealed class VariantRouteConstraint : IRouteConstraint
+{
+    public const string Name = "variant";
+
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        ScriptVariant.Parse(values.TryGetValue(routeKey, out var value) ? value as string : null) is not null;
 }
