@@ -44,7 +44,7 @@ def build(raw_path, machine_path):
             result.setdefault(server, {})[metric] = value
             continue
         figures = result["servers"].setdefault(server, {})
-        if metric in ("pages", "search_sample", "search_distinct"):
+        if metric in ("pages", "search_sample", "search_distinct") or metric.startswith("pages_"):
             figures[metric] = summary(value)
             figures[metric + "_raw"] = value
         else:
@@ -84,6 +84,10 @@ def table(result):
             fmt(f.get("startup_s"), ".2f"), fmt(f.get("rss_ready_mb"), "d"), fmt(f.get("rss_after_mb"), "d"),
         ]) + " |")
     wv = servers.get("wikiviewer")
+    for metric, p in sorted((wv or {}).items()):
+        if metric.startswith("pages_") and not metric.endswith("_raw") and isinstance(p, dict) and "rate" in p:
+            out.append("| " + " | ".join([f"{NAMES['wikiviewer']} in {metric[len('pages_'):]}",
+                fmt(p["rate"], ",.0f"), fmt(p["p50_ms"], ".2f"), fmt(p["p99_ms"], ".2f"), fmt(p["errors"], "d")] + ["–"] * 10) + " |")
     ratios = []
     if wv:
         for other in ("kiwix", "nginx"):
@@ -100,6 +104,10 @@ def table(result):
     out.append("")
     out.extend(f"- {r}" for r in ratios)
     if wv:
+        for metric, p in sorted(wv.items()):
+            if metric.startswith("pages_") and not metric.endswith("_raw") and isinstance(p, dict) and "rate" in p:
+                out.append(f"- WikiViewer pages in {metric[len('pages_'):]} (variant cookie, after a warm-up pass in it): "
+                           f"{p['rate'] / wv['pages']['rate']:.2f}× the pages/s as written")
         out.append(f"- WikiViewer load: {wv.get('loaded', '')}; {wv.get('load_phases', '')}")
         if wv.get("startup_runs"):
             out.append("- WikiViewer started " + str(len(wv["startup_runs"])) + " times from the folder, ready after "

@@ -9,7 +9,7 @@
 #                          [--no-install] [--prepare-only]
 #                          [--chart PNG] [--accept-encoding VALUE]
 #                          [--kiwix-cache auto|default] [--reuse-export] [--request-log]
-#                          [--startup-runs 3]
+#                          [--startup-runs 3] [--variant zh-tw]...
 #
 # For each N (default 10000): generates the corpus with tools/CorpusGen (cached
 # in --work by N and seed), publishes WikiViewer (Release), exports the static
@@ -34,6 +34,8 @@
 # (ZIM_CLUSTERCACHE, ZIM_DIRENTCACHE, KIWIX_SEARCH_CACHE_SIZE), as WikiViewer
 # holds its whole store; --kiwix-cache default runs it as installed (a
 # 16-cluster cache: ~10x fewer pages/s and ~50x slower searches measured here).
+# --variant CODE also drives WikiViewer's pages in that display variant (the
+# `variant` cookie), after a warm-up pass in it, beside the as-written figure.
 # Prints the table, writes results/N.json and results/results.csv, and stops
 # everything it started, by PID. --prepare-only builds the corpus, export and
 # ZIM (the slow, cached part) and stops there. --reuse-export serves kiwix-serve
@@ -58,6 +60,7 @@ ACCEPT_ENCODING=""
 KIWIX_CACHE=auto
 REUSE_EXPORT=0
 REQUEST_LOG=0
+VARIANTS=()
 STARTUP_RUNS=3
 CHART=$ROOT/docs/benchmarks-startup-rss.png
 SKIP=()
@@ -86,6 +89,7 @@ while [ $# -gt 0 ]; do
     --kiwix-cache) KIWIX_CACHE=$2; shift 2 ;;
     --reuse-export) REUSE_EXPORT=1; shift ;;
     --request-log) REQUEST_LOG=1; shift ;;
+    --variant) VARIANTS+=("$2"); shift 2 ;;
     --startup-runs) STARTUP_RUNS=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -429,10 +433,10 @@ EOF
   done
 
   # ---- load, one server at a time
-  drive() { # server name mode list
-    local server=$1 name=$2 mode=$3 list=$4 out
+  drive() { # server name mode list [cookie]
+    local server=$1 name=$2 mode=$3 list=$4 cookie=${5:-} out
     record "$server" "load_before_$name" "\"$(loadavg)\""
-    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode WRK_ACCEPT_ENCODING=$ACCEPT_ENCODING wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
+    out=$(WRK_THREADS=$THREADS WRK_MODE=$mode WRK_ACCEPT_ENCODING=$ACCEPT_ENCODING WRK_COOKIE=$cookie wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
       -s "$HERE/urls.lua" "${BASE[$server]}" -- "$list" | tail -n 1)
     record "$server" "$name" "$out"
     log "$server $name: $(python3 "$HERE/report.py" --line "$out")"
@@ -442,6 +446,13 @@ EOF
     log "$server: warm-up pass over ${N} articles (load $(loadavg))"
     record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt" --accept-encoding "$ACCEPT_ENCODING")"
     drive "$server" pages random "$LISTS/pages-$server.txt"
+    if [ "$server" = wikiviewer ]; then
+      for variant in "${VARIANTS[@]+"${VARIANTS[@]}"}"; do
+        log "$server: warm-up pass in $variant (load $(loadavg))"
+        record "$server" "warmup_$variant" "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt" --accept-encoding "$ACCEPT_ENCODING" --cookie "variant=$variant")"
+        drive "$server" "pages_$variant" random "$LISTS/pages-$server.txt" "variant=$variant"
+      done
+    fi
     if [ -f "$LISTS/search-sample-$server.txt" ]; then
       drive "$server" search_sample random "$LISTS/search-sample-$server.txt"
       drive "$server" search_distinct sequential "$LISTS/search-distinct-$server.txt"

@@ -1,5 +1,5 @@
 -- wrk script: GET paths from a list file.
---   WRK_THREADS=T WRK_MODE=MODE [WRK_ACCEPT_ENCODING=...] wrk -t T ... -s urls.lua http://127.0.0.1:PORT -- LIST
+--   WRK_THREADS=T WRK_MODE=MODE [WRK_ACCEPT_ENCODING=...] [WRK_COOKIE=...] wrk -t T ... -s urls.lua http://127.0.0.1:PORT -- LIST
 -- MODE random:     a path drawn at random per request (seeded per thread)
 --      sequential: each thread walks its share of the list in order, each path
 --                  once (wraps around if the list runs out; "wrapped" counts it)
@@ -36,6 +36,10 @@ function init(args)
    local encoding = os.getenv("WRK_ACCEPT_ENCODING") or ""
    if #encoding > 0 then
       wrk.headers["Accept-Encoding"] = encoding
+   end
+   local cookie = os.getenv("WRK_COOKIE") or ""
+   if #cookie > 0 then
+      wrk.headers["Cookie"] = cookie
    end
 end
 

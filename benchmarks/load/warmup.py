@@ -2,7 +2,7 @@
 """One pass over a URL list (every path once), with a few keep-alive
 connections: fills the servers' caches before the measured runs.
 
-  warmup.py BASE_URL LIST [--connections 4] [--accept-encoding VALUE]
+  warmup.py BASE_URL LIST [--connections 4] [--accept-encoding VALUE] [--cookie NAME=VALUE]
 
 Prints one JSON line: requests, seconds, status counts. The rate is bounded by
 this client, so it is not a benchmark figure for the fast servers.
@@ -21,12 +21,15 @@ def main():
     parser.add_argument("list")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--accept-encoding", default="")
+    parser.add_argument("--cookie", default="")
     args = parser.parse_args()
 
     with open(args.list, encoding="utf-8") as f:
         paths = [line.rstrip("\n") for line in f if line.strip()]
     base = urlsplit(args.base)
     headers = {"Accept-Encoding": args.accept_encoding} if args.accept_encoding else {}
+    if args.cookie:
+        headers["Cookie"] = args.cookie
     statuses = {}
     lock = threading.Lock()
 
