@@ -123,12 +123,12 @@ public static class ChineseScript
     }
 
     /// <summary>
-    /// The TSCharacters table as flat arrays. A nested class so that the CLR's
+    /// The FoldCharacters table as flat arrays. A nested class so that the CLR's
     /// type initializer gives lazy, thread-safe, once-only loading for free.
     /// </summary>
     private static class FoldTable
     {
-        private const string ResourceName = "WikiViewer.Text.Data.TSCharacters.txt";
+        private const string ResourceName = "WikiViewer.Text.Data.FoldCharacters.txt";
 
         // What Fold must do with a BMP code unit. Only Check may change under NFC.
         private const byte Pass = 0;       // unmapped: copy on sight

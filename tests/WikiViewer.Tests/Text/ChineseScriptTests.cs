@@ -167,7 +167,7 @@ public class ChineseScriptTests
 
     private static IEnumerable<(string From, string To)> TableRows()
     {
-        using Stream stream = typeof(ChineseScript).Assembly.GetManifestResourceStream("WikiViewer.Text.Data.TSCharacters.txt")!;
+        using Stream stream = typeof(ChineseScript).Assembly.GetManifestResourceStream("WikiViewer.Text.Data.FoldCharacters.txt")!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var rows = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
