@@ -59,6 +59,20 @@ public static class ChineseScript
     public static Rune Fold(Rune rune) => FoldTable.Fold(rune);
 
     /// <summary>
+    /// True when <paramref name="text"/> has more Traditional-only characters
+    /// than Simplified-only ones, by OpenCC's character tables: Traditional-only
+    /// is a key of TSCharacters that is neither a key of STCharacters nor a
+    /// TSCharacters value (乾 is both), Simplified-only the mirror image. For
+    /// choosing a conversion chain (t2tw rather than s2twp for Traditional
+    /// text), not for folding.
+    /// </summary>
+    public static bool LooksTraditional(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ScriptEvidence.Score(text) > 0;
+    }
+
+    /// <summary>
     /// True when <see cref="Fold(string)"/> maps <paramref name="text"/> one UTF-16 unit at a
     /// time through <see cref="FoldChar"/>: no surrogates, nothing NFC could change.
     /// </summary>
@@ -120,6 +134,54 @@ public static class ChineseScript
         }
 
         return -1;
+    }
+
+    // +1 for a Traditional-only code point, -1 for a Simplified-only one.
+    // A nested class: the tables load on first use, once, thread-safely.
+    private static class ScriptEvidence
+    {
+        private static readonly Dictionary<int, sbyte> Evidence = Build();
+
+        internal static int Score(string text)
+        {
+            int score = 0;
+            foreach (Rune rune in text.EnumerateRunes())
+            {
+                if (Evidence.TryGetValue(rune.Value, out sbyte s))
+                {
+                    score += s;
+                }
+            }
+
+            return score;
+        }
+
+        private static Dictionary<int, sbyte> Build()
+        {
+            Dictionary<string, string> ts = OpenCcTable.Dictionary("TSCharacters");
+            Dictionary<string, string> st = OpenCcTable.Dictionary("STCharacters");
+            var traditionalTargets = new HashSet<string>(st.Values, StringComparer.Ordinal);
+            var simplifiedTargets = new HashSet<string>(ts.Values, StringComparer.Ordinal);
+
+            var evidence = new Dictionary<int, sbyte>();
+            foreach (string key in ts.Keys)
+            {
+                if (!st.ContainsKey(key) && !simplifiedTargets.Contains(key))
+                {
+                    evidence[char.ConvertToUtf32(key, 0)] = 1;
+                }
+            }
+
+            foreach (string key in st.Keys)
+            {
+                if (!ts.ContainsKey(key) && !traditionalTargets.Contains(key))
+                {
+                    evidence[char.ConvertToUtf32(key, 0)] = -1;
+                }
+            }
+
+            return evidence;
+        }
     }
 
     /// <summary>
