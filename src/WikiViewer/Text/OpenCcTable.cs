@@ -23,7 +23,15 @@ internal sealed class OpenCcTable
     // Bit n of _lengths[u]: some key of n UTF-16 units starts with unit u. Most
     // units have no bits set and are passed over without hashing anything.
     private readonly uint[] _lengths = new uint[0x10000];
+
+    // The same for the first two units, hashed: most pairs of characters
+    // start no key of two or more units, so most positions need no lookup
+    // beyond the single character. Collisions only cost a lookup.
+    private readonly uint[] _pairLengths = new uint[0x10000];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Values of the one-unit keys (most of STCharacters), without hashing.
+    private readonly string?[] _single = new string?[0x10000];
 
     private OpenCcTable(Dictionary<string, string> entries)
     {
@@ -36,6 +44,14 @@ internal sealed class OpenCcTable
             }
 
             _lengths[key[0]] |= 1u << key.Length;
+            if (key.Length == 1)
+            {
+                _single[key[0]] = entries[key];
+            }
+            else
+            {
+                _pairLengths[PairHash(key[0], key[1])] |= 1u << key.Length;
+            }
         }
     }
 
@@ -79,12 +95,17 @@ internal sealed class OpenCcTable
     {
         uint lengths = _lengths[text[start]];
         int room = end - start;
+        if (room >= 2)
+        {
+            lengths &= _pairLengths[PairHash(text[start], text[start + 1])] | (1u << 1);
+        }
+
         if (room < MaxKeyLength)
         {
             lengths &= (2u << room) - 1;
         }
 
-        while (lengths != 0)
+        while (lengths > (1u << 1))
         {
             int length = 31 - BitOperations.LeadingZeroCount(lengths);
             if (_lookup.TryGetValue(text.AsSpan(start, length), out value))
@@ -95,9 +116,11 @@ internal sealed class OpenCcTable
             lengths &= ~(1u << length);
         }
 
-        value = null;
-        return 0;
+        value = lengths != 0 ? _single[text[start]] : null;
+        return value is null ? 0 : 1;
     }
+
+    private static int PairHash(char first, char second) => (int)((((uint)first << 16) | second) * 2654435761u >> 16);
 
     /// <summary>True when a key starts with this UTF-16 unit.</summary>
     internal bool MayStartWith(char c) => _lengths[c] != 0;
