@@ -1,168 +1,55 @@
 #!/usr/bin/env bash
-# Regenerates src/WikiViewer/Text/Data/ from the Debian packages `opencc`
-# (opencc_dict + dictionaries) and `unicode-data` (Unihan). The output is
-# committed, so the build never needs these packages; run this only to move
-# to a newer OpenCC or Unihan.
+# Regenerates src/WikiViewer/Text/Data/ from the npm package opencc-js (the
+# OpenCC dictionaries, exactly as opencc-js loads them) and the Debian package
+# `unicode-data` (Unihan, for the folding table). The output is committed, so
+# the build never needs either; run this only to move to a newer opencc-js or
+# Unihan (and then update the version pinned below, the one in
+# tests/opencc-reference/package.json, and WikiViewer.Text.OpenCcConverter's
+# configs if the preset changed).
 #
 #   tools/opencc/generate.sh
 #
-# Needs: opencc (opencc_dict), libopencc-data, unicode-data, python3, dpkg-query.
+# Needs: node and npm (network access to the npm registry), python3,
+# unicode-data, dpkg-query.
 set -euo pipefail
 
+opencc_js_version=1.4.2
+
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+script_dir="$repo_root/tools/opencc"
 out_dir="$repo_root/src/WikiViewer/Text/Data"
-opencc_dir="${OPENCC_DIR:-/usr/share/opencc}"
 unihan_variants="${UNIHAN_VARIANTS:-/usr/share/unicode/Unihan_Variants.txt.bz2}"
 unihan_other="${UNIHAN_OTHER_MAPPINGS:-/usr/share/unicode/Unihan_OtherMappings.txt.bz2}"
-opencc_copyright="${OPENCC_COPYRIGHT:-/usr/share/doc/opencc/copyright}"
 unicode_copyright="${UNICODE_COPYRIGHT:-/usr/share/doc/unicode-data/copyright}"
 
-for tool in opencc_dict python3 dpkg-query; do
+for tool in node npm python3 dpkg-query; do
     command -v "$tool" >/dev/null || { echo "generate.sh: '$tool' not found" >&2; exit 1; }
 done
-for f in "$unihan_variants" "$unihan_other" "$opencc_copyright" "$unicode_copyright"; do
+for f in "$unihan_variants" "$unihan_other" "$unicode_copyright"; do
     [[ -r "$f" ]] || { echo "generate.sh: cannot read $f" >&2; exit 1; }
 done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dicts=(TSCharacters TSPhrases STCharacters STPhrases)
-for d in "${dicts[@]}"; do
-    opencc_dict -i "$opencc_dir/$d.ocd2" -o "$work/$d.txt" -f ocd2 -t text
-done
+# A throwaway project, so that npm writes a package-lock.json with the
+# tarball's integrity (sha512) for the README.
+(cd "$work" && npm init -y >/dev/null \
+    && npm install --save-exact --ignore-scripts --no-audit --no-fund "opencc-js@$opencc_js_version" >/dev/null)
+pkg="$work/node_modules/opencc-js"
+installed="$(node -p "require('$pkg/package.json').version")"
+[[ "$installed" == "$opencc_js_version" ]] || { echo "generate.sh: npm installed opencc-js $installed, not $opencc_js_version" >&2; exit 1; }
+integrity="$(node -p "require('$work/package-lock.json').packages['node_modules/opencc-js'].integrity")"
+[[ "$integrity" == sha512-* ]] || { echo "generate.sh: no sha512 integrity in package-lock.json" >&2; exit 1; }
 
-opencc_version="$(dpkg-query -W -f='${Version}' opencc)"
-opencc_data_version="$(dpkg-query -W -f='${Version}' libopencc-data)"
-unicode_data_version="$(dpkg-query -W -f='${Version}' unicode-data)"
-
+# Everything this script writes, so that files of an older release go away.
+rm -f "$out_dir"/*.txt "$out_dir"/LICENSE-*.md "$out_dir"/THIRD_PARTY_LICENSES.md "$out_dir"/README.md
 mkdir -p "$out_dir"
 
-python3 - "$work" "$out_dir" "$unihan_variants" "$unihan_other" <<'PY'
-import bz2, sys, unicodedata
+node "$script_dir/export-dicts.mjs" "$pkg" "$out_dir" > "$work/configs.tsv"
+python3 "$script_dir/build-fold.py" "$out_dir" "$unihan_variants" "$unihan_other" "$work/stats"
 
-work, out_dir, unihan_path, unihan_other_path = sys.argv[1:5]
-
-def read_opencc(name):
-    table = {}
-    with open(f"{work}/{name}.txt", encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line:
-                continue
-            key, sep, cands = line.partition("\t")
-            if not sep or not key or not cands:
-                sys.exit(f"{name}.txt:{n}: malformed line {line!r}")
-            if key in table:
-                sys.exit(f"{name}.txt:{n}: duplicate key {key!r}")
-            # Fold() normalizes its input to NFC before looking anything up,
-            # so a key that is not NFC could never match.
-            for s in [key, *cands.split(" ")]:
-                if unicodedata.normalize("NFC", s) != s:
-                    sys.exit(f"{name}.txt:{n}: not NFC: {s!r}")
-            table[key] = cands.split(" ")
-    return table
-
-def write_sorted(name, rows):
-    # Python orders str by code point, which is also the byte order of UTF-8:
-    # independent of locale, so the output is reproducible.
-    with open(f"{out_dir}/{name}.txt", "w", encoding="utf-8", newline="\n") as f:
-        for key, value in sorted(rows):
-            f.write(f"{key}\t{value}\n")
-
-ts = read_opencc("TSCharacters")
-st = read_opencc("STCharacters")
-# TSCharactersOpenCC is OpenCC's own table, for display (ChineseConverter.ToSimplified):
-# the folding table below adds Unihan variants that often map a rare character
-# to one in a later CJK extension, which few fonts can show.
-for name, table in (("TSPhrases", read_opencc("TSPhrases")),
-                    ("STPhrases", read_opencc("STPhrases")),
-                    ("STCharacters", st),
-                    ("TSCharactersOpenCC", ts)):
-    write_sorted(name, ((k, " ".join(v)) for k, v in table.items()))
-
-for k in ts:
-    if len(k) != 1:
-        sys.exit(f"TSCharacters: key {k!r} is not one code point")
-
-# Folding table: OpenCC first, then Unihan only where OpenCC is silent.
-fold = {k: v[0] for k, v in ts.items()}
-# Characters OpenCC treats as Simplified (a TS target or an ST source) must
-# stay put, even if Unihan knows a yet simpler variant (e.g. 榝 -> U+2C0AE).
-opencc_simplified = {c for v in ts.values() for c in v} | set(st)
-
-# Characters of the Table of General Standard Chinese Characters (通用规范汉字表,
-# Unihan kTGH) are standard Simplified: Unihan would otherwise fold 幺 into 么
-# (merging it with 麼) and 瑙 into an Extension G ideograph.
-standard = set()
-with bz2.open(unihan_other_path, "rt", encoding="utf-8") as f:
-    for line in f:
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) == 3 and fields[1] == "kTGH":
-            standard.add(chr(int(fields[0][2:], 16)))
-if len(standard) < 8000:
-    sys.exit(f"Unihan: expected ~8105 kTGH entries, found {len(standard)}")
-
-unihan_added = 0
-unihan_standard = 0
-unihan_version = "?"
-with bz2.open(unihan_path, "rt", encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("# Unicode version:"):
-            unihan_version = line.split(":", 1)[1].strip()
-        if line.startswith("#") or not line.strip():
-            continue
-        cp, field, value = line.rstrip("\n").split("\t")
-        if field != "kSimplifiedVariant":
-            continue
-        key = chr(int(cp[2:], 16))
-        targets = [chr(int(t.split("<")[0][2:], 16)) for t in value.split(" ")]
-        if len(targets) != 1 or targets[0] == key:
-            continue
-        if key in ts or key in opencc_simplified:
-            continue
-        if key in standard:
-            unihan_standard += 1
-            continue
-        for s in (key, targets[0]):
-            if unicodedata.normalize("NFC", s) != s:
-                sys.exit(f"Unihan: not NFC: U+{ord(s):04X}")
-        fold[key] = targets[0]
-        unihan_added += 1
-
-# Resolve chains (OpenCC has 薴 -> 苧 -> 苎) so that folding is idempotent:
-# a Traditional query and its half-folded form must meet on the same key.
-chains = 0
-for key in list(fold):
-    seen = {key}
-    target = fold[key]
-    while target in fold and fold[target] != target:
-        if target in seen:
-            sys.exit(f"TSCharacters: cycle through {key!r}")
-        seen.add(target)
-        target = fold[target]
-    if target != fold[key]:
-        chains += 1
-        fold[key] = target
-
-# Identity rows (OpenCC lists e.g. 阪 -> 阪 first) change nothing; drop them.
-identity = [k for k, v in fold.items() if k == v]
-for k in identity:
-    del fold[k]
-
-write_sorted("TSCharacters", fold.items())
-
-with open(f"{work}/stats", "w") as f:
-    f.write(f"unihan_version={unihan_version}\n")
-    f.write(f"unihan_added={unihan_added}\n")
-    f.write(f"unihan_standard={unihan_standard}\n")
-    f.write(f"chains={chains}\n")
-    f.write(f"identity={len(identity)}\n")
-    f.write(f"opencc_ts={len(ts)}\n")
-PY
-
-opencc_ts_lines="$(wc -l < "$work/TSCharacters.txt" | tr -d ' ')"
-
+unicode_data_version="$(dpkg-query -W -f='${Version}' unicode-data)"
 # shellcheck disable=SC1091
 source "$work/stats"
 
@@ -171,16 +58,32 @@ size() { stat -c %s "$out_dir/$1"; }
 
 # Licence files are .md so the csproj's Text\Data\*.txt glob doesn't embed them.
 {
-    echo "# OpenCC copyright and licence"
+    echo "# opencc-js licence (MIT)"
     echo
-    echo "Copied verbatim from the Debian package \`opencc\` $opencc_version"
-    echo "(\`$opencc_copyright\`). The dictionaries in this folder are derived from"
-    echo "OpenCC's and are used under the Apache License 2.0."
+    echo "Copied verbatim from \`LICENSE\` of the npm package opencc-js $opencc_js_version."
+    echo "opencc-js is \"MIT AND Apache-2.0\": its code is MIT, its dictionary data"
+    echo "(derived from OpenCC through opencc-data) Apache-2.0, see"
+    echo "\`LICENSE-Apache-2.0.md\` and \`THIRD_PARTY_LICENSES.md\`."
     echo
     echo '```text'
-    cat "$opencc_copyright"
+    cat "$pkg/LICENSE"
     echo '```'
-} > "$out_dir/LICENSE-OpenCC.md"
+} > "$out_dir/LICENSE-opencc-js.md"
+
+{
+    echo "# Apache License 2.0"
+    echo
+    echo "Copied verbatim from \`LICENSES/Apache-2.0.txt\` of the npm package opencc-js"
+    echo "$opencc_js_version. The dictionaries in this folder (all \`.txt\` files but"
+    echo "\`FoldCharacters.txt\`'s Unihan rows) are OpenCC's, © Carbo Kuo (BYVoid) and"
+    echo "contributors, used under this licence."
+    echo
+    echo '```text'
+    cat "$pkg/LICENSES/Apache-2.0.txt"
+    echo '```'
+} > "$out_dir/LICENSE-Apache-2.0.md"
+
+cp "$pkg/THIRD_PARTY_LICENSES.md" "$out_dir/THIRD_PARTY_LICENSES.md"
 
 {
     echo "# Unicode copyright and licence"
@@ -189,13 +92,35 @@ size() { stat -c %s "$out_dir/$1"; }
     echo "(\`$unicode_copyright\`). Debian ships an older wording of Unicode's"
     echo "data-files licence; Unicode, Inc. now publishes the same permissive terms as"
     echo "the Unicode License v3 (SPDX \`Unicode-3.0\`, https://www.unicode.org/license.txt)."
-    echo "\`TSCharacters.txt\` contains entries derived from Unihan's \`kSimplifiedVariant\`"
+    echo "\`FoldCharacters.txt\` contains entries derived from Unihan's \`kSimplifiedVariant\`"
     echo "field (modified: filtered and merged with OpenCC, see README.md)."
     echo
     echo '```text'
     cat "$unicode_copyright"
     echo '```'
 } > "$out_dir/LICENSE-Unicode.md"
+
+dict_rows() {
+    local f
+    for f in "$out_dir"/*.txt; do
+        f="$(basename "$f")"
+        [[ "$f" == FoldCharacters.txt ]] && continue
+        echo "| \`$f\` | $(count "$f") | $(size "$f") | OpenCC dictionary |"
+    done
+}
+
+config_rows() {
+    local name norm seg chain
+    while IFS=$'\t' read -r name norm seg chain; do
+        seg="${seg#seg=}"
+        chain="${chain#chain=}"
+        echo "| \`$name\` | ${norm#norm=} | ${seg:-—} | ${chain//|/ → } |"
+    done < "$work/configs.tsv"
+}
+
+variant_rows() {
+    sed 's/^/   - /' "$work/stats.variants"
+}
 
 cat > "$out_dir/README.md" <<MD
 # Chinese script data
@@ -204,17 +129,17 @@ Generated by \`tools/opencc/generate.sh\`; do not edit by hand. Regenerate with
 
     tools/opencc/generate.sh
 
-on a Debian/Ubuntu machine with the packages \`opencc\`, \`libopencc-data\`,
-\`unicode-data\` and \`python3\` installed. The build and tests need none of them.
-The \`.txt\` files are embedded into the assembly as
-\`WikiViewer.Text.Data.<file name>\` (see \`WikiViewer.csproj\`).
+on a Debian/Ubuntu machine with node, npm, \`unicode-data\` and \`python3\`
+installed. The build and tests need none of them (the differential test needs
+node, see \`tests/opencc-reference\`). The \`.txt\` files are embedded into the
+assembly as \`WikiViewer.Text.Data.<file name>\` (see \`WikiViewer.csproj\`).
 
 ## Origin
 
-- OpenCC $opencc_data_version (Debian packages \`opencc\` $opencc_version and
-  \`libopencc-data\` $opencc_data_version), dictionaries from
-  \`$opencc_dir/*.ocd2\`, exported with
-  \`opencc_dict -i X.ocd2 -o X.txt -f ocd2 -t text\`.
+- OpenCC 1.4.2's dictionaries as shipped by the npm package
+  [opencc-js](https://www.npmjs.com/package/opencc-js) $opencc_js_version
+  (integrity \`$integrity\`), read from
+  \`dist/esm-lib/dict/*.js\`, one file per dictionary the configs below use.
 - Unihan $unihan_version (Debian package \`unicode-data\` $unicode_data_version),
   field \`kSimplifiedVariant\` of \`$unihan_variants\`
   and field \`kTGH\` of \`$unihan_other\`.
@@ -223,40 +148,95 @@ The \`.txt\` files are embedded into the assembly as
 
 | File | Lines | Bytes | Content |
 |---|---:|---:|---|
-| \`TSCharacters.txt\` | $(count TSCharacters.txt) | $(size TSCharacters.txt) | Traditional → Simplified, one character each: the folding table used by \`ChineseScript.Fold\` |
-| \`TSCharactersOpenCC.txt\` | $(count TSCharactersOpenCC.txt) | $(size TSCharactersOpenCC.txt) | OpenCC TSCharacters, all candidates: the character stage of \`ChineseConverter.ToSimplified\` (display) |
-| \`TSPhrases.txt\` | $(count TSPhrases.txt) | $(size TSPhrases.txt) | OpenCC TSPhrases, all candidates |
-| \`STCharacters.txt\` | $(count STCharacters.txt) | $(size STCharacters.txt) | OpenCC STCharacters, all candidates |
-| \`STPhrases.txt\` | $(count STPhrases.txt) | $(size STPhrases.txt) | OpenCC STPhrases, all candidates |
+$(dict_rows)
+| \`FoldCharacters.txt\` | $(count FoldCharacters.txt) | $(size FoldCharacters.txt) | Traditional → Simplified, one character each: the folding table of \`ChineseScript.Fold\` |
 
-Format: UTF-8, one entry per line, \`key<TAB>candidate1 candidate2 …\`
-(OpenCC's text format), sorted by key in code-point order. \`TSCharacters.txt\`
-has exactly one candidate per line.
+Format: UTF-8, one entry per line, \`key<TAB>value\`, sorted by key in
+code-point order. The OpenCC files hold exactly the pairs opencc-js's
+\`Trie.loadDict\` loads: one value per key (opencc-js keeps the first
+candidate; the $opencc_js_version data has only one), and where a dictionary
+repeated a key, the later entry (the generator resolves that; this release has
+no repeats).
 
-\`TSCharacters.txt\` is built as follows:
+## Configs
 
-1. OpenCC's TSCharacters ($opencc_ts_lines lines), first candidate only
-   (e.g. \`乾 干 乾\` becomes \`乾 干\`).
+From \`configs\` of opencc-js's \`dist/esm-lib/preset/full.js\`, as
+\`WikiViewer.Text.OpenCcConverter\` implements them. Within a group all
+dictionaries form one trie, the first dictionary listed winning a key that
+several have; matching is longest match over that trie.
+
+| Config | Normalization | Segmentation | Conversion chain (groups → in order) |
+|---|---|---|---|
+$(config_rows)
+
+## Differences from C++ OpenCC 1.4.2
+
+We follow opencc-js, which differs from the C++ library's own configs
+(\`data/config/*.json\` of OpenCC 1.4.2) as follows:
+
+- **t2s, tw2s, tw2sp, hk2s** do not use \`TSCharactersExt\` (the C++ configs put it
+  between TSPhrases and TSCharacters, mapping rarer Traditional characters to
+  Simplified ones that need newer fonts). opencc-js does not ship it, so such
+  characters pass through unchanged.
+- **Groups are unions, not \`short_circuit\`.** The C++ configs mark their
+  conversion groups \`match_policy: short_circuit\`: the first dictionary with
+  any match decides, even if a later dictionary of the group has a longer
+  match. opencc-js merges a group into one trie and takes the longest match
+  over all of its dictionaries (the first dictionary wins only on equal keys).
+- **s2t and the other s2… configs nest STPhrases and
+  STPhrases_GeneratedFromRegionalPhrases in a \`union\` group inside the
+  \`short_circuit\` group in C++**; opencc-js flattens the three dictionaries into
+  one group (the same union as above).
+- **Segmentation.** Where C++ has a segmentation (\`mmseg\` over the same
+  dictionaries: s2tw, s2twp, s2hk, tw2s, tw2sp, hk2s), opencc-js's
+  \`Trie.segment\` does maximum forward matching, coalescing consecutive
+  unmatched code points into one segment; every group then converts each
+  segment on its own. We do exactly what opencc-js does and have not checked
+  C++'s segmenter against it case by case.
+- **Unmatched text** advances over a whole Ideographic Description Sequence
+  (U+2FF0–U+2FFF with its operands) at once, as opencc-js's
+  \`getUnmatchedLength\` does, so no dictionary key matches inside one.
+- **Offered configs.** Only those listed above; opencc-js's jp2t, t2jp, s2hkp and
+  hk2sp are not exported.
+
+## FoldCharacters.txt
+
+Built by \`tools/opencc/build-fold.py\`:
+
+1. OpenCC's TSCharacters ($opencc_ts lines).
 2. Plus $unihan_added Unihan \`kSimplifiedVariant\` entries for characters OpenCC has
    no entry for. Skipped: entries mapping a character to itself or to several
-   code points, characters OpenCC treats as already Simplified (a target of
+   code points, characters OpenCC treats as already Simplified (a value of
    TSCharacters or a key of STCharacters), and characters of the Table of
-   General Standard Chinese Characters (Unihan \`kTGH\`, $unihan_standard skipped,
-   e.g. \`幺 → 么\`, which would merge 幺 with 么/麼).
+   General Standard Chinese Characters (Unihan \`kTGH\`, $unihan_standard skipped).
 3. Chains are resolved so folding is idempotent ($chains entry changed,
-   e.g. OpenCC's \`薴 → 苧\` and \`苧 → 苎\` give \`薴 → 苎\`).
-4. Identity rows are dropped ($identity, e.g. OpenCC's \`阪 阪 坂\`).
+   e.g. \`薴 → 苧\` and \`苧 → 苎\` give \`薴 → 苎\`).
+4. Every single-character pair of TWVariants, TWVariantsRev, HKVariants and
+   HKVariantsRev must fold to one key, so that search finds regional
+   spellings (裡/裏, 着/著). Where steps 1–3 keep a pair apart, one side's key
+   is folded into the other's: into the TSCharacters value if only one side is
+   one, else into OpenCC's standard form (the key of TWVariants/HKVariants,
+   the value of the Rev dictionaries). $variant_added rows added:
+$(variant_rows)
+
+   Note that this merges characters that Simplified Chinese keeps apart in
+   a few of these pairs (幺 with 么, 颚 with 腭, 着 with 著): search treats
+   them as one, as it already treats 裡, 裏 and 里.
+5. Identity rows are dropped ($identity).
 
 ## Licences
 
-- OpenCC dictionaries: Apache License 2.0, © BYVoid and contributors;
-  see \`LICENSE-OpenCC.md\`.
+- OpenCC dictionaries: Apache License 2.0, © Carbo Kuo (BYVoid) and
+  contributors, redistributed by opencc-js (through opencc-data); see
+  \`LICENSE-Apache-2.0.md\` and \`THIRD_PARTY_LICENSES.md\`. opencc-js itself
+  (whose code is not copied here) is MIT, © The nk2028 Project; see
+  \`LICENSE-opencc-js.md\`.
 - Unihan data: Unicode License v3 (Unicode-3.0), © Unicode, Inc.; see
-  \`LICENSE-Unicode.md\`. The Unihan-derived rows of \`TSCharacters.txt\` are
+  \`LICENSE-Unicode.md\`. The Unihan-derived rows of \`FoldCharacters.txt\` are
   modified (filtered and merged) as described above.
 MD
 
 echo "Wrote $out_dir:"
-for f in TSCharacters.txt TSCharactersOpenCC.txt TSPhrases.txt STCharacters.txt STPhrases.txt; do
-    printf '  %-24s %7s lines %9s bytes\n' "$f" "$(count "$f")" "$(size "$f")"
+for f in "$out_dir"/*.txt; do
+    printf '  %-46s %7s lines %9s bytes\n' "$(basename "$f")" "$(count "$(basename "$f")")" "$(size "$(basename "$f")")"
 done

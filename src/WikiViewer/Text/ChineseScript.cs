@@ -11,7 +11,7 @@ namespace WikiViewer.Text;
 /// <remarks>
 /// Character-level on purpose: a key must not depend on how a phrase
 /// dictionary segments its neighbours. Display conversion, which may use
-/// phrases, lives in <see cref="ChineseConverter"/>.
+/// phrases, lives in <see cref="OpenCcConverter"/>.
 /// </remarks>
 public static class ChineseScript
 {
@@ -57,6 +57,20 @@ public static class ChineseScript
     /// through that form so that streaming agrees with <see cref="Fold(string)"/>.
     /// </summary>
     public static Rune Fold(Rune rune) => FoldTable.Fold(rune);
+
+    /// <summary>
+    /// True when <paramref name="text"/> has more Traditional-only characters
+    /// than Simplified-only ones, by OpenCC's character tables: Traditional-only
+    /// is a key of TSCharacters that is neither a key of STCharacters nor a
+    /// TSCharacters value (乾 is both), Simplified-only the mirror image. For
+    /// choosing a conversion chain (t2tw rather than s2twp for Traditional
+    /// text), not for folding.
+    /// </summary>
+    public static bool LooksTraditional(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ScriptEvidence.Score(text) > 0;
+    }
 
     /// <summary>
     /// True when <see cref="Fold(string)"/> maps <paramref name="text"/> one UTF-16 unit at a
@@ -122,13 +136,61 @@ public static class ChineseScript
         return -1;
     }
 
+    // +1 for a Traditional-only code point, -1 for a Simplified-only one.
+    // A nested class: the tables load on first use, once, thread-safely.
+    private static class ScriptEvidence
+    {
+        private static readonly Dictionary<int, sbyte> Evidence = Build();
+
+        internal static int Score(string text)
+        {
+            int score = 0;
+            foreach (Rune rune in text.EnumerateRunes())
+            {
+                if (Evidence.TryGetValue(rune.Value, out sbyte s))
+                {
+                    score += s;
+                }
+            }
+
+            return score;
+        }
+
+        private static Dictionary<int, sbyte> Build()
+        {
+            Dictionary<string, string> ts = OpenCcTable.Dictionary("TSCharacters");
+            Dictionary<string, string> st = OpenCcTable.Dictionary("STCharacters");
+            var traditionalTargets = new HashSet<string>(st.Values, StringComparer.Ordinal);
+            var simplifiedTargets = new HashSet<string>(ts.Values, StringComparer.Ordinal);
+
+            var evidence = new Dictionary<int, sbyte>();
+            foreach (string key in ts.Keys)
+            {
+                if (!st.ContainsKey(key) && !simplifiedTargets.Contains(key))
+                {
+                    evidence[char.ConvertToUtf32(key, 0)] = 1;
+                }
+            }
+
+            foreach (string key in st.Keys)
+            {
+                if (!ts.ContainsKey(key) && !traditionalTargets.Contains(key))
+                {
+                    evidence[char.ConvertToUtf32(key, 0)] = -1;
+                }
+            }
+
+            return evidence;
+        }
+    }
+
     /// <summary>
-    /// The TSCharacters table as flat arrays. A nested class so that the CLR's
+    /// The FoldCharacters table as flat arrays. A nested class so that the CLR's
     /// type initializer gives lazy, thread-safe, once-only loading for free.
     /// </summary>
     private static class FoldTable
     {
-        private const string ResourceName = "WikiViewer.Text.Data.TSCharacters.txt";
+        private const string ResourceName = "WikiViewer.Text.Data.FoldCharacters.txt";
 
         // What Fold must do with a BMP code unit. Only Check may change under NFC.
         private const byte Pass = 0;       // unmapped: copy on sight
@@ -416,19 +478,5 @@ public static class ChineseScript
                 or UnicodeCategory.SpacingCombiningMark
                 or UnicodeCategory.EnclosingMark
                 or UnicodeCategory.OtherNotAssigned);
-    }
-
-    // TEMPORARY shim until the OpenCC 1.4.2 engine lands.
-    public static bool LooksTraditional(string text)
-    {
-        int traditional = 0, simplified = 0;
-        foreach (char c in text)
-        {
-            if (c < 0x3400 || char.IsSurrogate(c)) continue;
-            string one = c.ToString();
-            if (Fold(one) != one) traditional++;
-            else if (ChineseConverter.ToTraditional(one) != one) simplified++;
-        }
-        return traditional > simplified;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 
+using WikiViewer.Tests.Infrastructure;
 using WikiViewer.Text;
 
 namespace WikiViewer.Tests.Text;
@@ -74,7 +75,7 @@ public class ChineseScriptTests
     [Fact]
     public void Fold_CharacterOnlyUnihanMaps()
     {
-        // OpenCC 1.1.6's TSCharacters has no entry for 唚; Unihan's
+        // OpenCC's TSCharacters has no entry for 唚; Unihan's
         // kSimplifiedVariant gives 吣.
         Assert.Equal("吣", ChineseScript.Fold("唚"));
     }
@@ -82,9 +83,77 @@ public class ChineseScriptTests
     [Fact]
     public void Fold_StandardSimplifiedCharacterUnihanWouldChange_IsKept()
     {
-        // Unihan says 幺 -> 么, but 幺 is in the Table of General Standard Chinese
-        // Characters; folding it would make 幺 match 什么.
-        Assert.Equal("幺", ChineseScript.Fold("幺"));
+        // Unihan says 瑙 -> U+3087B (Extension G), but 瑙 is in the Table of
+        // General Standard Chinese Characters: a fold there would break search
+        // for a common character with one few fonts show.
+        Assert.Equal("瑙", ChineseScript.Fold("瑙"));
+        Assert.Equal("埯", ChineseScript.Fold("埯"));
+        Assert.Equal("垵", ChineseScript.Fold("垵"));
+    }
+
+    [Theory]
+    [InlineData("裡", "裏", "里")]
+    [InlineData("著", "着", "着")]
+    [InlineData("峯", "峰", "峰")]
+    [InlineData("衞", "衛", "卫")]
+    [InlineData("枱", "檯", "台")]
+    [InlineData("幺", "么", "么")]  // TWVariants writes 幺 as 么, so they must meet (Data/README.md)
+    public void Fold_RegionalVariantsMeet(string one, string other, string folded)
+    {
+        Assert.Equal(folded, ChineseScript.Fold(one));
+        Assert.Equal(folded, ChineseScript.Fold(other));
+    }
+
+    [Theory]
+    [InlineData("TWVariants")]
+    [InlineData("TWVariantsRev")]
+    [InlineData("HKVariants")]
+    [InlineData("HKVariantsRev")]
+    public void Fold_EveryRegionalVariantPairMeets(string dictionary)
+    {
+        // Search must find 裡 for 裏, 着 for 著: the generator adds folding rows
+        // where TSCharacters and Unihan alone keep a pair apart.
+        List<(string From, string To)> pairs = TableRows("WikiViewer.Text.Data." + dictionary + ".txt", minimum: 30);
+        foreach ((string from, string to) in pairs)
+        {
+            Assert.True(ChineseScript.Fold(from) == ChineseScript.Fold(to), $"{dictionary}: {from} folds to {ChineseScript.Fold(from)}, {to} to {ChineseScript.Fold(to)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("馬克思主義的世界革命理論", true)]
+    [InlineData("马克思主义的世界革命理论", false)]
+    [InlineData("天下大同", false)]     // characters of both scripts: no evidence
+    [InlineData("Karl Marx", false)]
+    [InlineData("", false)]
+    [InlineData("國际", false)]          // one each: a tie is not Traditional
+    [InlineData("國際主义", true)]
+    public void LooksTraditional(string text, bool expected)
+    {
+        Assert.Equal(expected, ChineseScript.LooksTraditional(text));
+    }
+
+    [Fact]
+    public void LooksTraditional_Seeds_AreSimplified()
+    {
+        foreach (string file in Directory.GetFiles(RepositoryPaths.Seeds))
+        {
+            Assert.False(ChineseScript.LooksTraditional(File.ReadAllText(file)), file);
+        }
+    }
+
+    [Theory]
+    [InlineData(".eu.md", true)]
+    [InlineData("色指數.md", true)]
+    [InlineData("Include防範.md", true)]
+    [InlineData("+1.md", true)]
+    [InlineData("头文件.md", false)]
+    [InlineData("互联网号码分配局.md", false)]
+    [InlineData("内联函数.md", false)]  // Traditional link texts, Simplified prose: 145 to 366
+    public void LooksTraditional_RealSample(string fileName, bool expected)
+    {
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "WikiViewer.Tests", "RealSample", "Page", fileName);
+        Assert.Equal(expected, ChineseScript.LooksTraditional(File.ReadAllText(path)));
     }
 
     [Fact]
@@ -165,9 +234,12 @@ public class ChineseScriptTests
         Assert.Equal(new Rune('a'), ChineseScript.Fold(new Rune('a')));
     }
 
-    private static IEnumerable<(string From, string To)> TableRows()
+    private static IEnumerable<(string From, string To)> TableRows() =>
+        TableRows("WikiViewer.Text.Data.FoldCharacters.txt", minimum: 6000);
+
+    private static List<(string From, string To)> TableRows(string resourceName, int minimum)
     {
-        using Stream stream = typeof(ChineseScript).Assembly.GetManifestResourceStream("WikiViewer.Text.Data.TSCharacters.txt")!;
+        using Stream stream = typeof(ChineseScript).Assembly.GetManifestResourceStream(resourceName)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var rows = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
@@ -176,7 +248,7 @@ public class ChineseScriptTests
             rows.Add((parts[0], parts[1]));
         }
 
-        Assert.True(rows.Count > 6000, $"only {rows.Count} rows");
+        Assert.True(rows.Count > minimum, $"only {rows.Count} rows in {resourceName}");
         return rows;
     }
 }
