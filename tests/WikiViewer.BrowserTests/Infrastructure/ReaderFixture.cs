@@ -108,7 +108,8 @@ public sealed class ReaderFixture : IAsyncLifetime
     }
 
     // The seeds, plus articles named like the seeds' link targets (马克思主义,
-    // 共产主义, 卡尔·马克思) so that some links resolve and others stay red.
+    // 共产主义, 卡尔·马克思) so that some links resolve and others stay red, and
+    // one in regional vocabulary (马克思主义者互联网档案馆) for the variants.
     private void WriteCorpus()
     {
         Directory.CreateDirectory(_corpus);
