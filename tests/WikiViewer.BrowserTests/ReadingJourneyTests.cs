@@ -16,8 +16,8 @@ public sealed class ReadingJourneyTests(ReaderFixture reader)
 
         // Home: the count and every article.
         await session.GotoAsync("/");
-        await Expect(page.Locator(".article-count")).ToHaveTextAsync("6");
-        await Expect(page.Locator(".article-list a")).ToHaveCountAsync(6);
+        await Expect(page.Locator(".article-count")).ToHaveTextAsync("7");
+        await Expect(page.Locator(".article-list a")).ToHaveCountAsync(7);
         await session.ScreenshotAsync("home.png");
 
         // Open an article from the list.
@@ -25,7 +25,7 @@ public sealed class ReadingJourneyTests(ReaderFixture reader)
         await session.WaitForPathAsync(Wiki("马克思主义"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("马克思主义");
         await Expect(page.Locator("nav.categories")).ToContainTextAsync("政治哲学");
-        await Expect(page.Locator("nav.backlinks li")).ToHaveTextAsync(["共产主义", "国际派", "卡尔·马克思", "无产阶级国际主义"]);
+        await Expect(page.Locator("nav.backlinks li")).ToHaveTextAsync(["共产主义", "国际派", "卡尔·马克思", "马克思主义者互联网档案馆", "无产阶级国际主义"]);
 
         // A link whose target is in this corpus is an ordinary (blue) link.
         var resolved = page.Locator(".article-body a", new() { HasText = "无产阶级国际主义" }).First;

@@ -3,7 +3,7 @@ using static WikiViewer.BrowserTests.Infrastructure.ReaderSession;
 
 namespace WikiViewer.BrowserTests;
 
-/// <summary>The 简体/繁體 toggle: converted text, canonical links, remembered per browser.</summary>
+/// <summary>The variant menu's 简体/繁體/不转换: converted text, links that keep the variant, remembered per browser.</summary>
 [Collection(ReaderCollection.Name)]
 public sealed class ScriptToggleTests(ReaderFixture reader)
 {
@@ -16,7 +16,8 @@ public sealed class ScriptToggleTests(ReaderFixture reader)
         var body = page.Locator(".article-body");
         await Expect(body).ToContainTextAsync("他后来因政治活动");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "繁體" }).ClickAsync();
+        await session.ChooseVariantAsync("繁體");
+        await session.WaitForPathAsync(InVariant("zh-hant", "卡尔·马克思"));
 
         // 发 and 干 have two Traditional forms each: the phrase decides (頭髮, 乾燥; 後來).
         await Expect(page.Locator("h1")).ToHaveTextAsync("卡爾·馬克思");
@@ -24,15 +25,17 @@ public sealed class ScriptToggleTests(ReaderFixture reader)
         await Expect(body).ToContainTextAsync("白色頭髮和鬍鬚");
         await Expect(body).ToContainTextAsync("家鄉乾燥的秋天");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hant");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "繁體" })).ToHaveAttributeAsync("aria-current", "true");
+        await Expect(session.VariantMenu.Locator("summary")).ToHaveTextAsync("繁體");
+        await Expect(session.VariantMenu.Locator("a[data-variant='zh-hant']")).ToHaveAttributeAsync("aria-current", "true");
+        Assert.Equal("zh-hant", await session.VariantCookieAsync());
         await Expect(page.Locator("nav.toc")).ToContainTextAsync("參考文獻");
         await Expect(page.Locator("nav.backlinks h2")).ToHaveTextAsync("鏈接到本頁的頁面");
 
-        // Links keep their canonical (as written) addresses and still lead to the article.
+        // Links keep the variant and the title as written, and still lead to the article.
         var link = body.GetByRole(AriaRole.Link, new() { Name = "馬克思主義" }).First;
-        await Expect(link).ToHaveAttributeAsync("href", Wiki("马克思主义"));
+        await Expect(link).ToHaveAttributeAsync("href", InVariant("zh-hant", "马克思主义"));
         await link.ClickAsync();
-        await session.WaitForPathAsync(Wiki("马克思主义"));
+        await session.WaitForPathAsync(InVariant("zh-hant", "马克思主义"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("馬克思主義");
 
         // Remembered: a page opened later in this browser is Traditional too.
@@ -57,28 +60,36 @@ public sealed class ScriptToggleTests(ReaderFixture reader)
         var lead = page.Locator(".article-body > p").First;
         await Expect(lead).ToContainTextAsync("是德國社會學家、資本論作者卡尔·马克思提出的");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "简体" }).ClickAsync();
+        await session.ChooseVariantAsync("简体");
+        await session.WaitForPathAsync(InVariant("zh-hans", "无产阶级国际主义"));
         await Expect(lead).ToContainTextAsync("是德国社会学家、资本论作者卡尔·马克思提出的");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "不转换" }).ClickAsync();
+        // As written is the plain address, remembered as zh so that no header overrides it.
+        await session.ChooseVariantAsync("不转换");
+        await session.WaitForPathAsync(Wiki("无产阶级国际主义"));
         await Expect(lead).ToContainTextAsync("是德國社會學家、資本論作者卡尔·马克思提出的");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh");
-        Assert.DoesNotContain(await session.Context.CookiesAsync(), c => c.Name == "variant");
+        await Expect(session.VariantMenu.Locator("summary")).ToHaveTextAsync("不转换");
+        Assert.Equal("zh", await session.VariantCookieAsync());
         session.AssertNoScriptProblems();
     }
 
     [Fact]
-    public async Task Toggle_works_without_javascript_and_returns_to_the_same_page()
+    public async Task Menu_works_without_javascript_and_returns_to_the_same_page_in_the_variant()
     {
         await using var session = await reader.OpenAsync(javaScript: false);
         var page = session.Page;
         await session.GotoAsync(Wiki("卡尔·马克思") + "?from=test");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "繁體" }).ClickAsync();
+        // The disclosure opens without script; the link goes through /variant, which remembers the choice.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => session.ChooseVariantAsync("繁體"), r => new Uri(r.Url).AbsolutePath == "/variant");
+        Assert.Equal(302, response.Status);
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("卡爾·馬克思");
-        Assert.Equal(Wiki("卡尔·马克思") + "?from=test", new Uri(page.Url).PathAndQuery);
-        Assert.Contains(await session.Context.CookiesAsync(), c => c is { Name: "variant", Value: "zh-hant" });
+        Assert.Equal(InVariant("zh-hant", "卡尔·马克思") + "?from=test", new Uri(page.Url).PathAndQuery);
+        Assert.Equal("zh-hant", await session.VariantCookieAsync());
+        session.AssertNoScriptProblems();
     }
 }

@@ -41,9 +41,9 @@ public sealed class SearchJourneyTests(ReaderFixture reader)
         await search.FillAsync("马克思");
         await search.PressAsync("Enter");
         await session.WaitForPathAsync("/search");
-        await Expect(page.Locator(".result-count .total")).ToHaveTextAsync("5");
+        await Expect(page.Locator(".result-count .total")).ToHaveTextAsync("6");
         await Expect(page.Locator(".result-title", new() { HasText = "卡尔·马克思" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".result-title", new() { HasText = "马克思主义" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".result-title").GetByText("马克思主义", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator(".result .snippet mark").First).ToHaveTextAsync("马克思");
         await session.ScreenshotAsync("search.png");
 

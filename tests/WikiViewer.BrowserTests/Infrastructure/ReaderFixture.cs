@@ -51,13 +51,19 @@ public sealed class ReaderFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context and page: desktop or phone, light or dark, with or without JavaScript.</summary>
-    public async Task<ReaderSession> OpenAsync(Device device = Device.Desktop, ColorScheme colorScheme = ColorScheme.Light, bool javaScript = true)
+    /// <summary>
+    /// A fresh browser context and page: desktop or phone, light or dark, with or without
+    /// JavaScript. <paramref name="locale"/> is also the Accept-Language the browser sends:
+    /// plain <c>zh</c> asks for no variant, so pages show their text as written; a
+    /// regional one (<c>zh-TW</c>) chooses that region's variant, as for a real reader.
+    /// </summary>
+    public async Task<ReaderSession> OpenAsync(
+        Device device = Device.Desktop, ColorScheme colorScheme = ColorScheme.Light, bool javaScript = true, string locale = "zh")
     {
         var options = new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
-            Locale = "zh-CN",
+            Locale = locale,
             ColorScheme = colorScheme,
             ReducedMotion = ReducedMotion.Reduce,
             JavaScriptEnabled = javaScript,
@@ -102,7 +108,8 @@ public sealed class ReaderFixture : IAsyncLifetime
     }
 
     // The seeds, plus articles named like the seeds' link targets (马克思主义,
-    // 共产主义, 卡尔·马克思) so that some links resolve and others stay red.
+    // 共产主义, 卡尔·马克思) so that some links resolve and others stay red, and
+    // one in regional vocabulary (马克思主义者互联网档案馆) for the variants.
     private void WriteCorpus()
     {
         Directory.CreateDirectory(_corpus);

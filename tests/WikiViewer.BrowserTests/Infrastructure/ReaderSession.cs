@@ -33,6 +33,28 @@ public sealed class ReaderSession : IAsyncDisposable
 
     public static string Wiki(string title) => "/wiki/" + Uri.EscapeDataString(title);
 
+    /// <summary>An article's address in a variant, as a shared link writes it: <c>/zh-tw/{title}</c>.</summary>
+    public static string InVariant(string code, string title) => "/" + code + "/" + Uri.EscapeDataString(title);
+
+    /// <summary>The header's variant menu (a disclosure: its summary names the current variant).</summary>
+    public ILocator VariantMenu => Page.Locator("header details.variant-switch");
+
+    /// <summary>
+    /// Opens the variant menu and chooses <paramref name="label"/> (简体, 臺灣正體…), as a
+    /// reader does with the mouse. The caller waits for the page it leads to.
+    /// </summary>
+    public async Task ChooseVariantAsync(string label)
+    {
+        await VariantMenu.Locator("summary").ClickAsync();
+        var item = VariantMenu.GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+        await Expect(item).ToBeVisibleAsync();
+        await item.ClickAsync();
+    }
+
+    /// <summary>The <c>variant</c> cookie's value in this browser, or null when none was set.</summary>
+    public async Task<string?> VariantCookieAsync() =>
+        (await Context.CookiesAsync()).FirstOrDefault(c => c.Name == "variant")?.Value;
+
     /// <summary>Opens a path and returns the response, failing on an unexpected status.</summary>
     public async Task<IResponse> GotoAsync(string path, int expectedStatus = 200)
     {
