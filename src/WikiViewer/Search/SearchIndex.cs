@@ -139,11 +139,15 @@ public sealed class SearchIndex
             }
 
             int[] ranked = TopDocuments(touched, scratch.Relevance, end);
+            // Snippets mark every spelling a document may hold.
+            IReadOnlyList<QueryTerm> marked = parsed.Terms.Any(static term => term.Spellings.Length > 1)
+                ? [.. parsed.Terms.SelectMany(static term => term.Spellings)]
+                : parsed.Terms;
             var hits = new SearchHit[end - offset];
             for (int i = offset; i < end; i++)
             {
                 int document = ranked[i];
-                hits[i - offset] = new SearchHit(document, scratch.Relevance[document], SnippetBuilder.Build(_documents[document].Text, parsed.Terms));
+                hits[i - offset] = new SearchHit(document, scratch.Relevance[document], SnippetBuilder.Build(_documents[document].Text, marked));
             }
 
             return new SearchResults(touched.Count, hits);
@@ -226,26 +230,30 @@ public sealed class SearchIndex
         {
             byte mark = (byte)(t + 1);
             int documentFrequency = 0;
-            for (int f = 0; f < _fields.Length; f++)
+            QueryTerm[] spellings = query.Terms[t].Spellings;
+            for (int s = 0; s < spellings.Length; s++)
             {
-                MatchList matches = scratch.FieldMatches[f];
-                matches.Clear();
-                scratch.Matcher.Match(_fields[f], query.Terms[t], matches);
-                for (int i = 0; i < matches.Count; i++)
+                for (int f = 0; f < _fields.Length; f++)
                 {
-                    int document = matches.Document(i);
-                    if (scratch.LastTerm[document] == mark)
+                    MatchList matches = scratch.MatchesFor(s, f);
+                    matches.Clear();
+                    scratch.Matcher.Match(_fields[f], spellings[s], matches);
+                    for (int i = 0; i < matches.Count; i++)
                     {
-                        continue;
-                    }
+                        int document = matches.Document(i);
+                        if (scratch.LastTerm[document] == mark)
+                        {
+                            continue;
+                        }
 
-                    scratch.LastTerm[document] = mark;
-                    if (scratch.Matched[document]++ == 0)
-                    {
-                        scratch.Touched.Add(document);
-                    }
+                        scratch.LastTerm[document] = mark;
+                        if (scratch.Matched[document]++ == 0)
+                        {
+                            scratch.Touched.Add(document);
+                        }
 
-                    documentFrequency++;
+                        documentFrequency++;
+                    }
                 }
             }
 
@@ -254,25 +262,29 @@ public sealed class SearchIndex
                 continue;
             }
 
-            // One idf per term, from the documents it occurs in anywhere, as in BM25F.
+            // One idf per term, from the documents it occurs in anywhere and in any spelling, as in BM25F.
             double idf = Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
             bound += idf * (K1 + 1) * TotalBoost;
-            for (int f = 0; f < _fields.Length; f++)
+            for (int s = 0; s < spellings.Length; s++)
             {
-                FieldIndex field = _fields[f];
-                (double boost, double b) = FieldWeights[f];
-                double weight = boost * idf * (K1 + 1);
-                MatchList matches = scratch.FieldMatches[f];
-                byte[]? fieldTerms = f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
-                for (int i = 0; i < matches.Count; i++)
+                for (int f = 0; f < _fields.Length; f++)
                 {
-                    int document = matches.Document(i);
-                    double frequency = matches.Frequency(i);
-                    double norm = 1 - b + (b * field.Length(document) / field.AverageLength);
-                    scratch.Relevance[document] += weight * frequency / (frequency + (K1 * norm));
-                    if (fieldTerms is not null)
+                    FieldIndex field = _fields[f];
+                    (double boost, double b) = FieldWeights[f];
+                    double weight = boost * idf * (K1 + 1);
+                    MatchList matches = scratch.MatchesFor(s, f);
+                    // An exact name is the query as typed: only the first spelling counts towards it.
+                    byte[]? fieldTerms = s > 0 ? null : f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
+                    for (int i = 0; i < matches.Count; i++)
                     {
-                        fieldTerms[document]++;
+                        int document = matches.Document(i);
+                        double frequency = matches.Frequency(i);
+                        double norm = 1 - b + (b * field.Length(document) / field.AverageLength);
+                        scratch.Relevance[document] += weight * frequency / (frequency + (K1 * norm));
+                        if (fieldTerms is not null)
+                        {
+                            fieldTerms[document]++;
+                        }
                     }
                 }
             }
@@ -359,7 +371,23 @@ public sealed class SearchIndex
             Matched = new byte[documentCount];
             TitleTerms = new byte[documentCount];
             AliasTerms = new byte[documentCount];
-            FieldMatches = [.. Enumerable.Range(0, fieldCount).Select(static _ => new MatchList())];
+            _fieldCount = fieldCount;
+        }
+
+        private readonly int _fieldCount;
+
+        // One list per field for each spelling of the term being scored; most terms have one.
+        private readonly List<MatchList> _matches = [];
+
+        public MatchList MatchesFor(int spelling, int field)
+        {
+            int index = (spelling * _fieldCount) + field;
+            while (_matches.Count <= index)
+            {
+                _matches.Add(new MatchList());
+            }
+
+            return _matches[index];
         }
 
         public double[] Relevance { get; }
@@ -375,8 +403,6 @@ public sealed class SearchIndex
 
         public List<int> Touched { get; } = [];
 
-        public MatchList[] FieldMatches { get; }
-
         public PhraseMatcher Matcher { get; } = new();
 
         public void Reset()
@@ -391,7 +417,7 @@ public sealed class SearchIndex
             }
 
             Touched.Clear();
-            foreach (MatchList matches in FieldMatches)
+            foreach (MatchList matches in _matches)
             {
                 matches.Clear();
             }

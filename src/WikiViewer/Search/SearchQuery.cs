@@ -1,4 +1,5 @@
 using System.Text;
+using WikiViewer.Text;
 
 namespace WikiViewer.Search;
 
@@ -15,15 +16,26 @@ internal readonly record struct QueryToken(TermKey Key, int Offset);
 /// </summary>
 internal sealed class QueryTerm
 {
-    public QueryTerm(QueryUnit[] units, QueryToken[] tokens)
+    public QueryTerm(string key, QueryUnit[] units, QueryToken[] tokens, IEnumerable<QueryTerm>? otherSpellings = null)
     {
+        Key = key;
         Units = units;
         Tokens = tokens;
+        Spellings = [this, .. otherSpellings ?? []];
         UnitTexts = [.. units.Select(static unit => unit.Word ?? char.ConvertFromUtf32(unit.CodePoint)).Distinct()];
         UnitSources = [.. UnitTexts.Select(static text => TextAnalyzer.SourcesOf(text[0]))];
     }
 
+    /// <summary>The term's normalized units, as one string: equal keys, equal terms.</summary>
+    public string Key { get; }
+
     public QueryUnit[] Units { get; }
+
+    /// <summary>
+    /// This term first, then the same word in other regions' vocabulary (网络, 網路 as 网路):
+    /// the term matches where any of them occurs.
+    /// </summary>
+    public QueryTerm[] Spellings { get; }
 
     /// <summary>Each distinct unit as normalized text: a snippet scans only text that holds them all.</summary>
     public string[] UnitTexts { get; }
@@ -57,7 +69,57 @@ internal sealed class SearchQuery
 
     public int UnitCount { get; }
 
+    /// <summary>
+    /// The query's terms, each with its spellings in other regions' vocabulary: what
+    /// OpenCC's tw2sp, s2twp and s2hk make of the query, term by term. Folding already
+    /// meets every variant's characters (網絡, 网络); these add the words (網路).
+    /// </summary>
     public static SearchQuery Parse(string? query)
+    {
+        SearchQuery parsed = ParseTerms(query);
+        if (parsed.Terms.Count == 0 || string.IsNullOrEmpty(query))
+        {
+            return parsed;
+        }
+
+        var others = parsed.Terms.Select(static _ => new List<QueryTerm>()).ToArray();
+        foreach (OpenCcConverter converter in RegionalConverters)
+        {
+            string other = converter.Convert(query);
+            if (ReferenceEquals(other, query))
+            {
+                continue;
+            }
+
+            // Term by term, when the conversion kept the query's shape (it keeps separators).
+            SearchQuery spelled = ParseTerms(other);
+            if (spelled.Terms.Count != parsed.Terms.Count)
+            {
+                continue;
+            }
+
+            for (int t = 0; t < parsed.Terms.Count; t++)
+            {
+                QueryTerm spelling = spelled.Terms[t];
+                if (spelling.Key != parsed.Terms[t].Key && others[t].All(known => known.Key != spelling.Key))
+                {
+                    others[t].Add(spelling);
+                }
+            }
+        }
+
+        if (others.All(static list => list.Count == 0))
+        {
+            return parsed;
+        }
+
+        var terms = parsed.Terms.Select((term, t) => new QueryTerm(term.Key, term.Units, term.Tokens, others[t])).ToArray();
+        return new SearchQuery(terms, parsed.NameKey, parsed.UnitCount);
+    }
+
+    private static readonly OpenCcConverter[] RegionalConverters = [OpenCcConverter.TW2SP, OpenCcConverter.S2TWP, OpenCcConverter.S2HK];
+
+    private static SearchQuery ParseTerms(string? query)
     {
         string normalized = TextAnalyzer.Normalize(query);
         var terms = new List<QueryTerm>();
@@ -92,7 +154,7 @@ internal sealed class SearchQuery
     {
         if (units.Count > 0 && terms.Count < MaxTerms && seen.Add(termKey.ToString()))
         {
-            terms.Add(new QueryTerm([.. units], TokensOf(units)));
+            terms.Add(new QueryTerm(termKey.ToString(), [.. units], TokensOf(units)));
         }
 
         units.Clear();

@@ -97,15 +97,17 @@ public sealed class RegionalVariantTests(RegionalCorpus corpus) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("網路")] // Taiwan
-    [InlineData("網絡")] // Hong Kong, and the Traditional characters of 网络
-    [InlineData("网络")]
+    [InlineData("網路")] // Taiwan's word: tw2sp gives 网络
+    [InlineData("網絡")] // Hong Kong's word, the Traditional characters of 网络
+    [InlineData("网络")] // the mainland's: s2twp gives 網路
     public async Task A_query_in_any_variant_finds_every_spelling(string query)
     {
         var (_, page) = await GetAsync("/search?q=" + Escaped(query) + "&fulltext=1");
 
-        var titles = page.QuerySelectorAll("a.result-title").Select(a => a.TextContent).Order().ToList();
-        Assert.Equal(query == "網路" ? ["臺灣軟體業"] : ["软件工程"], titles);
+        var hits = page.QuerySelectorAll("li.result").ToDictionary(
+            hit => hit.QuerySelector("a.result-title")!.TextContent,
+            hit => hit.QuerySelector(".snippet mark")!.TextContent);
+        Assert.Equal(new Dictionary<string, string> { ["软件工程"] = "网络", ["臺灣軟體業"] = "網路" }, hits);
     }
 
     [Theory]

@@ -172,3 +172,42 @@ public sealed class QueryBehaviourTests
         Assert.True(index.SizeInBytes > 0);
     }
 }
+
+/// <summary>Each region's word for a thing (软件, 軟體) is one query: a term matches any of its spellings.</summary>
+public sealed class RegionalSpellingTests
+{
+    private static readonly SearchIndex Index = SearchIndex.Build(
+    [
+        new SearchDocument("大陆", [], [], "这款软件通过网络传输信息。"),
+        new SearchDocument("台湾", [], [], "這款軟體透過網路傳輸資訊。"),
+        new SearchDocument("其他", [], [], "与此无关的文字。"),
+    ]);
+
+    [Theory]
+    [InlineData("软件")]
+    [InlineData("軟體")]
+    [InlineData("軟件")]
+    public void A_word_finds_the_text_of_every_region(string query)
+    {
+        Assert.Equal([0, 1], Index.Search(query, 0, 10).Hits.Select(static hit => hit.DocumentId).Order());
+    }
+
+    [Fact]
+    public void Each_term_is_spelled_on_its_own_and_all_still_count()
+    {
+        var results = Index.Search("網路 信息", 0, 10);
+
+        // Both documents hold both terms, each in its own region's words.
+        Assert.Equal([0, 1], results.Hits.Select(static hit => hit.DocumentId).Order());
+        Assert.All(results.Hits, hit => Assert.Equal(2, hit.Snippet.Split("<mark>").Length - 1));
+    }
+
+    [Fact]
+    public void A_query_no_region_writes_otherwise_has_one_spelling_and_folding_does_the_rest()
+    {
+        Assert.Equal([0, 1], Index.Search("傳輸", 0, 10).Hits.Select(static hit => hit.DocumentId).Order());
+        Assert.Single(SearchQuery.Parse("傳輸").Terms[0].Spellings);
+        Assert.Single(SearchQuery.Parse("马克思").Terms[0].Spellings);
+        Assert.Equal(2, SearchQuery.Parse("软件").Terms[0].Spellings.Length);
+    }
+}
