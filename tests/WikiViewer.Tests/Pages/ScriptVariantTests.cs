@@ -137,13 +137,16 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
     }
 
     [Fact]
-    public void Html_conversion_changes_text_only()
+    public void Html_conversion_changes_what_a_reader_sees_and_never_an_address()
     {
-        const string html = "<p><a href=\"/wiki/头发\" title=\"头发\">头发</a>干燥&amp;后来<mark>发展</mark></p>";
+        const string html = "<p><a href=\"/wiki/头发\" title=\"头发\" data-x=\"头发\">头发</a>干燥&amp;后来<mark>发展</mark>"
+            + "<img src=\"/x.png\" alt=\"头发\"><a href=\"#cite_ref-1\" aria-label=\"回到软件\">↑</a></p>";
 
         Assert.Equal(
-            "<p><a href=\"/wiki/头发\" title=\"头发\">頭髮</a>乾燥&amp;後來<mark>發展</mark></p>",
+            "<p><a href=\"/wiki/头发\" title=\"頭髮\" data-x=\"头发\">頭髮</a>乾燥&amp;後來<mark>發展</mark>"
+            + "<img src=\"/x.png\" alt=\"頭髮\"><a href=\"#cite_ref-1\" aria-label=\"回到軟件\">↑</a></p>",
             ScriptVariant.Traditional.ConvertHtml(html));
+        Assert.Contains("aria-label=\"回到軟體\"", ScriptVariant.Parse("zh-tw")!.ConvertHtml(html));
         Assert.Same(html, ScriptVariant.AsWritten.ConvertHtml(html));
     }
 

@@ -211,7 +211,7 @@ public static class VariantHtml
             i = tagEnd;
             if (!tagText.StartsWith("<span ", StringComparison.Ordinal) && !tagText.StartsWith("<div ", StringComparison.Ordinal))
             {
-                converted.Append(tagText);
+                AppendTag(converted, tagText, convert);
             }
             else if (tagText.StartsWith(NoConvertOpen, StringComparison.Ordinal))
             {
@@ -237,11 +237,52 @@ public static class VariantHtml
             }
             else
             {
-                converted.Append(tagText);
+                AppendTag(converted, tagText, convert);
             }
         }
 
         return converted.ToString();
+    }
+
+    // Attributes a reader sees or hears: a link's tooltip, an image's text, a screen reader's label.
+    private static readonly string[] ReadAttributes = [" title=\"", " alt=\"", " aria-label=\""];
+
+    /// <summary>A tag as it stands, but the values of the attributes a reader sees converted too.</summary>
+    private static void AppendTag(StringBuilder to, ReadOnlySpan<char> tag, Func<string, string> convert)
+    {
+        // Only text beyond ASCII can convert; most tags (and every attribute name) are ASCII.
+        if (!tag.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            to.Append(tag);
+            return;
+        }
+
+        int copied = 0;
+        while (true)
+        {
+            int at = -1, nameLength = 0;
+            foreach (string attribute in ReadAttributes)
+            {
+                int found = tag[copied..].IndexOf(attribute, StringComparison.Ordinal);
+                if (found >= 0 && (at < 0 || copied + found < at))
+                {
+                    at = copied + found;
+                    nameLength = attribute.Length;
+                }
+            }
+
+            int valueStart = at + nameLength;
+            int valueEnd = at < 0 ? -1 : tag[valueStart..].IndexOf('"');
+            if (valueEnd < 0)
+            {
+                to.Append(tag[copied..]);
+                return;
+            }
+
+            valueEnd += valueStart;
+            to.Append(tag[copied..valueStart]).Append(convert(tag[valueStart..valueEnd].ToString()));
+            copied = valueEnd;
+        }
     }
 
     private static ReadOnlySpan<char> Unhidden(ReadOnlySpan<char> tag) =>
