@@ -66,10 +66,17 @@ public static class ChineseScript
     /// choosing a conversion chain (t2tw rather than s2twp for Traditional
     /// text), not for folding.
     /// </summary>
-    public static bool LooksTraditional(string text)
+    public static bool LooksTraditional(string text) => TraditionalLean(text) > 0;
+
+    /// <summary>
+    /// The evidence <see cref="LooksTraditional"/> weighs: Traditional-only characters minus
+    /// Simplified-only ones. Above 0 the text reads as Traditional, below 0 as Simplified;
+    /// 0 (a run of shared characters, or none) says nothing either way.
+    /// </summary>
+    public static int TraditionalLean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ScriptEvidence.Score(text) > 0;
+        return ScriptEvidence.Score(text);
     }
 
     /// <summary>

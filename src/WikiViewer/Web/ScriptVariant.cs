@@ -128,7 +128,7 @@ public sealed class ScriptVariant
         All.Skip(1).Select(variant => variant.Convert(text)).Where(spelling => spelling != text).Distinct(StringComparer.Ordinal);
 
     /// <summary>Plain text in this variant (the caller HTML-encodes it as usual).</summary>
-    public string Convert(string text) => ConverterFor(text)?.Convert(text) ?? text;
+    public string Convert(string text) => ConverterFor(text) is { } convert ? convert(text) : text;
 
     /// <summary>
     /// Well-formed HTML (Markdig output, search snippets) in this variant: only the text
@@ -144,35 +144,72 @@ public sealed class ScriptVariant
         }
 
         // The rendering's variant markup decides which text is left as written.
-        return VariantHtml.Convert(html, Code, converter.Convert);
+        return VariantHtml.Convert(html, Code, converter);
     }
 
     /// <summary>The article body in this variant, converted once per article and variant.</summary>
     public string ArticleHtml(Article article) =>
-        this == AsWritten ? article.Html : ConvertedArticles.GetValue(article, static a => new ConvertedHtml(a)).Get(this);
+        this == AsWritten ? article.Html : ConvertedArticles.GetValue(article, static a => new ConvertedArticle(a)).Body(this);
 
-    // The source decides the chain: one test over the whole text (ChineseScript.LooksTraditional),
-    // so an article's paragraphs all go the same way.
-    private OpenCcConverter? ConverterFor(string text) =>
-        _fromSimplified is null ? null : ChineseScript.LooksTraditional(text) ? _fromTraditional : _fromSimplified;
+    /// <summary>
+    /// How the article's own words outside its body (title, aliases, contents, categories)
+    /// read in this variant: with the body's <c>-{H|…}-</c> rules and its script, so that the
+    /// contents say what the headings say.
+    /// </summary>
+    public Func<string, string> ArticleText(Article article) =>
+        this == AsWritten ? static text => text : ConvertedArticles.GetValue(article, static a => new ConvertedArticle(a)).Text(this);
+
+    // The source decides the chain, run by run: articles mix scripts by section (a
+    // Traditional quotation in a Simplified article, whole paragraphs copied from another
+    // page), and running Traditional text through s2t would damage it (范 → 範, 里 → 裏).
+    // A run with no telling character goes the way of the whole text.
+    private Func<string, string>? ConverterFor(string whole)
+    {
+        if (_fromSimplified is null)
+        {
+            return null;
+        }
+
+        OpenCcConverter fromSimplified = _fromSimplified, fromTraditional = _fromTraditional!;
+        if (fromSimplified == fromTraditional)
+        {
+            return fromSimplified.Convert;
+        }
+
+        bool traditional = ChineseScript.LooksTraditional(whole);
+        return run =>
+        {
+            int lean = ChineseScript.TraditionalLean(run);
+            return (lean > 0 || (lean == 0 && traditional) ? fromTraditional : fromSimplified).Convert(run);
+        };
+    }
 
     // Converting a body costs time in proportion to its length; converting on each
     // request would redo that for every reader (docs/benchmarks.md, "Display variant:
     // converted bodies kept"). Keyed weakly by the article, so a cache entry lives
     // exactly as long as the store that holds the article, and only the articles
     // someone read in a variant are ever converted.
-    private static readonly ConditionalWeakTable<Article, ConvertedHtml> ConvertedArticles = new();
+    private static readonly ConditionalWeakTable<Article, ConvertedArticle> ConvertedArticles = new();
 
-    private sealed class ConvertedHtml(Article article)
+    private sealed class ConvertedArticle(Article article)
     {
         private readonly string?[] _bodies = new string?[All.Count];
+        private readonly Func<string, string>?[] _texts = new Func<string, string>?[All.Count];
 
-        public string Get(ScriptVariant variant)
-        {
-            ref string? body = ref _bodies[IndexOf(variant)];
-            // Two readers converting at once both get a correct body; one of them is kept.
-            return Volatile.Read(ref body) ?? Interlocked.CompareExchange(ref body, variant.ConvertHtml(article.Html), null) ?? body!;
-        }
+        // Two readers converting at once both get a correct result; one of them is kept.
+        public string Body(ScriptVariant variant) =>
+            Once(ref _bodies[IndexOf(variant)], () => variant.ConvertHtml(article.Html));
+
+        public Func<string, string> Text(ScriptVariant variant) =>
+            Once(ref _texts[IndexOf(variant)], () =>
+            {
+                string html = article.Html;
+                return VariantHtml.TextConverter(html, variant.Code, variant.ConverterFor(html)!);
+            });
+
+        private static T Once<T>(ref T? slot, Func<T> create)
+            where T : class =>
+            Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, create(), null) ?? slot!;
 
         private static int IndexOf(ScriptVariant variant)
         {

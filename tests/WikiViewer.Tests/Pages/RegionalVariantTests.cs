@@ -10,7 +10,8 @@ public sealed class RegionalCorpus : IAsyncLifetime
     private readonly TempCorpus _corpus = new TempCorpus()
         .Add("software.md", "**软件工程**是研究软件开发的学科，涉及信息、网络与[数据库](../Page/数据库.md \"wikilink\")。在这里可以打印。参见[臺灣軟體業](../Page/臺灣軟體業.md \"wikilink\")。\n")
         .Add("database.md", "**数据库**是按照数据结构来组织、存储和管理数据的仓库，[软件工程](../Page/软件工程.md \"wikilink\")的基础。\n")
-        .Add("taiwan.md", "**臺灣軟體業**是臺灣的軟體工程師在網路上分享資訊的產業。\n");
+        .Add("taiwan.md", "**臺灣軟體業**是臺灣的軟體工程師在網路上分享資訊的產業。\n")
+        .Add("rules.md", "-{H|zh-hans:米高; zh-tw:麥可;}-\n**米高的唱片**是歌手米高的作品。\n\n## 米高早年\n\n米高生于芝加哥。\n\n## 米高晚年\n\n他的软件。\n");
 
     public WikiApplication App { get; private set; } = null!;
 
@@ -71,6 +72,19 @@ public sealed class RegionalVariantTests(RegionalCorpus corpus) : IClassFixture<
 
         Assert.Equal(title, page.QuerySelector("h1")!.TextContent);
         Assert.Equal(lead, page.QuerySelector(".article-body p")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_articles_own_rules_apply_to_its_title_and_contents_as_to_its_body()
+    {
+        var (_, page) = await GetAsync($"/zh-tw/{Escaped("米高的唱片")}");
+
+        // OpenCC leaves 米高 alone; the article's -{H|…}- rule gives Taiwan 麥可 everywhere.
+        Assert.Equal("麥可的唱片", page.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("麥可的唱片 - ", page.Title);
+        Assert.Equal(["麥可早年", "麥可晚年"], page.QuerySelectorAll("nav.toc .toc-text").Select(t => t.TextContent));
+        Assert.Equal(["麥可早年", "麥可晚年"], page.QuerySelectorAll(".article-body h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains("他的軟體。", page.QuerySelector(".article-body")!.TextContent);
     }
 
     [Fact]

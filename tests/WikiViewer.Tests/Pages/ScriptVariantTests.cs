@@ -151,6 +151,18 @@ public sealed class ScriptVariantTests(SeedsApplication seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void Each_run_of_text_takes_the_chain_for_its_own_script()
+    {
+        // A Traditional paragraph in a Simplified article: through s2twp, 范 would become 範.
+        const string html = "<p>这是简体段落，里面有软件。</p><p>這是繁體段落，范先生在這裏寫的。</p>";
+
+        // Expected: opencc-js s2twp of the first paragraph, hk2t then t2tw of the second.
+        Assert.Equal(
+            "<p>這是簡體段落，裡面有軟體。</p><p>這是繁體段落，范先生在這裡寫的。</p>",
+            ScriptVariant.Parse("zh-tw")!.ConvertHtml(html));
+    }
+
+    [Fact]
     public async Task Home_lists_titles_in_reverse_order_on_request_and_refuses_other_orders()
     {
         var (_, ascending) = await seeds.App.GetPageAsync("/");

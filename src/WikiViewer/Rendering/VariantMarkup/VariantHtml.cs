@@ -24,11 +24,13 @@ public static class VariantHtml
         RulePrefix + WebUtility.HtmlEncode(string.Join(';', entries.Select(e => e.Code + ":" + e.Text))) + "\" hidden></span>";
 
     /// <summary>
-    /// The page's rules for one display: each entry's text (as it stands in the HTML, escaped)
-    /// and what the display shows instead, longest first so that the longest match wins.
+    /// The page's rules for one display: each entry's text (as it stands in the HTML, escaped,
+    /// or as plain text) and what the display shows instead, longest first so that the
+    /// longest match wins.
     /// </summary>
-    private static List<(string From, string To)> RulesFor(string html, string display)
+    private static List<(string From, string To)> RulesFor(string html, string display, bool escaped = true)
     {
+        Func<string, string> encode = escaped ? WebUtility.HtmlEncode : static text => text;
         var rules = new List<(string From, string To)>();
         string[] chain = Displays.FirstOrDefault(d => d.Display == display).Chain ?? [];
         for (int at = html.IndexOf(RulePrefix, StringComparison.Ordinal); at >= 0 && chain.Length > 0; at = html.IndexOf(RulePrefix, at + 1, StringComparison.Ordinal))
@@ -43,10 +45,10 @@ public static class VariantHtml
                 continue;
             }
 
-            string to = WebUtility.HtmlEncode(entries[chosen].Text);
+            string to = encode(entries[chosen].Text);
             foreach (var (_, text) in entries)
             {
-                string from = WebUtility.HtmlEncode(text);
+                string from = encode(text);
                 if (from != to && from.Length > 0)
                 {
                     rules.Add((from, to));
@@ -174,6 +176,16 @@ public static class VariantHtml
         "zh-mo" => "zh-Hant-MO",
         _ => null,
     };
+
+    /// <summary>
+    /// How plain text that belongs to the page <paramref name="html"/> (its title, its headings
+    /// in the table of contents) reads in <paramref name="display"/>: the page's <c>-{H|…}-</c>
+    /// rules first, as in the body, then <paramref name="convert"/>.
+    /// </summary>
+    public static Func<string, string> TextConverter(string html, string display, Func<string, string> convert) =>
+        html.Contains(RulePrefix, StringComparison.Ordinal) && RulesFor(html, display, escaped: false) is { Count: > 0 } rules
+            ? text => ConvertWithRules(text, rules, convert)
+            : convert;
 
     /// <summary>
     /// Rendered HTML as a display variant shows it: the text between tags converted,

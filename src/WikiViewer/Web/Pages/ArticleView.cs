@@ -4,11 +4,16 @@ using WikiViewer.Titles;
 
 namespace WikiViewer.Web.Pages;
 
-/// <summary>An article page: the article and the pages that link to it.</summary>
-/// <param name="BodyHtml">The rendered body, already in the reader's script.</param>
+/// <summary>An article page: the article and the pages that link to it, its own words in the reader's variant.</summary>
+/// <param name="Title">The title as written (the page's address and its ETag's article).</param>
+/// <param name="ShownTitle">The title in the reader's variant, with the article's own <c>-{H|…}-</c> rules.</param>
+/// <param name="Aliases">The other names, shown in the reader's variant.</param>
+/// <param name="Toc">The contents, their text in the reader's variant (their ids as rendered).</param>
+/// <param name="BodyHtml">The rendered body, already in the reader's variant.</param>
 /// <param name="OriginalUrl">The article on zh.wikipedia.org.</param>
 public sealed record ArticleView(
     string Title,
+    string ShownTitle,
     string Url,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<TocItem> Toc,
@@ -23,27 +28,34 @@ public sealed record ArticleView(
 
     /// <param name="linkedFrom">The pages that link to the article (it may be among them: it is left out).</param>
     /// <param name="links">What the page does to the body's links (keeps a variant named in the URL).</param>
-    public static ArticleView From(Article article, IEnumerable<Article> linkedFrom, ScriptVariant script, Func<string, string>? links = null) =>
-        new(
+    public static ArticleView From(Article article, IEnumerable<Article> linkedFrom, ScriptVariant script, Func<string, string>? links = null)
+    {
+        // The title, contents and categories read as the body does: same rules, same script.
+        var text = script.ArticleText(article);
+        string body = script.ArticleHtml(article);
+        return new(
             article.Title,
+            text(article.Title),
             article.Url,
-            article.Aliases,
-            TocItem.Numbered(article.Toc),
-            links is null ? script.ArticleHtml(article) : links(script.ArticleHtml(article)),
-            [.. article.Categories.Select(name => new CategoryLink(name, WikiUrls.Category(name)))],
+            [.. article.Aliases.Select(text)],
+            TocItem.Numbered(article.Toc, text),
+            links is null ? body : links(body),
+            [.. article.Categories.Select(name => new CategoryLink(text(name), WikiUrls.Category(name)))],
             article.Languages,
             [.. linkedFrom.Where(a => a != article).Select(ArticleLink.From)],
             WikiUrls.Original(article.Title));
+    }
 }
 
-/// <summary>A category an article belongs to: its name as written and its URL.</summary>
+/// <summary>A category an article belongs to: its name as the reader sees it, and its URL.</summary>
 public sealed record CategoryLink(string Name, string Url);
 
 /// <summary>A table-of-contents line, with its MediaWiki-style section number (1, 2, 2.1 …).</summary>
 /// <param name="Id">The heading's anchor.</param>
 public sealed record TocItem(string Number, int Level, string Text, string Id)
 {
-    public static IReadOnlyList<TocItem> Numbered(IReadOnlyList<TocEntry> entries)
+    /// <param name="text">The headings' text as shown (the reader's variant).</param>
+    public static IReadOnlyList<TocItem> Numbered(IReadOnlyList<TocEntry> entries, Func<string, string>? text = null)
     {
         var numbered = new List<TocItem>(entries.Count);
         var counters = new List<int>();
@@ -62,7 +74,7 @@ public sealed record TocItem(string Number, int Level, string Text, string Id)
             }
 
             counters[^1]++;
-            numbered.Add(new TocItem(string.Join('.', counters), entry.Level, entry.Text, entry.Id));
+            numbered.Add(new TocItem(string.Join('.', counters), entry.Level, text is null ? entry.Text : text(entry.Text), entry.Id));
         }
 
         return numbered;
