@@ -30,6 +30,10 @@ public static class WikiPagesExtensions
             // The home page reads ?page= and ?order=; its entries are keyed by them.
             options.Conventions.AddPageApplicationModelConvention("/Index", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Home }));
+
+            // A category is paged (?page=) as home is: a whole dump has categories of tens of thousands.
+            options.Conventions.AddPageApplicationModelConvention("/Category", page =>
+                page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Category }));
         });
         services.Configure<RouteOptions>(options => options.ConstraintMap[VariantRouteConstraint.Name] = typeof(VariantRouteConstraint));
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

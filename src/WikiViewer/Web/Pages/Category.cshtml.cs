@@ -13,7 +13,7 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
 
     public string RequestedName { get; private set; } = "";
 
-    public IActionResult OnGet(string? name)
+    public IActionResult OnGet(string? name, [FromQuery(Name = "page")] string? page)
     {
         // A name with a "." or ".." segment comes as /category/?name= (WikiUrls says why).
         bool inQuery = string.IsNullOrEmpty(name) && Request.Query["name"] is [{ Length: > 0 }];
@@ -34,7 +34,14 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
             return RedirectPermanent(VariantLinks.Keep(HttpContext, category.Url));
         }
 
-        Category = CategoryView.From(category, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
+        int pageCount = CategoryView.PageCountOf(category);
+        int number = 1;
+        if (page is not null && (!int.TryParse(page, out number) || number < 1 || number > pageCount))
+        {
+            return this.BadRequestPage($"page must be a whole number from 1 to {pageCount}.");
+        }
+
+        Category = CategoryView.From(category, number, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
         return Page();
     }
 }
