@@ -27,6 +27,25 @@ internal sealed class ArticleLoader(ILogger logger)
     public ArticleStore Load(ContentFolder folder, LoadProgress progress)
     {
         var clock = Stopwatch.StartNew();
+        var (articles, links, categoryBodies, titles, version, resolved, missing, skipped) = Analyse(folder, progress);
+        progress.BeginPhase("sort", articles.Length);
+        var store = ArticleStoreBuilder.Build(articles, links, categoryBodies, titles, progress, version,
+            () => new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed));
+        var statistics = store.Statistics;
+        logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
+        logger.LogInformation(
+            "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",
+            statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
+            statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
+        return store;
+    }
+
+    /// <summary>
+    /// Every step of <see cref="Load"/> before the store: the files read, named and analysed.
+    /// The search benchmark (benchmarks/SearchEngines) takes the articles from here.
+    /// </summary>
+    internal AnalysedFolder Analyse(ContentFolder folder, LoadProgress progress)
+    {
         var listing = folder.List();
         var files = listing.Files;
         if (listing.SkippedByFolder.Count > 0)
@@ -89,16 +108,7 @@ internal sealed class ArticleLoader(ILogger logger)
         Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
             categoryBodies[i] = (categoryTexts[i].Names.Title, Analyze(categoryTexts[i], pipeline, bodies).Body));
 
-        progress.BeginPhase("sort", articles.Length);
-        var store = ArticleStoreBuilder.Build(articles, links, categoryBodies, titles, progress, VersionOf(files, stamps),
-            () => new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed));
-        var statistics = store.Statistics;
-        logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
-        logger.LogInformation(
-            "Loaded {Articles} articles ({Aliases} aliases) from {Folder} in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped",
-            statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
-            statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
-        return store;
+        return new AnalysedFolder(articles, links, categoryBodies, titles, VersionOf(files, stamps), resolved, missing, skipped);
     }
 
     /// <summary>
@@ -413,6 +423,10 @@ internal sealed class ArticleLoader(ILogger logger)
         logger.LogWarning("Skipped {File}: {Reason}", relativePath, reason);
         return null;
     }
+
+    /// <summary>What <see cref="Analyse"/> gives: the articles in file order, each one's link keys, the categories' texts.</summary>
+    internal sealed record AnalysedFolder(Article[] Articles, IReadOnlyList<string>[] LinkKeys, (string Name, ArticleBody Text)[] CategoryTexts,
+        TitleIndex Titles, string Version, int Resolved, int Missing, int Skipped);
 
     internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
 }

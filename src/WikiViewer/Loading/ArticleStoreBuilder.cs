@@ -74,7 +74,7 @@ internal static class ArticleStoreBuilder
     // An ICU comparison of two Chinese titles is slow, and a sort makes n log n of
     // them on one core. Sort keys are made once per title, in parallel, and compare
     // as bytes, in the same order (docs/benchmarks.md, "Load: titles sorted by ICU sort keys").
-    private static int[] InTitleOrder(Article[] articles)
+    internal static int[] InTitleOrder(Article[] articles)
     {
         var compareInfo = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
         var keys = new SortKey[articles.Length];

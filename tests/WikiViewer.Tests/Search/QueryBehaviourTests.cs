@@ -2,10 +2,12 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public sealed class QueryBehaviourTests
+public abstract class QueryBehaviourTests
 {
+    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
+
     private static readonly List<SearchDocument> Documents = GeneratedCorpus.Create(2000, seed: 11);
-    private static readonly SearchIndex Index = SearchIndex.Build(Documents);
+    private ISearchEngine Index => SearchEngines.Cached(GetType().Name, nameof(QueryBehaviourTests), () => Build(Documents));
 
     /// <summary>A two-character phrase frequent enough to need several pages.</summary>
     private static readonly string Common = Documents
@@ -125,7 +127,7 @@ public sealed class QueryBehaviourTests
     [Fact]
     public void DocumentsWithOddTextBuildAndSearch()
     {
-        var index = SearchIndex.Build(
+        var index = Build(
         [
             new SearchDocument("", [], [], ""),
             new SearchDocument("王明\uD800", ["\uDC00"], ["\u0000"], "王明\uD800\uFFFE回国" + new string('x', 20_000)),
@@ -139,7 +141,7 @@ public sealed class QueryBehaviourTests
     [Fact]
     public void EmptyIndexAnswersEmpty()
     {
-        var index = SearchIndex.Build([]);
+        var index = Build([]);
 
         Assert.Equal(0, index.Search("王明", 0, 10).Total);
         Assert.Empty(index.Suggest("王", 10));
@@ -166,10 +168,20 @@ public sealed class QueryBehaviourTests
     {
         string text = "王明回国。";
         var documents = new List<SearchDocument> { new("标题", [], [], text) };
-        var index = SearchIndex.Build(documents);
+        var index = Build(documents);
 
         Assert.Equal("<mark>王明</mark>回国。", index.Search("王明", 0, 1).Hits[0].Snippet);
         Assert.True(index.SizeInBytes > 0);
+    }
+
+    public sealed class Current : QueryBehaviourTests
+    {
+        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
+    }
+
+    public sealed class Lucene : QueryBehaviourTests
+    {
+        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }
 

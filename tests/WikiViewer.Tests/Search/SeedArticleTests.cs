@@ -2,12 +2,14 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public sealed class SeedArticleTests
+public abstract class SeedArticleTests
 {
-    private static readonly IReadOnlyList<SearchDocument> Seeds = SeedCorpus.Load();
-    private static readonly SearchIndex Index = SearchIndex.Build(Seeds);
+    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
 
-    private static List<string> Titles(string query) =>
+    private static readonly IReadOnlyList<SearchDocument> Seeds = SeedCorpus.Load();
+    private ISearchEngine Index => SearchEngines.Cached(GetType().Name, nameof(SeedArticleTests), () => Build(Seeds));
+
+    private List<string> Titles(string query) =>
         [.. Index.Search(query, 0, 10).Hits.Select(static hit => Seeds[hit.DocumentId].Title)];
 
     [Fact]
@@ -64,5 +66,15 @@ public sealed class SeedArticleTests
         Assert.Equal(
             [new TitleSuggestion(1, "国际派", false), new TitleSuggestion(0, "国际社会主义", true)],
             suggestions);
+    }
+
+    public sealed class Current : SeedArticleTests
+    {
+        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
+    }
+
+    public sealed class Lucene : SeedArticleTests
+    {
+        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }
