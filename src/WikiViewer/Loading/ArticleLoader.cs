@@ -42,7 +42,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
     /// <summary>
     /// Every step of <see cref="Load"/> before the store: the files read, named and analysed.
-    /// The search benchmark (benchmarks/SearchEngines) takes the articles from here.
+    /// The search benchmark (benchmarks/SearchScale) takes the articles from here.
     /// </summary>
     internal AnalysedFolder Analyse(ContentFolder folder, LoadProgress progress)
     {

@@ -2,15 +2,26 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public abstract class GeneratedCorpusTests
+public sealed class GeneratedCorpusTests
 {
     private const int Count = 3000;
-
-    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
 
     private static List<int> Ids(SearchResults results) => [.. results.Hits.Select(static hit => hit.DocumentId)];
 
     private static string Planted(params int[] indexes) => string.Concat(indexes.Select(static i => GeneratedCorpus.PlantedAlphabet[i]));
+
+    [Fact]
+    public void BuildingReportsEachBatchOfDocumentsAsItIsIndexed()
+    {
+        List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 2);
+        var reported = new List<int>();
+
+        SearchIndex.Build(documents, partitionCount: 8, batchChars: 50_000, indexed: reported.Add);
+
+        Assert.True(reported.Count > 10, $"{reported.Count} reports");
+        Assert.All(reported, static count => Assert.True(count > 0));
+        Assert.Equal(Count, reported.Sum());
+    }
 
     [Fact]
     public void PlantedPhraseFindsItsOnlyDocument()
@@ -18,7 +29,7 @@ public abstract class GeneratedCorpusTests
         List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 1);
         string phrase = Planted(0, 1, 2, 3);
         GeneratedCorpus.SetText(documents, 1234, documents[1234].Text.Insert(documents[1234].Text.Length / 2, phrase));
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
 
         SearchResults results = index.Search(phrase, 0, 10);
 
@@ -38,7 +49,7 @@ public abstract class GeneratedCorpusTests
             GeneratedCorpus.SetText(documents, id, term + "，" + term + "，" + term + "。" + documents[id].Text);
         }
 
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
         SearchResults results = index.Search(term, 0, 10);
 
         Assert.Equal(4, results.Total);
@@ -57,7 +68,7 @@ public abstract class GeneratedCorpusTests
         GeneratedCorpus.SetText(documents, 503, a + "的" + b + "。" + documents[503].Text);
         GeneratedCorpus.SetText(documents, 504, Planted(6, 7, 8) + "。" + documents[504].Text);
         GeneratedCorpus.SetText(documents, 505, Planted(6, 7, 8) + "。" + Planted(7, 8, 9) + "。" + documents[505].Text); // all bigrams, not in a row
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
 
         Assert.Equal([500], Ids(index.Search(a + b, 0, 10)));
         Assert.Equal([500, 501, 502, 503, 504, 505], Ids(index.Search(a + " " + b, 0, 10)).Order());
@@ -67,7 +78,7 @@ public abstract class GeneratedCorpusTests
     public void TotalAndHitsEqualABruteForceScanForRandomPhrases()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 4);
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
         string[] folded = Folded(documents);
         var random = new Random(99);
         int nonTrivial = 0;
@@ -107,7 +118,7 @@ public abstract class GeneratedCorpusTests
             GeneratedCorpus.SetText(documents, id, text.Insert(random.Next(text.Length), planted + "。"));
         }
 
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
         string[] folded = Folded(documents);
         Assert.True(Enumerable.Range(0, Count).Count(id => Contains(folded[id], Planted(0, 1))) > 4 * 512);
         foreach (string query in new[] { Planted(0, 1, 2), Planted(0, 1, 2, 3), Planted(1, 2, 3) })
@@ -125,7 +136,7 @@ public abstract class GeneratedCorpusTests
     public void EveryDocumentWithAllTermsRanksAboveEveryDocumentWithSome()
     {
         List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 5);
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
         string[] folded = Folded(documents);
         var random = new Random(7);
         for (int q = 0; q < 30; q++)
@@ -139,6 +150,25 @@ public abstract class GeneratedCorpusTests
             Assert.Equal(any, results.Total);
             Assert.All(results.Hits.Take(both), hit => Assert.True(Contains(folded[hit.DocumentId], first) && Contains(folded[hit.DocumentId], second)));
             Assert.Equal(results.Hits.Select(static hit => hit.Score).OrderDescending(), results.Hits.Select(static hit => hit.Score));
+        }
+    }
+
+    [Fact]
+    public void ResultsDoNotDependOnPartitionsOrBatches()
+    {
+        List<SearchDocument> documents = GeneratedCorpus.Create(1500, seed: 6);
+        SearchIndex single = SearchIndex.Build(documents, partitionCount: 1, batchChars: int.MaxValue);
+        SearchIndex split = SearchIndex.Build(documents, partitionCount: 7, batchChars: 20_000);
+        var random = new Random(8);
+        Assert.Equal(single.TermCount, split.TermCount);
+        for (int q = 0; q < 40; q++)
+        {
+            string query = RandomCjkSubstring(documents[random.Next(documents.Count)].Text, random.Next(1, 5), random) + (q % 4 == 0 ? " alpha" : "");
+            SearchResults expected = single.Search(query, 0, 50);
+            SearchResults actual = split.Search(query, 0, 50);
+
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(expected.Hits, actual.Hits);
         }
     }
 
@@ -166,48 +196,5 @@ public abstract class GeneratedCorpusTests
                 return text[start..end];
             }
         }
-    }
-
-    public sealed class Current : GeneratedCorpusTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
-
-        // The hand-written engine's own build: batches and partitions.
-        [Fact]
-        public void BuildingReportsEachBatchOfDocumentsAsItIsIndexed()
-        {
-            List<SearchDocument> documents = GeneratedCorpus.Create(Count, seed: 2);
-            var reported = new List<int>();
-
-            SearchIndex.Build(documents, partitionCount: 8, batchChars: 50_000, indexed: reported.Add);
-
-            Assert.True(reported.Count > 10, $"{reported.Count} reports");
-            Assert.All(reported, static count => Assert.True(count > 0));
-            Assert.Equal(Count, reported.Sum());
-        }
-
-        [Fact]
-        public void ResultsDoNotDependOnPartitionsOrBatches()
-        {
-            List<SearchDocument> documents = GeneratedCorpus.Create(1500, seed: 6);
-            SearchIndex single = SearchIndex.Build(documents, partitionCount: 1, batchChars: int.MaxValue);
-            SearchIndex split = SearchIndex.Build(documents, partitionCount: 7, batchChars: 20_000);
-            var random = new Random(8);
-            Assert.Equal(single.TermCount, split.TermCount);
-            for (int q = 0; q < 40; q++)
-            {
-                string query = RandomCjkSubstring(documents[random.Next(documents.Count)].Text, random.Next(1, 5), random) + (q % 4 == 0 ? " alpha" : "");
-                SearchResults expected = single.Search(query, 0, 50);
-                SearchResults actual = split.Search(query, 0, 50);
-
-                Assert.Equal(expected.Total, actual.Total);
-                Assert.Equal(expected.Hits, actual.Hits);
-            }
-        }
-    }
-
-    public sealed class Lucene : GeneratedCorpusTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }

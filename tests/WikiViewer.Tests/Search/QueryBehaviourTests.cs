@@ -2,12 +2,10 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public abstract class QueryBehaviourTests
+public sealed class QueryBehaviourTests
 {
-    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
-
     private static readonly List<SearchDocument> Documents = GeneratedCorpus.Create(2000, seed: 11);
-    private ISearchEngine Index => SearchEngines.Cached(GetType().Name, nameof(QueryBehaviourTests), () => Build(Documents));
+    private static readonly SearchIndex Index = SearchIndex.Build(Documents);
 
     /// <summary>A two-character phrase frequent enough to need several pages.</summary>
     private static readonly string Common = Documents
@@ -127,7 +125,7 @@ public abstract class QueryBehaviourTests
     [Fact]
     public void DocumentsWithOddTextBuildAndSearch()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             new SearchDocument("", [], [], ""),
             new SearchDocument("王明\uD800", ["\uDC00"], ["\u0000"], "王明\uD800\uFFFE回国" + new string('x', 20_000)),
@@ -141,7 +139,7 @@ public abstract class QueryBehaviourTests
     [Fact]
     public void EmptyIndexAnswersEmpty()
     {
-        var index = Build([]);
+        var index = SearchIndex.Build([]);
 
         Assert.Equal(0, index.Search("王明", 0, 10).Total);
         Assert.Empty(index.Suggest("王", 10));
@@ -168,20 +166,10 @@ public abstract class QueryBehaviourTests
     {
         string text = "王明回国。";
         var documents = new List<SearchDocument> { new("标题", [], [], text) };
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
 
         Assert.Equal("<mark>王明</mark>回国。", index.Search("王明", 0, 1).Hits[0].Snippet);
         Assert.True(index.SizeInBytes > 0);
-    }
-
-    public sealed class Current : QueryBehaviourTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
-    }
-
-    public sealed class Lucene : QueryBehaviourTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }
 

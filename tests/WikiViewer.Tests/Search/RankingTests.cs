@@ -2,10 +2,8 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public abstract class RankingTests
+public sealed class RankingTests
 {
-    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
-
     private static SearchDocument Doc(string title, string text, params string[] aliases) => new(title, aliases, [], text);
 
     private static List<int> Ids(SearchResults results) => [.. results.Hits.Select(static hit => hit.DocumentId)];
@@ -16,7 +14,7 @@ public abstract class RankingTests
     [Fact]
     public void TitleMatchBeatsManyBodyMatches()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("其他人物", string.Concat(Enumerable.Repeat("王明在这里出现。", 8))),
             Doc("王明路线", "这篇文章讲的是一条路线。" + Filler(3)),
@@ -31,7 +29,7 @@ public abstract class RankingTests
     [Fact]
     public void ExactTitleTopsEvenAgainstLongerTitlesContainingIt()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("遵义会议会址", "遵义会议会址。遵义会议在此召开，遵义会议。"),
             Doc("遵义会议", "一次会议。" + Filler(6)),
@@ -44,7 +42,7 @@ public abstract class RankingTests
     [Fact]
     public void AliasMatchBeatsBodyMatches()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("甲", "英特纳雄耐尔一定要实现。英特纳雄耐尔。英特纳雄耐尔。" + Filler(2)),
             Doc("无产阶级国际主义", Filler(3), "英特纳雄耐尔"),
@@ -56,7 +54,7 @@ public abstract class RankingTests
     [Fact]
     public void DocumentsWithAllTermsComeBeforeDocumentsWithSome()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("甲", string.Concat(Enumerable.Repeat("毛泽东。", 12))),
             Doc("乙", Filler(10) + "毛泽东与国内派。" + Filler(10)),
@@ -75,7 +73,7 @@ public abstract class RankingTests
     [Fact]
     public void CjkTermMatchesOnlyAsAPhrase()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("一", "王先生明天来。"),
             Doc("二", "明王朝。"),
@@ -92,7 +90,7 @@ public abstract class RankingTests
     [Fact]
     public void LongerPhraseNeedsEveryBigramInOrder()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("一", "遵义的会议。"),
             Doc("二", "会议在遵义。"),
@@ -108,7 +106,7 @@ public abstract class RankingTests
     [Fact]
     public void SingleCharacterQueryFindsEveryDocumentWithIt()
     {
-        var index = Build([Doc("一", "王"), Doc("二", "明"), Doc("三", "王明"), Doc("四", "玉")]);
+        var index = SearchIndex.Build([Doc("一", "王"), Doc("二", "明"), Doc("三", "王明"), Doc("四", "玉")]);
 
         Assert.Equal([0, 2], Ids(index.Search("王", 0, 10)).Order());
     }
@@ -116,7 +114,7 @@ public abstract class RankingTests
     [Fact]
     public void HigherTermFrequencyInAShortDocumentRanksFirst()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             Doc("一", Filler(30) + "博古。" + Filler(30)),
             Doc("二", "博古，博古，博古。" + Filler(1)),
@@ -137,7 +135,7 @@ public abstract class RankingTests
             Doc("二", "遵义。" + Filler(1)),
         };
         documents.AddRange(Enumerable.Range(0, 20).Select(i => Doc($"填充{i}", "派系。" + Filler(2))));
-        var index = Build(documents);
+        var index = SearchIndex.Build(documents);
 
         SearchResults results = index.Search("派系 遵义", 0, 3);
 
@@ -148,7 +146,7 @@ public abstract class RankingTests
     [Fact]
     public void CaseAndWidthDoNotMatter()
     {
-        var index = Build([Doc("一", "MIM Notes 是报纸。"), Doc("二", "mimic")]);
+        var index = SearchIndex.Build([Doc("一", "MIM Notes 是报纸。"), Doc("二", "mimic")]);
 
         Assert.Equal([0], Ids(index.Search("ｍｉｍ", 0, 10)));
         Assert.Equal([0], Ids(index.Search("notes", 0, 10)));
@@ -157,7 +155,7 @@ public abstract class RankingTests
     [Fact]
     public void MixedScriptTermIsAPhraseOfItsParts()
     {
-        var index = Build([Doc("一", "1933年的会议。"), Doc("二", "1933，年份。"), Doc("三", "1932年。"), Doc("四", "MIM 思想"), Doc("五", "MIM，理论。MIM思想")]);
+        var index = SearchIndex.Build([Doc("一", "1933年的会议。"), Doc("二", "1933，年份。"), Doc("三", "1932年。"), Doc("四", "MIM 思想"), Doc("五", "MIM，理论。MIM思想")]);
 
         Assert.Equal([0], Ids(index.Search("1933年", 0, 10)));
         Assert.Equal([3, 4], Ids(index.Search("mim思想", 0, 10)).Order());
@@ -173,7 +171,7 @@ public abstract class RankingTests
     [InlineData("描x", false)]
     public void LoneCjkCharacterNextToAWordMatchesOnlyWhereItTouchesThatWord(string query, bool found)
     {
-        var index = Build([Doc("一", "X光检查和CT扫描。"), Doc("二", "光，X。扫描CT。")]);
+        var index = SearchIndex.Build([Doc("一", "X光检查和CT扫描。"), Doc("二", "光，X。扫描CT。")]);
 
         Assert.Equal(found ? [0] : [], Ids(index.Search(query, 0, 10)));
     }
@@ -181,7 +179,7 @@ public abstract class RankingTests
     [Fact]
     public void CategoriesAreSearchedBelowTitles()
     {
-        var index = Build(
+        var index = SearchIndex.Build(
         [
             new SearchDocument("甲", [], ["毛派组织"], "一个组织。"),
             new SearchDocument("毛派组织", [], [], "组织。"),
@@ -189,15 +187,5 @@ public abstract class RankingTests
         ]);
 
         Assert.Equal([1, 0], Ids(index.Search("毛派组织", 0, 10)));
-    }
-
-    public sealed class Current : RankingTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
-    }
-
-    public sealed class Lucene : RankingTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }

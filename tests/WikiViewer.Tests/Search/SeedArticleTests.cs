@@ -2,14 +2,12 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public abstract class SeedArticleTests
+public sealed class SeedArticleTests
 {
-    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
-
     private static readonly IReadOnlyList<SearchDocument> Seeds = SeedCorpus.Load();
-    private ISearchEngine Index => SearchEngines.Cached(GetType().Name, nameof(SeedArticleTests), () => Build(Seeds));
+    private static readonly SearchIndex Index = SearchIndex.Build(Seeds);
 
-    private List<string> Titles(string query) =>
+    private static List<string> Titles(string query) =>
         [.. Index.Search(query, 0, 10).Hits.Select(static hit => Seeds[hit.DocumentId].Title)];
 
     [Fact]
@@ -66,15 +64,5 @@ public abstract class SeedArticleTests
         Assert.Equal(
             [new TitleSuggestion(1, "国际派", false), new TitleSuggestion(0, "国际社会主义", true)],
             suggestions);
-    }
-
-    public sealed class Current : SeedArticleTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
-    }
-
-    public sealed class Lucene : SeedArticleTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
     }
 }

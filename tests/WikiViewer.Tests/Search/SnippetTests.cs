@@ -5,15 +5,13 @@ using WikiViewer.Search;
 
 namespace WikiViewer.Tests.Search;
 
-public abstract partial class SnippetTests
+public sealed partial class SnippetTests
 {
-    protected abstract ISearchEngine Build(IReadOnlyList<SearchDocument> documents);
-
     private static string Filler(int sentences, string word = "叙述") =>
         string.Concat(Enumerable.Range(0, sentences).Select(i => $"这是第{i}句普通的{word}文字，用来占据篇幅。"));
 
-    private string SnippetFor(string text, string query) =>
-        Build([new SearchDocument("标题", [], [], text)]).Search(query, 0, 1).Hits.Single().Snippet;
+    private static string SnippetFor(string text, string query) =>
+        SearchIndex.Build([new SearchDocument("标题", [], [], text)]).Search(query, 0, 1).Hits.Single().Snippet;
 
     /// <summary>What a reader sees: tags removed, entities decoded.</summary>
     private static string Visible(string snippet) => WebUtility.HtmlDecode(Tag().Replace(snippet, ""));
@@ -119,7 +117,7 @@ public abstract partial class SnippetTests
     [Fact]
     public void TitleOnlyMatchShowsTheBeginningOfTheText()
     {
-        var index = Build([new SearchDocument("王明", [], [], "这是开头。" + Filler(20))]);
+        var index = SearchIndex.Build([new SearchDocument("王明", [], [], "这是开头。" + Filler(20))]);
 
         string snippet = index.Search("王明", 0, 1).Hits.Single().Snippet;
 
@@ -161,14 +159,4 @@ public abstract partial class SnippetTests
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
-
-    public sealed class Current : SnippetTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Current(documents);
-    }
-
-    public sealed class Lucene : SnippetTests
-    {
-        protected override ISearchEngine Build(IReadOnlyList<SearchDocument> documents) => SearchEngines.Lucene(documents);
-    }
 }

@@ -8,35 +8,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WikiViewer.Loading;
 using WikiViewer.Loading.Snapshots;
 using WikiViewer.Search;
-using WikiViewer.Search.Lucene;
 using WikiViewer.Store;
 
-// The two search engines of issue 19 on one corpus folder, one engine per process:
-//   SearchEngines --corpus DIR --engine current|lucene [--index-dir DIR] [--queries N]
-//                 [--duration S] [--workers N] [--seed N] [--ram-buffer MB] [--force-merge]
-//   SearchEngines --corpus DIR --compare N   (both engines: how often their answers agree)
+// The search engine at scale, on one corpus folder (docs/benchmarks.md, "Search engine:
+// hand-written, not Lucene.Net"):
+//   SearchScale --corpus DIR [--index-dir DIR] [--queries N] [--duration S] [--workers N] [--seed N]
 // The articles are read and analysed by the app's own loader (ArticleLoader.Analyse), put
-// in title order and made into SearchDocuments as ArticleStoreBuilder does; then the engine is
-// built with the loader's parallel options, its memory and size taken, and distinct 2–4
-// character queries cut from the corpus text run by N concurrent workers for S seconds.
+// in title order and made into SearchDocuments as ArticleStoreBuilder does; then the index is
+// built with the loader's parallel options, its memory and size taken, written and read back
+// as a snapshot does, and distinct 2–4 character queries cut from the corpus text run by N
+// concurrent workers for S seconds.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string corpus = Text(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
-string engine = Text(args, "--engine") ?? "current";
-if (engine is not ("current" or "lucene"))
-{
-    throw new ArgumentException("--engine must be current or lucene");
-}
-
-string indexDir = Text(args, "--index-dir") ?? Path.Combine(Path.GetTempPath(), "wikiviewer-bench", $"search-{engine}-{Path.GetFileName(Path.GetFullPath(corpus).TrimEnd('/'))}");
+string indexDir = Text(args, "--index-dir") ?? Path.Combine(Path.GetTempPath(), "wikiviewer-bench", $"search-{Path.GetFileName(Path.GetFullPath(corpus).TrimEnd('/'))}");
 int queryCount = Number(args, "--queries", 400_000);
 int warmup = Number(args, "--warmup", 5_000);
 double duration = Number(args, "--duration", 20);
 int workers = Number(args, "--workers", 32);
 int seed = Number(args, "--seed", 42);
-double ramBuffer = Number(args, "--ram-buffer", 256);
-bool forceMerge = args.Contains("--force-merge");
 
-Console.WriteLine($"engine {engine}, corpus {corpus}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+Console.WriteLine($"corpus {corpus}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 
 // 1. The documents, as the app makes them.
@@ -55,41 +46,10 @@ Settle();
 Memory baseline = Memory.Now();
 Console.WriteLine($"documents: {documents.Length:N0} ({textChars:N0} text chars) loaded in {loadSeconds:F1} s; {queries.Length:N0} distinct queries; baseline {baseline}");
 
-if (Text(args, "--compare") is { } compareCount)
-{
-    // Both engines on the same documents: how often they agree, query by query.
-    var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-    SearchIndex hand = SearchIndex.Build(documents, null, parallelOptions);
-    using LuceneSearchIndex luc = LuceneSearchIndex.Build(documents, indexDir, new LuceneBuildOptions { RamBufferMegabytes = ramBuffer, Parallel = parallelOptions, ForceMerge = forceMerge });
-    int compared = 0, sameTotal = 0, sameFirst = 0, sameTop = 0;
-    double overlap = 0;
-    foreach (string query in queries.Take(int.Parse(compareCount, CultureInfo.InvariantCulture)))
-    {
-        SearchResults x = hand.Search(query, 0, 20), y = luc.Search(query, 0, 20);
-        compared++;
-        sameTotal += x.Total == y.Total ? 1 : 0;
-        if (x.Hits.Count == 0)
-        {
-            sameFirst++;
-            sameTop++;
-            overlap += 1;
-            continue;
-        }
-
-        sameFirst += y.Hits.Count > 0 && x.Hits[0].DocumentId == y.Hits[0].DocumentId ? 1 : 0;
-        sameTop += x.Hits.Select(static h => h.DocumentId).SequenceEqual(y.Hits.Select(static h => h.DocumentId)) ? 1 : 0;
-        overlap += x.Hits.Select(static h => h.DocumentId).Intersect(y.Hits.Select(static h => h.DocumentId)).Count() / (double)x.Hits.Count;
-    }
-
-    Console.WriteLine($"compared {compared:N0} queries: same total {sameTotal * 100.0 / compared:F1}%, same first hit {sameFirst * 100.0 / compared:F1}%, same top 20 in order {sameTop * 100.0 / compared:F1}%, top-20 overlap {overlap * 100 / compared:F1}%");
-    return;
-}
-
 // VmHWM from here on is the build's peak (Linux resets it on "5" to clear_refs).
 File.WriteAllText("/proc/self/clear_refs", "5");
 
-// VmHWM counts file-backed pages too (Lucene's merges read segments through the mapping):
-// the anonymous part's peak is sampled every 50 ms.
+// VmHWM counts file-backed pages too: the anonymous part's peak is sampled every 50 ms.
 long peakAnon = 0;
 using var sampler = new Timer(_ =>
 {
@@ -102,19 +62,7 @@ using var sampler = new Timer(_ =>
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }; // the loader's CpuBound.OneThreadPerCore
 TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
-Func<string, ValueTask<SearchResults>> search;
-long indexBytes;
-string sizeNote;
-SearchIndex? current = null;
-LuceneSearchIndex? lucene = null;
-if (engine == "current")
-{
-    current = SearchIndex.Build(documents, null, parallel);
-}
-else
-{
-    lucene = LuceneSearchIndex.Build(documents, indexDir, new LuceneBuildOptions { RamBufferMegabytes = ramBuffer, Parallel = parallel, ForceMerge = forceMerge });
-}
+SearchIndex current = SearchIndex.Build(documents, null, parallel);
 
 double buildSeconds = clock.Elapsed.TotalSeconds;
 double buildCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -123,47 +71,31 @@ sampler.Change(Timeout.Infinite, Timeout.Infinite);
 Settle();
 Memory built = Memory.Now();
 
-// What a later start would read: the snapshot's part for the hand-written engine, the folder for Lucene.
-double reopenSeconds;
-if (current is not null)
+// What a later start reads: the snapshot's part.
+Directory.CreateDirectory(Path.GetDirectoryName(indexDir)!);
+string file = indexDir + ".snapshot";
+clock.Restart();
+using (var stream = File.Create(file))
 {
-    Directory.CreateDirectory(Path.GetDirectoryName(indexDir)!);
-    string file = indexDir + ".snapshot";
-    clock.Restart();
-    using (var stream = File.Create(file))
-    {
-        var writer = new SnapshotWriter(stream);
-        SearchIndexSerializer.Write(writer, current);
-        writer.Finish();
-    }
-
-    double writeSeconds = clock.Elapsed.TotalSeconds;
-    indexBytes = new FileInfo(file).Length;
-    clock.Restart();
-    using (var stream = File.OpenRead(file))
-    {
-        var reader = new SnapshotReader(stream);
-        current = SearchIndexSerializer.Read(reader, documents);
-    }
-
-    reopenSeconds = clock.Elapsed.TotalSeconds;
-    sizeNote = $"SizeInBytes {current.SizeInBytes / 1e6:F0} MB, serialized {indexBytes / 1e6:F0} MB (written in {writeSeconds:F1} s)";
-    File.Delete(file);
-    SearchIndex index = current;
-    search = query => index.SearchAsync(query, 0, 20);
+    var writer = new SnapshotWriter(stream);
+    SearchIndexSerializer.Write(writer, current);
+    writer.Finish();
 }
-else
+
+double writeSeconds = clock.Elapsed.TotalSeconds;
+long indexBytes = new FileInfo(file).Length;
+clock.Restart();
+using (var stream = File.OpenRead(file))
 {
-    indexBytes = lucene!.SizeInBytes;
-    int segments = lucene.SegmentCount;
-    lucene.Dispose();
-    clock.Restart();
-    lucene = LuceneSearchIndex.Open(indexDir, documents);
-    reopenSeconds = clock.Elapsed.TotalSeconds;
-    sizeNote = $"on disk {indexBytes / 1e6:F0} MB in {segments} segments";
-    LuceneSearchIndex index = lucene;
-    search = query => index.SearchAsync(query, 0, 20);
+    var reader = new SnapshotReader(stream);
+    current = SearchIndexSerializer.Read(reader, documents);
 }
+
+double reopenSeconds = clock.Elapsed.TotalSeconds;
+string sizeNote = $"SizeInBytes {current.SizeInBytes / 1e6:F0} MB, serialized {indexBytes / 1e6:F0} MB (written in {writeSeconds:F1} s)";
+File.Delete(file);
+SearchIndex index = current;
+Func<string, ValueTask<SearchResults>> search = query => index.SearchAsync(query, 0, 20);
 
 Settle();
 Memory opened = Memory.Now();
@@ -180,11 +112,10 @@ Console.WriteLine($"after queries {after}");
 // engine-own: anonymous memory after the build (collected) beyond the documents' baseline;
 // RssAnon and RSS "after" are taken after the query run, uncollected.
 Console.WriteLine();
-Console.WriteLine("| engine | articles | build s | build CPU s | peak MB | engine-own MB | index MB | reopen s | q/s | p50 ms | p99 ms | RssAnon after MB | RSS after MB |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-Console.WriteLine($"| {engine} | {documents.Length:N0} | {buildSeconds:F1} | {buildCpu:F1} | {peak / 1024.0:N0} | {(built.AnonKb - baseline.AnonKb) / 1024.0:N0} | {indexBytes / 1e6:N0} | {reopenSeconds:F2} | {run.Count / run.Seconds:N0} | {run.P50:F2} | {run.P99:F2} | {after.AnonKb / 1024.0:N0} | {after.RssKb / 1024.0:N0} |");
+Console.WriteLine("| articles | build s | build CPU s | peak MB | engine-own MB | index MB | reopen s | q/s | p50 ms | p99 ms | RssAnon after MB | RSS after MB |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| {documents.Length:N0} | {buildSeconds:F1} | {buildCpu:F1} | {peak / 1024.0:N0} | {(built.AnonKb - baseline.AnonKb) / 1024.0:N0} | {indexBytes / 1e6:N0} | {reopenSeconds:F2} | {run.Count / run.Seconds:N0} | {run.P50:F2} | {run.P99:F2} | {after.AnonKb / 1024.0:N0} | {after.RssKb / 1024.0:N0} |");
 GC.KeepAlive(documents);
-lucene?.Dispose();
 return;
 
 static async Task<RunResult> Run(string[] queries, Func<string, ValueTask<SearchResults>> search, int workers, TimeSpan duration)
