@@ -131,8 +131,9 @@ public sealed class ScriptVariant
     public string Convert(string text) => ConverterFor(text) is { } convert ? convert(text) : text;
 
     /// <summary>
-    /// Well-formed HTML (Markdig output, search snippets) in this variant: only the text
-    /// between tags is converted, so hrefs, ids and attribute values stay as rendered.
+    /// Well-formed HTML (Markdig output, search snippets) in this variant: the text between
+    /// tags and what a reader sees of a tag (title, alt, aria-label) is converted; hrefs, ids
+    /// and every other attribute stay as rendered.
     /// Text the article marked <c>-{…}-</c> stays as written, and of a
     /// <c>-{zh-hans:甲;zh-tw:乙}-</c> group only this variant's entry is kept.
     /// </summary>
