@@ -70,8 +70,9 @@ public sealed class SnapshotRestartTests : IDisposable
             await WrittenAsync(app);
         }
 
+        // Inside the sequential part, checked at start (the content region is checked item by item).
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        bytes[bytes.Length / 2] ^= 0x40;
+        bytes[SnapshotLayout.Of(_snapshot).SequentialEnd / 2] ^= 0x40;
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
