@@ -51,10 +51,11 @@ if (args.Contains("--mapped-text"))
         long at = 0;
         for (int i = 0; i < documents.Length; i++)
         {
-            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(documents[i].Text);
-            output.Write(utf8);
-            items[i] = (at, utf8.Length, System.IO.Hashing.XxHash3.HashToUInt64(utf8));
-            at += utf8.Length;
+            // As ContentWriter writes a plain text: UTF-16 at an even offset.
+            byte[] utf16 = System.Text.Encoding.Unicode.GetBytes(documents[i].Text);
+            output.Write(utf16);
+            items[i] = (at, utf16.Length, System.IO.Hashing.XxHash3.HashToUInt64(utf16));
+            at += utf16.Length;
         }
     }
 

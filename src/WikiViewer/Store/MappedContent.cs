@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using System.Text;
 using WikiViewer.Search;
 
@@ -7,7 +8,7 @@ namespace WikiViewer.Store;
 
 /// <summary>
 /// The content region of a store snapshot, mapped read-only for as long as the store
-/// lives: article bodies and plain texts are read in place, so that they are file-backed
+/// lives: article bodies (UTF-8) and plain texts (UTF-16) are read in place, so that they are file-backed
 /// pages the kernel may drop, not the managed heap (docs/benchmarks.md, "Snapshot:
 /// article content read in place"). Each item is checked against its checksum when it is
 /// first read, not at start: at a million articles the region is gigabytes and a restart
@@ -130,29 +131,28 @@ internal sealed class MappedItem(MappedContent content, long offset, int length,
     }
 }
 
-/// <summary>An article's plain text as UTF-8 in a <see cref="MappedContent"/>, decoded when asked.</summary>
+/// <summary>An article's plain text as UTF-16 in a <see cref="MappedContent"/>, copied into a string when asked.</summary>
 internal sealed class MappedText(MappedItem item, string file, BodyRenderer renderer) : DocumentText
 {
     private string? _fromSource;
 
-    public override string Read() => item.TryRead(file, "plain text", out var utf8) ? Encoding.UTF8.GetString(utf8) : FromSource();
+    public override string Read() => item.TryRead(file, "plain text", out var utf16) ? new string(MemoryMarshal.Cast<byte, char>(utf16)) : FromSource();
 
     public override string Start(int chars)
     {
-        if (!item.TryRead(file, "plain text", out var utf8))
+        if (!item.TryRead(file, "plain text", out var utf16))
         {
             return FromSource();
         }
 
-        // A UTF-8 sequence of at most 4 bytes gives at least one unit: these bytes hold
-        // `chars` whole characters and more. Cut before a sequence the end would split.
-        int end = (int)Math.Min(utf8.Length, (4L * chars) + 4);
-        while (end < utf8.Length && end > 0 && (utf8[end] & 0xC0) == 0x80)
+        var text = MemoryMarshal.Cast<byte, char>(utf16);
+        int end = Math.Min(text.Length, chars);
+        if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1]))
         {
-            end--;
+            end++; // not half a pair
         }
 
-        return Encoding.UTF8.GetString(utf8[..end]);
+        return new string(text[..end]);
     }
 
     // Analysed again from the source, once: a damaged snapshot is rare, and replaced at the next start.

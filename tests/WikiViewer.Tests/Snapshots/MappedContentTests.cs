@@ -32,7 +32,7 @@ public sealed class MappedContentTests
             var layout = SnapshotLayout.Of(path);
             byte[] bytes = File.ReadAllBytes(path);
             FlipInRegion(bytes, layout, "**快照条目**"u8);   // snapshot.md's Markdown
-            FlipInRegion(bytes, layout, "见不存在的条目"u8);  // snapshot.md's plain text (its Markdown has a link there)
+            FlipInRegion(bytes, layout, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16 in the region
             FlipInRegion(bytes, layout, rendered);          // 国际派's HTML
             File.WriteAllBytes(path, bytes);
 

@@ -21,7 +21,7 @@ namespace WikiViewer.Loading.Snapshots;
 /// sequential  the version, then the store (StoreSerializer), each article's body and plain text as
 ///             (offset in the region, length, XxHash3); then XxHash3 of the sequential part
 /// padding     zeros, to the region's start, a multiple of 4096
-/// region      the bodies (Markdown, or HTML when rendered before the write) and plain texts, UTF-8
+/// region      the bodies (Markdown, or HTML when rendered before the write) as UTF-8, the plain texts as UTF-16
 /// </code>
 /// The header and the sequential part are checked before anything is believed; a file
 /// shorter than the region's end is refused. The region is mapped and read in place
