@@ -13,6 +13,7 @@ using WikiViewer.Store;
 // The search engine at scale, on one corpus folder (docs/benchmarks.md, "Search engine:
 // hand-written, not Lucene.Net"):
 //   SearchScale --corpus DIR [--index-dir DIR] [--queries N] [--duration S] [--workers N] [--seed N]
+//               [--mapped-text]   (the documents' text read from a mapped file, as a format-3 snapshot keeps it)
 // The articles are read and analysed by the app's own loader (ArticleLoader.Analyse), put
 // in title order and made into SearchDocuments as ArticleStoreBuilder does; then the index is
 // built with the loader's parallel options, its memory and size taken, written and read back
@@ -37,6 +38,33 @@ SearchDocument[] documents;
     ArticleLoader.AnalysedFolder analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus), new LoadProgress());
     int[] order = ArticleStoreBuilder.InTitleOrder(analysed.Articles);
     documents = ArticleStore.SearchDocuments([.. order.Select(i => analysed.Articles[i])]);
+}
+
+if (args.Contains("--mapped-text"))
+{
+    // Experiment: the same documents with their text read from a mapped file, as a store
+    // read from a format-3 snapshot keeps it.
+    string textFile = Path.Combine(Path.GetTempPath(), $"searchscale-{Environment.ProcessId}.text");
+    var items = new (long Offset, int Length, ulong Hash)[documents.Length];
+    using (var output = File.Create(textFile))
+    {
+        long at = 0;
+        for (int i = 0; i < documents.Length; i++)
+        {
+            // As ContentWriter writes a plain text: UTF-16 at an even offset.
+            byte[] utf16 = System.Text.Encoding.Unicode.GetBytes(documents[i].Text);
+            output.Write(utf16);
+            items[i] = (at, utf16.Length, System.IO.Hashing.XxHash3.HashToUInt64(utf16));
+            at += utf16.Length;
+        }
+    }
+
+    var mappedFile = new FileStream(textFile, FileMode.Open, FileAccess.Read, FileShare.Read);
+    var content = new MappedContent(mappedFile, 0, mappedFile.Length, corpus, NullLogger.Instance);
+    var renderer = new BodyRenderer(new WikiViewer.Titles.TitleIndex(), NullLogger.Instance);
+    documents = [.. documents.Select((d, i) => SearchDocument.Of(d.Title, d.Aliases, d.Categories,
+        new MappedText(content.Item(items[i].Offset, items[i].Length, items[i].Hash), "x", renderer)))];
+    Console.WriteLine("documents' text read from a mapped file");
 }
 
 double loadSeconds = clock.Elapsed.TotalSeconds;

@@ -116,7 +116,12 @@ def table(result):
             out.append(f"- WikiViewer restarted from its snapshot ({wv.get('snapshot_mb')} MB, written in {wv.get('snapshot_write_s')} s "
                        f"after the last start from the folder was ready) " + str(len(wv["snapshot_startup_runs"])) + " times, ready after "
                        + ", ".join(f"{v:.2f}" for v in wv["snapshot_startup_runs"]) + f" s: median **{wv['snapshot_startup_s']:.2f} s**, "
-                       f"RSS when ready {wv.get('snapshot_rss_ready_mb')} MB (this process then served the load); {wv.get('snapshot_load_phases', '')}")
+                       f"RSS when ready {wv.get('snapshot_rss_ready_mb')} MB (anonymous {wv.get('snapshot_rss_anon_ready_mb', '–')}, "
+                       f"file-backed {wv.get('snapshot_rss_file_ready_mb', '–')}); after a pass over every page "
+                       f"{wv.get('rss_warm_vmrss_mb', '–')} MB (anonymous {wv.get('rss_warm_rssanon_mb', '–')}, "
+                       f"file-backed {wv.get('rss_warm_rssfile_mb', '–')}); after the load {wv.get('rss_after_mb', '–')} MB "
+                       f"(anonymous {wv.get('rss_anon_after_mb', '–')}, file-backed {wv.get('rss_file_after_mb', '–')}) "
+                       f"(this process served the load); {wv.get('snapshot_load_phases', '')}")
         warm = wv.get("warmup")
         if warm:
             out.append(f"- Warm-up pass (every article once, 4 Python connections; bounded by the client): "

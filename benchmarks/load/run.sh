@@ -121,11 +121,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# RSS in MB of a process and its children (nginx's workers).
+# RSS in MB of a process and its children (nginx's workers); a second argument names
+# another field of /proc/PID/status: RssAnon (the heap and other anonymous memory) or
+# RssFile (file-backed pages, such as a mapped snapshot's, which the kernel may drop).
 rss_mb() {
-  local pid=$1 total=0 p kb
+  local pid=$1 field=${2:-VmRSS} total=0 p kb
   for p in "$pid" $(pgrep -P "$pid" || true); do
-    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    kb=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
     total=$((total + ${kb:-0}))
   done
   echo $((total / 1024))
@@ -356,6 +358,8 @@ for N in "${ARTICLES[@]}"; do
     record wikiviewer snapshot_startup_runs "[$(IFS=,; echo "${SNAPSHOT_STARTUPS[*]}")]"
     record wikiviewer snapshot_startup_s "$(median "${SNAPSHOT_STARTUPS[@]}")"
     record wikiviewer snapshot_rss_ready_mb "$(rss_mb "${PID[wikiviewer]}")"
+    record wikiviewer snapshot_rss_anon_ready_mb "$(rss_mb "${PID[wikiviewer]}" RssAnon)"
+    record wikiviewer snapshot_rss_file_ready_mb "$(rss_mb "${PID[wikiviewer]}" RssFile)"
     record wikiviewer snapshot_load_phases "\"$(grep -o 'Load phases: .*' "$RUN/wikiviewer.log" | tail -1)\""
   fi
   if ! skipped kiwix; then
@@ -445,6 +449,9 @@ EOF
     [ -n "${PID[$server]:-}" ] || continue
     log "$server: warm-up pass over ${N} articles (load $(loadavg))"
     record "$server" warmup "$(python3 "$HERE/warmup.py" "${BASE[$server]}" "$LISTS/pages-$server.txt" --accept-encoding "$ACCEPT_ENCODING")"
+    for field in VmRSS RssAnon RssFile; do
+      record "$server" "rss_warm_${field,,}_mb" "$(rss_mb "${PID[$server]}" "$field")"
+    done
     drive "$server" pages random "$LISTS/pages-$server.txt"
     if [ "$server" = wikiviewer ]; then
       for variant in "${VARIANTS[@]+"${VARIANTS[@]}"}"; do
@@ -458,6 +465,8 @@ EOF
       drive "$server" search_distinct sequential "$LISTS/search-distinct-$server.txt"
     fi
     record "$server" rss_after_mb "$(rss_mb "${PID[$server]}")"
+    record "$server" rss_anon_after_mb "$(rss_mb "${PID[$server]}" RssAnon)"
+    record "$server" rss_file_after_mb "$(rss_mb "${PID[$server]}" RssFile)"
   done
   record run load_end "\"$(loadavg)\""
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Unicode;
 using WikiViewer.Rendering;
 using WikiViewer.Rendering.Syntax;
+using WikiViewer.Search;
 using WikiViewer.Store;
 using WikiViewer.Titles;
 
@@ -94,7 +95,7 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             var source = accepted[i];
             var (body, plainText, metadata) = Analyze(source, pipeline, bodies);
-            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, body, plainText,
+            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, body, DocumentText.Of(plainText),
                 metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
             links[i] = metadata.LinkKeys.Distinct().ToArray();
             Interlocked.Add(ref resolved, metadata.ResolvedLinks);

@@ -77,7 +77,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         }
 
         var clock = Stopwatch.StartNew();
-        var store = snapshot.TryRead(() => ArticleLoader.VersionOf(folder), clock, Progress, logger);
+        var store = snapshot.TryRead(folder.Path, () => ArticleLoader.VersionOf(folder), clock, Progress, logger);
         if (store is not null)
         {
             // Nearly all the snapshot's reading allocated is the store itself: no compaction to do.

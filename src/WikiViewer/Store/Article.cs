@@ -1,18 +1,20 @@
 using System.Text;
 using WikiViewer.Rendering;
 using WikiViewer.Rendering.Syntax;
+using WikiViewer.Search;
 using WikiViewer.Titles;
 
 namespace WikiViewer.Store;
 
 /// <summary>An article as the store serves it: analysed at load, its body rendered once on first view.</summary>
 /// <param name="Body">The body, rendered to HTML when a page first needs it.</param>
+/// <param name="Text">The plain text: a string, or UTF-8 in a mapped snapshot (<see cref="PlainText"/> decodes it).</param>
 public sealed record Article(
     string Title,
     IReadOnlyList<string> Aliases,
     string SourceFile,
     ArticleBody Body,
-    string PlainText,
+    DocumentText Text,
     IReadOnlyList<TocEntry> Toc,
     IReadOnlyList<string> Categories,
     IReadOnlyList<InterlanguageLink> Languages)
@@ -26,6 +28,9 @@ public sealed record Article(
     /// <summary>The rendered body (decoded on each access).</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 
+    /// <summary>The plain text, paragraphs separated by '\n'; decoded on each access when the store was read from a snapshot.</summary>
+    public string PlainText => Text.Read();
+
     /// <summary>The canonical URL, <c>/wiki/{title}</c>.</summary>
     public string Url => WikiUrls.Article(Title);
 
@@ -35,8 +40,11 @@ public sealed record Article(
         get
         {
             const int MaxLength = 80;
-            int end = PlainText.IndexOfAny(['。', '\n']);
-            string sentence = end < 0 ? PlainText : PlainText[..(PlainText[end] == '。' ? end + 1 : end)];
+
+            // One unit more than is shown: enough to tell whether the sentence is cut.
+            string text = Text.Start(MaxLength + 1);
+            int end = text.IndexOfAny(['。', '\n']);
+            string sentence = end < 0 ? text : text[..(text[end] == '。' ? end + 1 : end)];
             return sentence.Length <= MaxLength ? sentence : sentence[..MaxLength] + "…";
         }
     }

@@ -22,7 +22,7 @@ public sealed class CategoryTextSnapshotTests
         var loaded = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress());
         string withMembers = Html(loaded.FindCategory("有成员")!);
 
-        var read = StoreSnapshotTests.ReadBack(loaded);
+        var read = StoreSnapshotTests.ReadBack(loaded, corpus.Path);
 
         Assert.Equal(["条目"], read.FindCategory("有成员")!.Articles.Select(a => a.Title));
         Assert.Equal(withMembers, Html(read.FindCategory("有成员")!)); // written as HTML

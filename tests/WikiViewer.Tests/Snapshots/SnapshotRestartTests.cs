@@ -70,8 +70,9 @@ public sealed class SnapshotRestartTests : IDisposable
             await WrittenAsync(app);
         }
 
+        // Inside the sequential part, checked at start (the content region is checked item by item).
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        bytes[bytes.Length / 2] ^= 0x40;
+        bytes[SnapshotLayout.Of(_snapshot).SequentialEnd / 2] ^= 0x40;
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
@@ -80,6 +81,68 @@ public sealed class SnapshotRestartTests : IDisposable
             Assert.Contains("共产国际派", page.QuerySelector(".article-body")!.TextContent);
             Assert.Contains(damaged.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The snapshot {_snapshot} is damaged"));
             await WrittenAsync(damaged);
+        }
+
+        await using var again = Start();
+        await again.CreateReadyClientAsync();
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+    }
+
+    [Fact]
+    public async Task An_article_damaged_in_the_content_region_is_served_from_its_file_and_the_next_start_loads_the_folder()
+    {
+        Dictionary<string, string> first;
+        await using (var app = Start())
+        {
+            // Written before any page is read: every body goes in as Markdown.
+            await app.CreateReadyClientAsync();
+            await WrittenAsync(app);
+            first = await GetAllAsync(app);
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
+        MappedContentTests.FlipInRegion(bytes, SnapshotLayout.Of(_snapshot), "**快照条目**"u8);
+        await File.WriteAllBytesAsync(_snapshot, bytes);
+
+        await using (var damaged = Start())
+        {
+            var second = await GetAllAsync(damaged);
+            Assert.Contains(damaged.Logs.Entries, e => e.Message.Contains($"Read the store from the snapshot {_snapshot}"));
+            // One warning for the snapshot (a 404 in the list is the request log's).
+            var warning = Assert.Single(damaged.Logs.Entries.Where(e => e.Level >= LogLevel.Warning && !e.Message.StartsWith("HTTP ", StringComparison.Ordinal)).Select(e => e.Message));
+            Assert.Contains($"The snapshot {_snapshot} is damaged: the body of snapshot.md", warning);
+            foreach (string url in Urls)
+            {
+                Assert.Equal(first[url], second[url]);
+            }
+        }
+
+        await using var again = Start();
+        await again.CreateReadyClientAsync();
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"No snapshot at {_snapshot}"));
+        await WrittenAsync(again);
+    }
+
+    [Fact]
+    public async Task A_snapshot_cut_short_inside_its_content_region_is_refused_at_start_and_written_again()
+    {
+        await using (var app = Start())
+        {
+            await app.CreateReadyClientAsync();
+            await WrittenAsync(app);
+        }
+
+        var layout = SnapshotLayout.Of(_snapshot);
+        byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
+        await File.WriteAllBytesAsync(_snapshot, bytes[..(int)(layout.RegionStart + (layout.RegionLength / 2))]);
+
+        await using (var cut = Start())
+        {
+            var (_, page) = await cut.GetPageAsync("/wiki/快照条目");
+            Assert.Contains("测试条目", page.QuerySelector(".article-body")!.TextContent);
+            Assert.Contains(cut.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The snapshot {_snapshot} is damaged") && e.Message.Contains("cut short"));
+            Assert.Contains(cut.Logs.Entries, e => e.Message.StartsWith("Load phases: read", StringComparison.Ordinal));
+            await WrittenAsync(cut);
         }
 
         await using var again = Start();

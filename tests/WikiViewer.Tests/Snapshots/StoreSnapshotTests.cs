@@ -22,7 +22,7 @@ public sealed class StoreSnapshotTests
 
         // One body is rendered before the snapshot is written: it goes in as HTML, the others as Markdown.
         byte[] renderedBefore = loaded.Get("国际派")!.HtmlUtf8;
-        var read = ReadBack(loaded);
+        var read = ReadBack(loaded, corpus.Path);
 
         Assert.Equal(loaded.Version, read.Version);
         Assert.Equal(loaded.Statistics with { Elapsed = TimeSpan.Zero }, read.Statistics with { Elapsed = TimeSpan.Zero });
@@ -34,6 +34,7 @@ public sealed class StoreSnapshotTests
             Assert.Equal(expected.Aliases, actual.Aliases);
             Assert.Equal(expected.SourceFile, actual.SourceFile);
             Assert.Equal(expected.PlainText, actual.PlainText);
+            Assert.Equal(expected.Description, actual.Description);
             Assert.Equal(expected.Toc, actual.Toc);
             Assert.Equal(expected.Categories, actual.Categories);
             Assert.Equal(expected.Languages, actual.Languages);
@@ -95,8 +96,11 @@ public sealed class StoreSnapshotTests
         var snapshot = StoreSnapshot.Open(path);
         snapshot.Write(loaded, NullLogger.Instance);
         byte[] good = File.ReadAllBytes(path);
-        Assert.NotNull(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
+        Assert.NotNull(snapshot.TryRead(corpus.Path, () => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
 
+        // The header and the sequential part are checked at start; the content region item by
+        // item when read (MappedContentTests), but a file cut short anywhere is refused.
+        long checkedAtStart = SnapshotLayout.Of(path).SequentialEnd;
         try
         {
             var random = new Random(3);
@@ -105,12 +109,12 @@ public sealed class StoreSnapshotTests
                 byte[] bad = trial % 2 == 0 ? good[..random.Next(good.Length)] : (byte[])good.Clone();
                 if (trial % 2 == 1)
                 {
-                    bad[random.Next(bad.Length)] ^= (byte)(1 << random.Next(8));
+                    bad[random.Next((int)checkedAtStart)] ^= (byte)(1 << random.Next(8));
                 }
 
                 File.WriteAllBytes(path, bad);
                 var logs = new LogCapture();
-                Assert.Null(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
+                Assert.Null(snapshot.TryRead(corpus.Path, () => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
 
                 // A change inside the header's version reads as a snapshot of other content; anywhere else, as damage.
                 var said = Assert.Single(logs.Entries);
@@ -148,7 +152,7 @@ public sealed class StoreSnapshotTests
 
             File.WriteAllBytes(path, bytes);
             var logs = new LogCapture();
-            Assert.Null(snapshot.TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
+            Assert.Null(snapshot.TryRead(corpus.Path, () => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load")));
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is damaged"));
         }
         finally
@@ -167,9 +171,8 @@ public sealed class StoreSnapshotTests
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var file = File.Create(path))
         {
+            file.Write(new byte[StoreSnapshot.HeaderLength]);
             var writer = new SnapshotWriter(file);
-            writer.Write<byte>(StoreSnapshot.Magic);
-            writer.Write(StoreSnapshot.Format);
             writer.Write("v1");
             for (int i = 0; i < 5; i++)
             {
@@ -181,13 +184,18 @@ public sealed class StoreSnapshotTests
             writer.Write(Claimed); // articles
             file.Write(new byte[Claimed]);
             file.Write(new byte[sizeof(ulong)]); // not the checksum of what precedes it
+            long sequentialLength = file.Position - StoreSnapshot.HeaderLength - sizeof(ulong);
+            long regionStart = (file.Position + 4095) / 4096 * 4096;
+            file.Write(new byte[regionStart - file.Position]);
+            file.Position = 0;
+            file.Write(StoreSnapshot.Header(sequentialLength, regionStart, regionLength: 0));
         }
 
         try
         {
             var logs = new LogCapture();
             long before = GC.GetAllocatedBytesForCurrentThread();
-            var read = StoreSnapshot.Open(path).TryRead(() => "v1", Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load"));
+            var read = StoreSnapshot.Open(path).TryRead(Path.GetTempPath(), () => "v1", Stopwatch.StartNew(), new LoadProgress(), logs.CreateLogger("load"));
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.Null(read);
@@ -220,7 +228,7 @@ public sealed class StoreSnapshotTests
                 Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
                 Assert.Equal(2, logs.Entries.Count(e => e.Message.StartsWith("Wrote the snapshot", StringComparison.Ordinal)));
                 Assert.Equal([path], Directory.GetFiles(folder));
-                Assert.NotNull(StoreSnapshot.Open(path).TryRead(() => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
+                Assert.NotNull(StoreSnapshot.Open(path).TryRead(corpus.Path, () => loaded.Version, Stopwatch.StartNew(), new LoadProgress(), NullLogger.Instance));
             }
 
             // Another writer's temporary file is left alone while it may still be written; an abandoned one is swept.
@@ -240,22 +248,40 @@ public sealed class StoreSnapshotTests
 
     private static ArticleStore Load(string folder) => new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress());
 
-    /// <summary>The store written to a snapshot in memory and read back.</summary>
-    internal static ArticleStore ReadBack(ArticleStore store)
+    /// <summary>
+    /// The store written to a snapshot file and read back, its content mapped. The file is
+    /// deleted once read: the mapping keeps it, as it keeps a file a newer snapshot replaced.
+    /// </summary>
+    internal static ArticleStore ReadBack(ArticleStore store, string contentRoot, ILogger? logger = null)
     {
-        using var stream = new MemoryStream();
-        var writer = new SnapshotWriter(stream);
-        StoreSerializer.Write(writer, store);
-        writer.Finish();
-        stream.Position = 0;
-        var reader = new SnapshotReader(stream);
-        var read = StoreSerializer.Read(reader, store.Version, Stopwatch.StartNew(), NullLogger.Instance, new LoadProgress());
-        reader.ReadEnd();
-        return read;
+        string path = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N") + ".snapshot");
+        var snapshot = StoreSnapshot.Open(path);
+        snapshot.Write(store, NullLogger.Instance);
+        try
+        {
+            return snapshot.TryRead(contentRoot, () => store.Version, Stopwatch.StartNew(), new LoadProgress(), logger ?? NullLogger.Instance)
+                ?? throw new InvalidOperationException("the snapshot just written was not read back");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static string Describe(SearchResults results) =>
         $"{results.Total}: " + string.Join(" ", results.Hits.Select(h => $"{h.DocumentId}/{h.Score:R}/{h.Snippet}"));
+}
+
+/// <summary>Where a format-3 snapshot's parts lie, from its header.</summary>
+internal sealed record SnapshotLayout(long SequentialEnd, long RegionStart, long RegionLength)
+{
+    public static SnapshotLayout Of(string path)
+    {
+        byte[] header = File.ReadAllBytes(path)[..StoreSnapshot.HeaderLength];
+        var numbers = header.AsSpan(StoreSnapshot.Magic.Length + sizeof(int));
+        long sequentialLength = BitConverter.ToInt64(numbers);
+        return new SnapshotLayout(StoreSnapshot.HeaderLength + sequentialLength + sizeof(ulong), BitConverter.ToInt64(numbers[8..]), BitConverter.ToInt64(numbers[16..]));
+    }
 }
 
 internal static class ArticleLinks

@@ -10,10 +10,11 @@ namespace WikiViewer.Loading.Snapshots;
 /// cannot hold, a file cut short, or a checksum that does not match is an
 /// <see cref="InvalidDataException"/>: a damaged snapshot is never half believed.
 /// </summary>
-internal sealed class SnapshotReader(Stream stream)
+/// <param name="checksumAt">Where the checksum that ends the values stands; by default, the stream's last 8 bytes.</param>
+internal sealed class SnapshotReader(Stream stream, long? checksumAt = null)
 {
     private readonly XxHash3 _checksum = new();
-    private readonly long _length = stream.Length;
+    private readonly long _length = checksumAt ?? (stream.Length - sizeof(ulong));
     private readonly byte[] _number = new byte[sizeof(long)];
 
     public byte ReadByte()
@@ -26,6 +27,18 @@ internal sealed class SnapshotReader(Stream stream)
     {
         Raw(_number.AsSpan(0, sizeof(int)));
         return BinaryPrimitives.ReadInt32LittleEndian(_number);
+    }
+
+    public long ReadInt64()
+    {
+        Raw(_number);
+        return BinaryPrimitives.ReadInt64LittleEndian(_number);
+    }
+
+    public ulong ReadUInt64()
+    {
+        Raw(_number);
+        return BinaryPrimitives.ReadUInt64LittleEndian(_number);
     }
 
     /// <summary>A count of items, each at least <paramref name="itemBytes"/> long, that the rest of the file can hold.</summary>
@@ -78,22 +91,23 @@ internal sealed class SnapshotReader(Stream stream)
     }
 
     /// <summary>
-    /// Whether the checksum at the end of the stream matches everything before it, read
-    /// in one pass before any value is believed: a damaged count would otherwise size an
-    /// array before <see cref="ReadEnd"/> could tell. The stream is left where it was.
+    /// Whether the checksum after the <paramref name="length"/> bytes at <paramref name="start"/>
+    /// matches them, read in one pass before any value is believed: a damaged count would
+    /// otherwise size an array before <see cref="ReadEnd"/> could tell. The stream is left
+    /// where it was.
     /// </summary>
-    public static bool ChecksumMatches(Stream stream)
+    public static bool ChecksumMatches(Stream stream, long start, long length)
     {
         long position = stream.Position;
-        long content = stream.Length - sizeof(ulong);
-        if (content < 0)
+        long content = length;
+        if (content < 0 || start < 0 || stream.Length - start - content < sizeof(ulong))
         {
             return false;
         }
 
         var checksum = new XxHash3();
         byte[] buffer = new byte[(int)Math.Clamp(content, 1, 1 << 20)];
-        stream.Position = 0;
+        stream.Position = start;
         for (long left = content; left > 0;)
         {
             int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
@@ -114,14 +128,19 @@ internal sealed class SnapshotReader(Stream stream)
         return stored.SequenceEqual(expected);
     }
 
-    /// <summary>Checks the checksum and that nothing follows it.</summary>
+    /// <summary>Checks that the values end where the checksum stands, and the checksum.</summary>
     public void ReadEnd()
     {
+        if (stream.Position != _length)
+        {
+            throw new InvalidDataException($"the values end at byte {stream.Position}, not at the checksum's byte {_length}");
+        }
+
         Span<byte> expected = stackalloc byte[sizeof(ulong)];
         _checksum.GetCurrentHash(expected);
         Span<byte> stored = stackalloc byte[sizeof(ulong)];
         stream.ReadExactly(stored);
-        if (!stored.SequenceEqual(expected) || stream.Position != _length)
+        if (!stored.SequenceEqual(expected))
         {
             throw new InvalidDataException("its checksum does not match its content");
         }

@@ -23,6 +23,18 @@ internal sealed class SnapshotWriter(Stream stream)
         Raw(_number.AsSpan(0, sizeof(int)));
     }
 
+    public void Write(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_number, value);
+        Raw(_number);
+    }
+
+    public void Write(ulong value)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(_number, value);
+        Raw(_number);
+    }
+
     public void Write(string? value)
     {
         if (value is null)

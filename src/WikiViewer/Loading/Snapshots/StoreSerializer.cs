@@ -9,10 +9,12 @@ namespace WikiViewer.Loading.Snapshots;
 /// The store's part of a snapshot: statistics, names, every article (its body as
 /// Markdown until a reader has seen it, then as HTML), backlinks, categories and the
 /// search index. <see cref="Read"/> builds the same store <see cref="Write"/> was given.
+/// Article bodies and plain texts go to the content region, read in place through a
+/// mapping (<see cref="MappedContent"/>); the sequential part holds where each one is.
 /// </summary>
 internal static class StoreSerializer
 {
-    public static void Write(SnapshotWriter snapshot, ArticleStore store)
+    public static void Write(SnapshotWriter snapshot, ContentWriter content, ArticleStore store)
     {
         var statistics = store.Statistics;
         snapshot.Write(statistics.Articles);
@@ -28,7 +30,7 @@ internal static class StoreSerializer
         foreach (var article in store.Articles)
         {
             ids.Add(article, ids.Count);
-            WriteArticle(snapshot, article);
+            WriteArticle(snapshot, content, article);
         }
 
         snapshot.Write(store.LinksByKey.Count);
@@ -52,7 +54,7 @@ internal static class StoreSerializer
 
     /// <summary>The store <see cref="Write"/> wrote; bodies not yet rendered then are rendered on first view.</summary>
     /// <param name="clock">Started when the start began reading: the store's load time.</param>
-    public static ArticleStore Read(SnapshotReader snapshot, string version, Stopwatch clock, ILogger logger, LoadProgress progress)
+    public static ArticleStore Read(SnapshotReader snapshot, MappedContent content, string version, Stopwatch clock, ILogger logger, LoadProgress progress)
     {
         int[] counts = [snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32(), snapshot.ReadInt32()];
         var titles = new TitleIndex(ReadNames(snapshot), ReadNames(snapshot));
@@ -61,7 +63,7 @@ internal static class StoreSerializer
         progress.BeginPhase("snapshot", articles.Length);
         for (int i = 0; i < articles.Length; i++)
         {
-            articles[i] = ReadArticle(snapshot, bodies);
+            articles[i] = ReadArticle(snapshot, content, bodies);
             progress.Advance();
         }
 
@@ -98,7 +100,7 @@ internal static class StoreSerializer
             return;
         }
 
-        byte[] body = text.Content(out bool isHtml);
+        var body = text.Content(out bool isHtml);
         snapshot.Write(isHtml ? (byte)2 : (byte)1);
         snapshot.Write<byte>(body);
     }
@@ -133,15 +135,15 @@ internal static class StoreSerializer
         return names;
     }
 
-    private static void WriteArticle(SnapshotWriter snapshot, Article article)
+    private static void WriteArticle(SnapshotWriter snapshot, ContentWriter content, Article article)
     {
         snapshot.Write(article.Title);
         snapshot.Write(article.Aliases);
         snapshot.Write(article.SourceFile);
-        byte[] body = article.Body.Content(out bool isHtml);
+        var body = article.Body.Content(out bool isHtml);
         snapshot.Write(isHtml ? (byte)1 : (byte)0);
-        snapshot.Write<byte>(body);
-        snapshot.Write(article.PlainText);
+        content.Write(snapshot, body);
+        content.Write(snapshot, article.PlainText);
         snapshot.Write(article.Toc.Count);
         foreach (var entry in article.Toc)
         {
@@ -161,18 +163,18 @@ internal static class StoreSerializer
         }
     }
 
-    private static Article ReadArticle(SnapshotReader snapshot, BodyRenderer bodies)
+    private static Article ReadArticle(SnapshotReader snapshot, MappedContent content, BodyRenderer bodies)
     {
         string title = snapshot.ReadString();
         string[] aliases = snapshot.ReadStrings();
         string file = snapshot.ReadString();
         var body = snapshot.ReadByte() switch
         {
-            0 => new ArticleBody(snapshot.ReadArray<byte>(pinned: true), file, bodies),
-            1 => new ArticleBody(snapshot.ReadArray<byte>()),
+            0 => new ArticleBody(ReadItem(snapshot, content), isHtml: false, file, bodies),
+            1 => new ArticleBody(ReadItem(snapshot, content), isHtml: true, file, bodies),
             var kind => throw new InvalidDataException($"an article body of unknown kind {kind}"),
         };
-        string text = snapshot.ReadString();
+        var text = new MappedText(ReadItem(snapshot, content), file, bodies);
         var toc = new TocEntry[snapshot.ReadCount(3 * sizeof(int))];
         for (int i = 0; i < toc.Length; i++)
         {
@@ -188,4 +190,8 @@ internal static class StoreSerializer
 
         return new Article(title, aliases, file, body, text, toc, categories, languages);
     }
+
+    // What ContentWriter wrote of an item: its offset in the region, its length, its checksum.
+    private static MappedItem ReadItem(SnapshotReader snapshot, MappedContent content) =>
+        content.Item(snapshot.ReadInt64(), snapshot.ReadInt32(), snapshot.ReadUInt64());
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.IO.Hashing;
 using WikiViewer.Loading;
 using WikiViewer.Store;
 
@@ -12,11 +14,28 @@ namespace WikiViewer.Loading.Snapshots;
 /// <see cref="ArticleStore.Version"/> (the code, and every file's path, size and
 /// modification time), and one that does not match, or is damaged, is loaded past.
 /// </summary>
+/// <remarks>
+/// The file, format 3:
+/// <code>
+/// header      magic, format (int32), sequential length, region start, region length (int64 each), XxHash3 of these
+/// sequential  the version, then the store (StoreSerializer), each article's body and plain text as
+///             (offset in the region, length, XxHash3); then XxHash3 of the sequential part
+/// padding     zeros, to the region's start, a multiple of 4096
+/// region      the bodies (Markdown, or HTML when rendered before the write) as UTF-8, the plain texts as UTF-16
+/// </code>
+/// The header and the sequential part are checked before anything is believed; a file
+/// shorter than the region's end is refused. The region is mapped and read in place
+/// (<see cref="MappedContent"/>), each item checked when first read: hashing it all at
+/// start would take longer than a restart may (docs/benchmarks.md, "Snapshot: article
+/// content read in place").
+/// </remarks>
 public sealed class StoreSnapshot
 {
     // Changes whenever what is written changes; the code's own identity is in the version too.
-    internal const int Format = 2;
+    internal const int Format = 3;
     internal static readonly byte[] Magic = "WikiViewer store snapshot\n"u8.ToArray();
+    internal static readonly int HeaderLength = Magic.Length + sizeof(int) + (3 * sizeof(long)) + sizeof(ulong);
+    private const int PageSize = 4096;
 
     private StoreSnapshot(string path) => Path = path;
 
@@ -35,20 +54,22 @@ public sealed class StoreSnapshot
     }
 
     /// <summary>The store the snapshot holds, or null (logged) when there is none for this content or it cannot be read.</summary>
+    /// <param name="contentRoot">The content folder: an article whose copy in the snapshot is damaged is served from its file there.</param>
     /// <param name="currentVersion">The folder's version now; asked only once there is a snapshot to hold it to (it stats every file).</param>
     /// <param name="clock">Started when the load began: the store's statistics count from it.</param>
-    internal ArticleStore? TryRead(Func<string> currentVersion, Stopwatch clock, LoadProgress progress, ILogger logger)
+    internal ArticleStore? TryRead(string contentRoot, Func<string> currentVersion, Stopwatch clock, LoadProgress progress, ILogger logger)
     {
         try
         {
-            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
-            var snapshot = new SnapshotReader(file);
-            if (!ReadHeader(snapshot, out string made))
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1 << 20);
+            if (ReadHeader(file) is not var (sequentialLength, regionStart, regionLength))
             {
                 logger.LogWarning("The snapshot {Snapshot} is not a store snapshot of this format; loading the folder", Path);
                 return null;
             }
 
+            var snapshot = new SnapshotReader(file, checksumAt: HeaderLength + sequentialLength);
+            string made = snapshot.ReadString();
             string version = currentVersion();
             if (made != version)
             {
@@ -56,13 +77,25 @@ public sealed class StoreSnapshot
                 return null;
             }
 
-            if (!SnapshotReader.ChecksumMatches(file))
+            if (!SnapshotReader.ChecksumMatches(file, HeaderLength, sequentialLength))
             {
                 throw new InvalidDataException("its checksum does not match its content");
             }
 
-            var store = StoreSerializer.Read(snapshot, version, clock, logger, progress);
-            snapshot.ReadEnd();
+            // Kept for the store's lifetime: its articles read their bodies and texts from it.
+            var content = new MappedContent(file, regionStart, regionLength, contentRoot, logger);
+            ArticleStore store;
+            try
+            {
+                store = StoreSerializer.Read(snapshot, content, version, clock, logger, progress);
+                snapshot.ReadEnd();
+            }
+            catch
+            {
+                content.Dispose();
+                throw;
+            }
+
             logger.LogInformation("Read the store from the snapshot {Snapshot} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.Length >> 20, clock.ElapsedMilliseconds);
             return store;
         }
@@ -96,18 +129,28 @@ public sealed class StoreSnapshot
     internal void Write(ArticleStore store, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        string partial = $"{Path}.{Guid.NewGuid():N}.partial";
+        string name = $"{Path}.{Guid.NewGuid():N}";
+        string partial = $"{name}.partial";
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+            using (var side = new FileStream($"{name}.content.partial", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20, FileOptions.DeleteOnClose))
             {
+                // The header names where the parts end, known only once they are written.
+                file.Write(new byte[HeaderLength]);
                 var snapshot = new SnapshotWriter(file);
-                snapshot.Write<byte>(Magic);
-                snapshot.Write(Format);
+                var content = new ContentWriter(side);
                 snapshot.Write(store.Version);
-                StoreSerializer.Write(snapshot, store);
+                StoreSerializer.Write(snapshot, content, store);
                 snapshot.Finish();
+                long sequentialLength = file.Position - HeaderLength - sizeof(ulong);
+                long regionStart = (file.Position + PageSize - 1) / PageSize * PageSize;
+                file.Write(new byte[regionStart - file.Position]);
+                side.Position = 0;
+                side.CopyTo(file, 1 << 20);
+                file.Position = 0;
+                file.Write(Header(sequentialLength, regionStart, content.Length));
                 file.Flush(flushToDisk: true);
             }
 
@@ -122,16 +165,52 @@ public sealed class StoreSnapshot
         }
     }
 
-    private static bool ReadHeader(SnapshotReader snapshot, out string version)
+    internal static byte[] Header(long sequentialLength, long regionStart, long regionLength)
     {
-        version = "";
-        if (!snapshot.ReadArray<byte>().AsSpan().SequenceEqual(Magic) || snapshot.ReadInt32() != Format)
+        byte[] header = new byte[HeaderLength];
+        Magic.CopyTo(header, 0);
+        var numbers = header.AsSpan(Magic.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers, Format);
+        BinaryPrimitives.WriteInt64LittleEndian(numbers[4..], sequentialLength);
+        BinaryPrimitives.WriteInt64LittleEndian(numbers[12..], regionStart);
+        BinaryPrimitives.WriteInt64LittleEndian(numbers[20..], regionLength);
+        BinaryPrimitives.WriteUInt64LittleEndian(numbers[28..], XxHash3.HashToUInt64(header.AsSpan(0, HeaderLength - sizeof(ulong))));
+        return header;
+    }
+
+    /// <summary>Where the parts lie, or null for a file that is not a snapshot of this format; a damaged or cut-short one throws.</summary>
+    private static (long SequentialLength, long RegionStart, long RegionLength)? ReadHeader(FileStream file)
+    {
+        byte[] header = new byte[HeaderLength];
+        if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength
+            || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(Magic.Length)) != Format)
         {
-            return false;
+            return null;
         }
 
-        version = snapshot.ReadString();
-        return true;
+        var numbers = header.AsSpan(Magic.Length);
+        long sequentialLength = BinaryPrimitives.ReadInt64LittleEndian(numbers[4..]);
+        long regionStart = BinaryPrimitives.ReadInt64LittleEndian(numbers[12..]);
+        long regionLength = BinaryPrimitives.ReadInt64LittleEndian(numbers[20..]);
+        if (BinaryPrimitives.ReadUInt64LittleEndian(numbers[28..]) != XxHash3.HashToUInt64(header.AsSpan(0, HeaderLength - sizeof(ulong))))
+        {
+            throw new InvalidDataException("its header's checksum does not match the header");
+        }
+
+        if (sequentialLength < 0 || regionLength < 0 || regionStart % PageSize != 0
+            || regionStart < HeaderLength + sequentialLength + sizeof(ulong))
+        {
+            throw new InvalidDataException("its header names parts that overlap");
+        }
+
+        // Cut short: refused before anything in it is believed (a mapped page past the end would fault).
+        if (file.Length < regionStart + regionLength)
+        {
+            throw new InvalidDataException($"it is cut short: {file.Length} bytes, its content region ends at {regionStart + regionLength}");
+        }
+
+        return (sequentialLength, regionStart, regionLength);
     }
 
     private void DeleteAbandoned()
