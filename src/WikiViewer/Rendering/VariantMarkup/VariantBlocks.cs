@@ -136,7 +136,7 @@ internal static partial class VariantBlocks
             group.Add(entry);
         }
 
-        VariantEntryBlock.Choose(blocks);
+        VariantEntry.Choose([.. blocks.Select(block => block.Entry)]);
         return group;
     }
 
@@ -150,20 +150,10 @@ internal static partial class VariantBlocks
 /// <summary>A variant group of whole blocks: one <see cref="VariantEntryBlock"/> per variant.</summary>
 public sealed class VariantGroupBlock() : ContainerBlock(null);
 
-/// <summary>One entry of a <see cref="VariantGroupBlock"/>, and the display variants that show it.</summary>
+/// <summary>One entry of a <see cref="VariantGroupBlock"/>.</summary>
 public sealed class VariantEntryBlock(string code) : ContainerBlock(null)
 {
-    public string Code { get; } = code;
-
-    /// <summary>Display variants that show this entry as written.</summary>
-    public List<string> Shown { get; } = [];
-
-    /// <summary>Display variants that show this entry converted (the group has no entry for them).</summary>
-    public List<string> Converted { get; } = [];
-
-    /// <summary>Gives every display variant exactly one entry (<see cref="VariantHtml.AssignDisplays"/>).</summary>
-    internal static void Choose(IReadOnlyList<VariantEntryBlock> entries) =>
-        VariantHtml.AssignDisplays([.. entries.Select(e => e.Code)], [.. entries.Select(e => e.Shown)], entries[0].Converted);
+    public VariantEntry Entry { get; } = new(code);
 }
 
 internal sealed class VariantGroupBlockRenderer : HtmlObjectRenderer<VariantGroupBlock>
@@ -174,7 +164,7 @@ internal sealed class VariantGroupBlockRenderer : HtmlObjectRenderer<VariantGrou
         renderer.WriteLine("<div class=\"variants\">");
         foreach (var entry in group.OfType<VariantEntryBlock>())
         {
-            renderer.WriteLine(VariantHtml.EntryOpen(entry.Code, entry.Shown, entry.Converted, "div"));
+            renderer.WriteLine(entry.Entry.Open("div"));
             renderer.WriteChildren(entry);
             renderer.EnsureLine();
             renderer.WriteLine("</div>");

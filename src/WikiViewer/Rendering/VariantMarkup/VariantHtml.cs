@@ -137,7 +137,7 @@ public static class VariantHtml
     }
 
     /// <param name="element"><c>span</c> for a group inside a paragraph, <c>div</c> for one of whole blocks.</param>
-    internal static string EntryOpen(string code, List<string> shown, List<string> converted, string element = "span")
+    internal static string EntryOpen(string code, List<string> shown, List<string> converted, string element)
     {
         var tag = new StringBuilder("<").Append(element).Append(" data-code=\"").Append(WebUtility.HtmlEncode(code)).Append('"');
         if (LanguageTag(code) is { } language)
@@ -344,4 +344,26 @@ public static class VariantHtml
 
         return html.Length;
     }
+}
+
+/// <summary>
+/// One entry of a variant group, inline (<see cref="VariantEntryInline"/>) or of whole blocks
+/// (<see cref="VariantEntryBlock"/>): its code and the display variants that show it.
+/// </summary>
+public sealed class VariantEntry(string code)
+{
+    public string Code { get; } = code;
+
+    /// <summary>Display variants that show this entry as written.</summary>
+    public List<string> Shown { get; } = [];
+
+    /// <summary>Display variants that show this entry converted (the group has no entry for them).</summary>
+    public List<string> Converted { get; } = [];
+
+    /// <summary>Gives every display variant exactly one entry of a group (<see cref="VariantHtml.AssignDisplays"/>).</summary>
+    internal static void Choose(IReadOnlyList<VariantEntry> entries) =>
+        VariantHtml.AssignDisplays([.. entries.Select(e => e.Code)], [.. entries.Select(e => e.Shown)], entries[0].Converted);
+
+    /// <summary>The entry's opening tag (<see cref="VariantHtml.EntryOpen"/>).</summary>
+    internal string Open(string element) => VariantHtml.EntryOpen(Code, Shown, Converted, element);
 }

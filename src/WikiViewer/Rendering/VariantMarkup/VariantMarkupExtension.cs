@@ -230,16 +230,16 @@ public sealed partial class VariantMarkupExtension : IMarkdownExtension
             entry.InsertAfter(new LiteralInline(" "));
         }
 
-        var all = new List<VariantEntryInline>();
+        var all = new List<VariantEntry>();
         for (var child = variant.FirstChild; child is not null; child = child.NextSibling)
         {
             if (child is VariantEntryInline entry)
             {
-                all.Add(entry);
+                all.Add(entry.Entry);
             }
         }
 
-        VariantEntryInline.Choose(all);
+        VariantEntry.Choose(all);
     }
 
     /// <summary>
@@ -350,20 +350,10 @@ public sealed class VariantInline : ContainerInline
     public bool IsGroup { get; set; }
 }
 
-/// <summary>One <c>zh-xx:text</c> of a group, and the display variants that show it.</summary>
+/// <summary>One <c>zh-xx:text</c> of a group.</summary>
 public sealed class VariantEntryInline(string code) : ContainerInline
 {
-    public string Code { get; } = code;
-
-    /// <summary>Display variants that show this entry as written.</summary>
-    public List<string> Shown { get; } = [];
-
-    /// <summary>Display variants that show this entry converted (the group has no entry for them).</summary>
-    public List<string> Converted { get; } = [];
-
-    /// <summary>Gives every display variant exactly one entry (<see cref="VariantHtml.AssignDisplays"/>).</summary>
-    internal static void Choose(IReadOnlyList<VariantEntryInline> entries) =>
-        VariantHtml.AssignDisplays([.. entries.Select(e => e.Code)], [.. entries.Select(e => e.Shown)], entries[0].Converted);
+    public VariantEntry Entry { get; } = new(code);
 }
 
 internal sealed class VariantInlineRenderer : HtmlObjectRenderer<VariantInline>
@@ -389,7 +379,7 @@ internal sealed class VariantInlineRenderer : HtmlObjectRenderer<VariantInline>
         {
             if (child is VariantEntryInline entry)
             {
-                renderer.Write(VariantHtml.EntryOpen(entry.Code, entry.Shown, entry.Converted));
+                renderer.Write(entry.Entry.Open("span"));
                 renderer.WriteChildren(entry);
                 renderer.Write("</span>");
             }
