@@ -83,14 +83,8 @@ internal sealed class SearchQuery
         }
 
         var others = parsed.Terms.Select(static _ => new List<QueryTerm>()).ToArray();
-        foreach (OpenCcConverter converter in RegionalConverters)
+        foreach (string other in OpenCcConverter.RegionalSpellings(query))
         {
-            string other = converter.Convert(query);
-            if (ReferenceEquals(other, query))
-            {
-                continue;
-            }
-
             // Term by term, when the conversion kept the query's shape (it keeps separators).
             SearchQuery spelled = ParseTerms(other);
             if (spelled.Terms.Count != parsed.Terms.Count)
@@ -116,8 +110,6 @@ internal sealed class SearchQuery
         var terms = parsed.Terms.Select((term, t) => new QueryTerm(term.Key, term.Units, term.Tokens, others[t])).ToArray();
         return new SearchQuery(terms, parsed.NameKey, parsed.UnitCount);
     }
-
-    private static readonly OpenCcConverter[] RegionalConverters = [OpenCcConverter.TW2SP, OpenCcConverter.S2TWP, OpenCcConverter.S2HK];
 
     private static SearchQuery ParseTerms(string? query)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WikiViewer.Search;
+using WikiViewer.Text;
 using WikiViewer.Titles;
 
 namespace WikiViewer.Store;
@@ -69,6 +70,14 @@ public sealed class ArticleStore
 
     /// <summary>The article a title, alias or variant spelling names.</summary>
     public Article? Find(string name) => Titles.Resolve(name) is { } title ? Get(title) : null;
+
+    /// <summary>
+    /// The article a name names in another region's words (軟體工程 for 软件工程), as MediaWiki's
+    /// findVariantLink; null when none does. Not part of <see cref="Find"/>: a link resolves by
+    /// folding alone, and a page found this way is reached by a temporary redirect.
+    /// </summary>
+    public Article? FindInOtherRegionsWords(string name) =>
+        OpenCcConverter.RegionalSpellings(name).Select(Find).FirstOrDefault(article => article is not null);
 
     /// <summary>Articles whose text links to this name (title or missing target), in title order.</summary>
     public IReadOnlyList<Article> LinksTo(string name) =>

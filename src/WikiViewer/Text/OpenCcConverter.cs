@@ -58,6 +58,18 @@ public sealed class OpenCcConverter
     /// <summary>Hong Kong standard characters → Traditional (OpenCC standard).</summary>
     public static OpenCcConverter HK2T { get; } = Of(Config.HK2T);
 
+    // One region's words to another's: the mainland's (tw2sp), Taiwan's (s2twp), Hong Kong's (s2hk).
+    // Declared after the configs it names: static fields initialize in order.
+    private static readonly OpenCcConverter[] Regional = [TW2SP, S2TWP, S2HK];
+
+    /// <summary>
+    /// <paramref name="text"/> in the other regions' words (軟體工程 for 软件工程 and back), each
+    /// spelling once and none equal to the text: what a name or a query may also be written as.
+    /// Characters alone need no spelling: <see cref="ChineseScript.Fold(string)"/> meets them.
+    /// </summary>
+    public static IEnumerable<string> RegionalSpellings(string text) =>
+        Regional.Select(converter => converter.Convert(text)).Where(spelling => spelling != text).Distinct(StringComparer.Ordinal);
+
     /// <summary>The OpenCC config name ("s2twp"), or the names of a chain joined by '+' ("hk2t+t2tw").</summary>
     public string Name { get; }
 

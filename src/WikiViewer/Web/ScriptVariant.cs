@@ -120,15 +120,9 @@ public sealed class ScriptVariant
         return null;
     }
 
-    /// <summary>
-    /// <paramref name="text"/> as each region writes it, other than itself: the names a title
-    /// may be asked for by (軟體 and 软件). Search folds characters itself; this adds the vocabulary.
-    /// </summary>
-    public static IEnumerable<string> Spellings(string text) =>
-        All.Skip(1).Select(variant => variant.Convert(text)).Where(spelling => spelling != text).Distinct(StringComparer.Ordinal);
-
     /// <summary>Plain text in this variant (the caller HTML-encodes it as usual).</summary>
-    public string Convert(string text) => ConverterFor(text) is { } convert ? convert(text) : text;
+    public string Convert(string text) =>
+        _fromSimplified is null ? text : (ChineseScript.LooksTraditional(text) ? _fromTraditional! : _fromSimplified).Convert(text);
 
     /// <summary>
     /// Well-formed HTML (Markdig output, search snippets) in this variant: the text between
@@ -137,16 +131,11 @@ public sealed class ScriptVariant
     /// Text the article marked <c>-{…}-</c> stays as written, and of a
     /// <c>-{zh-hans:甲;zh-tw:乙}-</c> group only this variant's entry is kept.
     /// </summary>
-    public string ConvertHtml(string html)
-    {
-        if (ConverterFor(html) is not { } converter)
-        {
-            return html;
-        }
+    public string ConvertHtml(string html) =>
+        ConverterFor(html) is { } converter ? ConvertHtml(html, converter) : html;
 
-        // The rendering's variant markup decides which text is left as written.
-        return VariantHtml.Convert(html, Code, converter);
-    }
+    // The rendering's variant markup decides which text is left as written.
+    private string ConvertHtml(string html, Func<string, string> converter) => VariantHtml.Convert(html, Code, converter);
 
     /// <summary>The article body in this variant, converted once per article and variant.</summary>
     public string ArticleHtml(Article article) =>
@@ -194,19 +183,23 @@ public sealed class ScriptVariant
 
     private sealed class ConvertedArticle(Article article)
     {
-        private readonly string?[] _bodies = new string?[All.Count];
-        private readonly Func<string, string>?[] _texts = new Func<string, string>?[All.Count];
+        private readonly Converted?[] _variants = new Converted?[All.Count];
 
+        // A page wants both; the HTML is decoded, its script read and its rules parsed once.
         // Two readers converting at once both get a correct result; one of them is kept.
-        public string Body(ScriptVariant variant) =>
-            Once(ref _bodies[IndexOf(variant)], () => variant.ConvertHtml(article.Html));
+        public string Body(ScriptVariant variant) => Of(variant).Body;
 
-        public Func<string, string> Text(ScriptVariant variant) =>
-            Once(ref _texts[IndexOf(variant)], () =>
+        public Func<string, string> Text(ScriptVariant variant) => Of(variant).Text;
+
+        private Converted Of(ScriptVariant variant) =>
+            Once(ref _variants[IndexOf(variant)], () =>
             {
                 string html = article.Html;
-                return VariantHtml.TextConverter(html, variant.Code, variant.ConverterFor(html)!);
+                var converter = variant.ConverterFor(html)!;
+                return new Converted(variant.ConvertHtml(html, converter), VariantHtml.TextConverter(html, variant.Code, converter));
             });
+
+        private sealed record Converted(string Body, Func<string, string> Text);
 
         private static T Once<T>(ref T? slot, Func<T> create)
             where T : class =>

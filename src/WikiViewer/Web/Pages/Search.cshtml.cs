@@ -26,7 +26,7 @@ public sealed class SearchModel(ArticleStore store) : PageModel
         {
             // Wikipedia's "Go": a name that is exactly a title or alias opens the article.
             // Another region's spelling counts too (軟體 finds 软件), as MediaWiki's near match.
-            if (fulltext != "1" && (store.Find(request.Query) ?? ScriptVariant.Spellings(request.Query).Select(store.Find).FirstOrDefault(a => a is not null)) is { } article)
+            if (fulltext != "1" && (store.Find(request.Query) ?? store.FindInOtherRegionsWords(request.Query)) is { } article)
             {
                 return Redirect(VariantLinks.Keep(HttpContext, article.Url));
             }

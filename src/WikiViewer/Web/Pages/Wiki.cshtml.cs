@@ -43,7 +43,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         // Another region's spelling of a title (軟體 for 软件), as MediaWiki's findVariantLink:
         // not permanent, the spelling might become an article of its own.
-        if (ScriptVariant.Spellings(title).Select(store.Find).FirstOrDefault(found => found is not null) is { } spelled)
+        if (store.FindInOtherRegionsWords(title) is { } spelled)
         {
             return Redirect(VariantLinks.Keep(HttpContext, spelled.Url));
         }
