@@ -34,11 +34,9 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
             return RedirectPermanent(VariantLinks.Keep(HttpContext, category.Url));
         }
 
-        int pageCount = CategoryView.PageCountOf(category);
-        int number = 1;
-        if (page is not null && (!int.TryParse(page, out number) || number < 1 || number > pageCount))
+        if (!Pager.TryParse(page, category.Articles.Count, out int number, out string error))
         {
-            return this.BadRequestPage($"page must be a whole number from 1 to {pageCount}.");
+            return this.BadRequestPage(error);
         }
 
         Category = CategoryView.From(category, number, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));

@@ -8,13 +8,10 @@ public sealed record HomeView(
     int ArticleCount,
     int CategoryCount,
     IReadOnlyList<ArticleLink> Articles,
-    int PageNumber,
-    int PageCount,
+    Pager Pager,
     bool Descending,
     IReadOnlyList<CategorySummary> LargestCategories)
 {
-    public const int PageSize = 200;
-
     /// <summary>A whole dump has hundreds of thousands of categories: home shows the largest, the rest are a link away from their articles.</summary>
     public const int LargestCategoryCount = 60;
 
@@ -25,24 +22,11 @@ public sealed record HomeView(
 
     public string DescendingUrl => ListUrl(1, descending: true);
 
-    public string? PreviousUrl => PageNumber > 1 ? ListUrl(PageNumber - 1, Descending) : null;
-
-    public string? NextUrl => PageNumber < PageCount ? ListUrl(PageNumber + 1, Descending) : null;
-
-    public static int PageCountOf(ArticleStore store) => Math.Max(1, (store.Articles.Count + PageSize - 1) / PageSize);
-
     /// <summary>Page <paramref name="pageNumber"/> (from 1) of the titles, in pinyin order or its reverse.</summary>
     public static HomeView From(ArticleStore store, int pageNumber, bool descending)
     {
         var articles = store.Articles;
-        int first = (pageNumber - 1) * PageSize;
-        var page = new ArticleLink[Math.Clamp(articles.Count - first, 0, PageSize)];
-        for (int i = 0; i < page.Length; i++)
-        {
-            int index = first + i;
-            page[i] = ArticleLink.From(articles[descending ? articles.Count - 1 - index : index]);
-        }
-
+        var page = Pager.Slice(articles.Count, pageNumber, index => ArticleLink.From(articles[descending ? articles.Count - 1 - index : index]));
         var largest = Largest.GetValue(store, s =>
         [
             .. s.Categories
@@ -50,7 +34,7 @@ public sealed record HomeView(
                 .Take(LargestCategoryCount)
                 .Select(c => new CategorySummary(c.Name, c.Url, c.Articles.Count)),
         ]);
-        return new(articles.Count, store.Categories.Count, page, pageNumber, PageCountOf(store), descending, largest);
+        return new(articles.Count, store.Categories.Count, page, Pager.Of(pageNumber, articles.Count, number => ListUrl(number, descending)), descending, largest);
     }
 
     /// <summary>The list's URL for a page and direction, anchored at the list.</summary>

@@ -17,11 +17,9 @@ public sealed class IndexModel(ArticleStore store) : PageModel
             return this.BadRequestPage("order must be asc or desc.");
         }
 
-        int pageCount = HomeView.PageCountOf(store);
-        int number = 1;
-        if (page is not null && (!int.TryParse(page, out number) || number < 1 || number > pageCount))
+        if (!Pager.TryParse(page, store.Articles.Count, out int number, out string error))
         {
-            return this.BadRequestPage($"page must be a whole number from 1 to {pageCount}.");
+            return this.BadRequestPage(error);
         }
 
         Home = HomeView.From(store, number, descending: order == "desc");
