@@ -62,7 +62,7 @@ if (args.Contains("--mapped-text"))
     var mappedFile = new FileStream(textFile, FileMode.Open, FileAccess.Read, FileShare.Read);
     var content = new MappedContent(mappedFile, 0, mappedFile.Length, corpus, NullLogger.Instance);
     var renderer = new BodyRenderer(new WikiViewer.Titles.TitleIndex(), NullLogger.Instance);
-    documents = [.. documents.Select((d, i) => SearchDocument.Of(d.Title, d.Aliases, d.Categories,
+    documents = [.. documents.Select((d, i) => new SearchDocument(d.Title, d.Aliases, d.Categories,
         new MappedText(content.Item(items[i].Offset, items[i].Length, items[i].Hash), "x", renderer)))];
     Console.WriteLine("documents' text read from a mapped file");
 }

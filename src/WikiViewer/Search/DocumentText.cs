@@ -21,13 +21,8 @@ public abstract class DocumentText
     /// </summary>
     public virtual string Start(int chars) => Read();
 
-    /// <summary>The string, when the text is held as one: a document keeps it rather than this.</summary>
-    internal virtual string? Held => null;
-
     private sealed class HeldString(string text) : DocumentText
     {
         public override string Read() => text;
-
-        internal override string? Held => text;
     }
 }

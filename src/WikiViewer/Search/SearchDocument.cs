@@ -2,30 +2,18 @@ namespace WikiViewer.Search;
 
 /// <summary>
 /// What the search engine sees of one article. <see cref="Text"/> is plain text,
-/// paragraphs separated by '\n'. The index keeps references to these strings
-/// (snippets are cut from <see cref="Text"/>), so they are never copied; a document
-/// made by <see cref="Of"/> keeps its <see cref="DocumentText"/> instead and decodes
-/// the text when asked (a snippet, about 20 documents a query).
+/// paragraphs separated by '\n', read from <see cref="Body"/>: a string held as it is
+/// (the index keeps a reference, never a copy), or a text in a mapped store snapshot,
+/// read when asked (a snippet, about 20 documents a query).
 /// </summary>
-public sealed record SearchDocument(string Title, IReadOnlyList<string> Aliases, IReadOnlyList<string> Categories, string Text)
+public sealed record SearchDocument(string Title, IReadOnlyList<string> Aliases, IReadOnlyList<string> Categories, DocumentText Body)
 {
-    private readonly string _text = Text;
-    private DocumentText? _source;
-
-    /// <summary>A document whose text is read from <paramref name="text"/> each time it is asked for.</summary>
-    public static SearchDocument Of(string title, IReadOnlyList<string> aliases, IReadOnlyList<string> categories, DocumentText text) =>
-        text.Held is { } held
-            ? new SearchDocument(title, aliases, categories, held)
-            : new SearchDocument(title, aliases, categories, (string)null!) { _source = text };
-
-    /// <summary>The plain text; decoded on each access for a document made by <see cref="Of"/> from a text not held as a string.</summary>
-    public string Text
+    /// <summary>A document whose text is held as a string.</summary>
+    public SearchDocument(string title, IReadOnlyList<string> aliases, IReadOnlyList<string> categories, string text)
+        : this(title, aliases, categories, DocumentText.Of(text))
     {
-        get => _source?.Read() ?? _text;
-        init
-        {
-            _text = value;
-            _source = null;
-        }
     }
+
+    /// <summary>The plain text; read from the mapping on each access when it is not held as a string.</summary>
+    public string Text => Body.Read();
 }

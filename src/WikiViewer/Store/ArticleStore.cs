@@ -87,5 +87,5 @@ public sealed class ArticleStore
 
     /// <summary>What the search index holds of each article, in the order of <paramref name="articles"/>.</summary>
     internal static SearchDocument[] SearchDocuments(IReadOnlyList<Article> articles) =>
-        [.. articles.Select(static a => SearchDocument.Of(a.Title, a.Aliases, a.Categories, a.Text))];
+        [.. articles.Select(static a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.Text))];
 }

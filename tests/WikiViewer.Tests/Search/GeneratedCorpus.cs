@@ -57,7 +57,7 @@ internal static class GeneratedCorpus
     }
 
     /// <summary>Replaces the text of a document, keeping its other fields.</summary>
-    public static void SetText(List<SearchDocument> documents, int id, string text) => documents[id] = documents[id] with { Text = text };
+    public static void SetText(List<SearchDocument> documents, int id, string text) => documents[id] = documents[id] with { Body = DocumentText.Of(text) };
 
     private static string Word(Random random)
     {

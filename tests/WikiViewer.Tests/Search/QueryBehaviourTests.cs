@@ -129,7 +129,7 @@ public sealed class QueryBehaviourTests
         [
             new SearchDocument("", [], [], ""),
             new SearchDocument("王明\uD800", ["\uDC00"], ["\u0000"], "王明\uD800\uFFFE回国" + new string('x', 20_000)),
-            new SearchDocument(null!, null!, null!, null!),
+            new SearchDocument(null!, null!, null!, (string)null!),
         ]);
 
         Assert.Equal([1], index.Search("王明", 0, 10).Hits.Select(static h => h.DocumentId));
