@@ -26,9 +26,8 @@ internal sealed class ContentWriter(Stream side)
 
     /// <summary>
     /// A plain text, as UTF-16 at an even offset: a snippet copies it into a string as it
-    /// stands, where decoding UTF-8 cost a third of a search's time (three bytes a Han
-    /// character; docs/benchmarks.md, "Snapshot: article content read in place"), and Han
-    /// text is smaller so, too.
+    /// stands instead of decoding UTF-8 on every query (docs/benchmarks.md, "Snapshot:
+    /// article content read in place"), and Han text is smaller so, too.
     /// </summary>
     public void Write(SnapshotWriter entry, string text)
     {

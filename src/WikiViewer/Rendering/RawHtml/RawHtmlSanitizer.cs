@@ -53,8 +53,8 @@ internal sealed class RawHtmlSanitizer
 
     private readonly Func<string, HtmlLink?> _resolveLink;
     // Made on the first HTML fragment: building it (AngleSharp's parsers and CSS
-    // support) took about 0.3 s per pipeline, paid by every load and first view
-    // even of a collection with no raw HTML.
+    // support) is slow enough to be paid only by a collection that has raw HTML
+    // (docs/benchmarks.md, "Raw HTML: sanitizer built on first use").
     private readonly Lazy<HtmlSanitizer> _sanitizer;
 
     // Inline tags repeat (<sup>, <br />, <span style="white-space: nowrap;">):
