@@ -10,6 +10,10 @@ public static class WikiUrls
     public static string Category(string name) =>
         HasDotSegment(name) ? "/category/?name=" + Uri.EscapeDataString(name) : "/category/" + EscapePath(name);
 
+    /// <summary>Every page that links to a name, paged (MediaWiki's Special:WhatLinksHere).</summary>
+    public static string Backlinks(string title) =>
+        HasDotSegment(title) ? "/backlinks/?title=" + Uri.EscapeDataString(title) : "/backlinks/" + EscapePath(title);
+
     /// <summary>
     /// Whether a title has a <c>.</c> or <c>..</c> segment between its slashes (<c>..</c>,
     /// <c>a/../b</c>). Every client removes such segments from a path before it sends it

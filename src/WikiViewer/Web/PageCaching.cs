@@ -34,10 +34,13 @@ public static class PageCaching
 
     private static readonly string[] HomeQueryKeys = ["page", "order", ScriptVariants.QueryKey];
 
-    /// <summary>A category page's policy: <see cref="Pages"/>, keyed also by its page and the name of a category linked by query.</summary>
-    public const string Category = "category";
+    /// <summary>
+    /// A paged list's policy (a category, the pages that link to a title): <see cref="Pages"/>,
+    /// keyed also by its page and the name or title given by query.
+    /// </summary>
+    public const string PagedList = "paged-list";
 
-    private static readonly string[] CategoryQueryKeys = ["page", "name", ScriptVariants.QueryKey];
+    private static readonly string[] PagedListQueryKeys = ["page", "name", "title", ScriptVariants.QueryKey];
 
     // asp-append-version's fingerprint.
     private static readonly string[] StaticFileQueryKeys = ["v"];
@@ -50,7 +53,7 @@ public static class PageCaching
             options.SizeLimit = megabytes * 1024 * 1024;
             options.AddPolicy(Pages, policy => Bounded(policy, [ScriptVariants.QueryKey]));
             options.AddPolicy(Home, policy => Bounded(policy, HomeQueryKeys));
-            options.AddPolicy(Category, policy => Bounded(policy, CategoryQueryKeys));
+            options.AddPolicy(PagedList, policy => Bounded(policy, PagedListQueryKeys));
 
             // Static files are served by middleware, not by an endpoint, so no
             // route can carry their policy: the base policy covers what reached

@@ -108,10 +108,11 @@ public static class VariantLinks
         return copied == 0 ? html : rewritten.Append(html, copied, html.Length - copied).ToString();
     }
 
-    // Pages other than articles: the home page, categories, search, a random article.
+    // Pages other than articles: the home page, categories, backlinks, search, a random article.
     private static bool IsPageInQuery(string url) =>
         url == "/" || url.StartsWith("/?", StringComparison.Ordinal)
         || url.StartsWith("/category/", StringComparison.Ordinal)
+        || url.StartsWith("/backlinks/", StringComparison.Ordinal)
         || url.StartsWith("/search", StringComparison.Ordinal) && (url.Length == 7 || url[7] is '?' or '#')
         || url == "/random";
 

@@ -31,9 +31,13 @@ public static class WikiPagesExtensions
             options.Conventions.AddPageApplicationModelConvention("/Index", page =>
                 page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Home }));
 
-            // A category is paged (?page=) as home is: a whole dump has categories of tens of thousands.
-            options.Conventions.AddPageApplicationModelConvention("/Category", page =>
-                page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.Category }));
+            // A category and the pages linking to a title are paged (?page=) as home is: a whole
+            // dump has categories of tens of thousands and titles linked from hundreds of thousands.
+            foreach (string list in (ReadOnlySpan<string>)["/Category", "/Backlinks"])
+            {
+                options.Conventions.AddPageApplicationModelConvention(list, page =>
+                    page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.PagedList }));
+            }
         });
         services.Configure<RouteOptions>(options => options.ConstraintMap[VariantRouteConstraint.Name] = typeof(VariantRouteConstraint));
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

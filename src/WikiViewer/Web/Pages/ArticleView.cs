@@ -10,6 +10,9 @@ namespace WikiViewer.Web.Pages;
 /// <param name="Aliases">The other names, shown in the reader's variant.</param>
 /// <param name="Toc">The contents, their text in the reader's variant (their ids as rendered).</param>
 /// <param name="BodyHtml">The rendered body, already in the reader's variant.</param>
+/// <param name="LinkedFrom">The first of the pages that link here (<see cref="LinkingPages.Shown"/> at most).</param>
+/// <param name="LinkedFromCount">How many pages link here in all.</param>
+/// <param name="AllLinkedFromUrl">The whole list, paged, when there are more than shown.</param>
 /// <param name="OriginalUrl">The article on zh.wikipedia.org.</param>
 public sealed record ArticleView(
     string Title,
@@ -21,14 +24,16 @@ public sealed record ArticleView(
     IReadOnlyList<CategoryLink> Categories,
     IReadOnlyList<InterlanguageLink> Languages,
     IReadOnlyList<ArticleLink> LinkedFrom,
+    int LinkedFromCount,
+    string? AllLinkedFromUrl,
     string OriginalUrl)
 {
     /// <summary>A table of contents is shown from two sections up.</summary>
     public bool HasToc => Toc.Count >= 2;
 
-    /// <param name="linkedFrom">The pages that link to the article (it may be among them: it is left out).</param>
+    /// <param name="linkedFrom">The pages that link to the article.</param>
     /// <param name="links">What the page does to the body's links (keeps a variant named in the URL).</param>
-    public static ArticleView From(Article article, IEnumerable<Article> linkedFrom, ScriptVariant script, Func<string, string>? links = null)
+    public static ArticleView From(Article article, LinkingPages linkedFrom, ScriptVariant script, Func<string, string>? links = null)
     {
         // The title, contents and categories read as the body does: same rules, same script.
         var text = script.ArticleText(article);
@@ -42,7 +47,9 @@ public sealed record ArticleView(
             links is null ? body : links(body),
             [.. article.Categories.Select(name => new CategoryLink(text(name), WikiUrls.Category(name)))],
             article.Languages,
-            [.. linkedFrom.Where(a => a != article).Select(ArticleLink.From)],
+            linkedFrom.First(LinkingPages.Shown),
+            linkedFrom.Count,
+            linkedFrom.Count > LinkingPages.Shown ? WikiUrls.Backlinks(article.Title) : null,
             WikiUrls.Original(article.Title));
     }
 }

@@ -32,7 +32,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         if (store.Get(title) is { } article && inQuery == WikiUrls.HasDotSegment(article.Title))
         {
-            Article = ArticleView.From(article, store.LinksTo(article.Title), ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
+            Article = ArticleView.From(article, LinkingPages.Of(store, article.Title, article), ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
             return Page();
         }
 
@@ -50,7 +50,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         string requested = TitleKey.Tidy(title);
         var hits = await store.Search.SearchAsync(requested, 0, MissingPageHits, HttpContext.RequestAborted);
-        Missing = MissingArticleView.From(requested, store.LinksTo(title), hits, store);
+        Missing = MissingArticleView.From(requested, LinkingPages.Of(store, title, self: null), hits, store);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
