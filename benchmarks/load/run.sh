@@ -46,6 +46,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh"
 
 ARTICLES=()
 SEED=42
@@ -98,54 +100,7 @@ done
 [ ${#ARTICLES[@]} -gt 0 ] || ARTICLES=(10000)
 mkdir -p "$WORK" "$RESULTS"
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 skipped() { local s; for s in "${SKIP[@]+"${SKIP[@]}"}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-now() { date +%s.%N; }
-
-# ---------------------------------------------------------------- processes
-STARTED=()
-stop_pid() {
-  local pid=$1 i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  local pid
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do stop_pid "$pid"; done
-  STARTED=()
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# RSS in MB of a process and its children (nginx's workers); a second argument names
-# another field of /proc/PID/status: RssAnon (the heap and other anonymous memory) or
-# RssFile (file-backed pages, such as a mapped snapshot's, which the kernel may drop).
-rss_mb() {
-  local pid=$1 field=${2:-VmRSS} total=0 p kb
-  for p in "$pid" $(pgrep -P "$pid" || true); do
-    kb=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
-    total=$((total + ${kb:-0}))
-  done
-  echo $((total / 1024))
-}
-
-# Waits until URL answers 200 (or the process dies); prints the seconds since START.
-wait_ready() {
-  local pid=$1 url=$2 start=$3 timeout=${4:-600}
-  while true; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "dead"; return 1; fi
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
-      awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'
-      return 0
-    fi
-    if awk -v a="$start" -v b="$(now)" -v t="$timeout" 'BEGIN { exit !(b - a > t) }'; then echo "timeout"; return 1; fi
-    sleep 0.05
-  done
-}
 
 # ---------------------------------------------------------------- tools
 install_tools() {
@@ -182,31 +137,7 @@ if ! command -v nginx >/dev/null; then log "nginx is not installed: skipped"; SK
 
 # ---------------------------------------------------------------- machine
 MACHINE_JSON=$WORK/machine.json
-python3 - "$MACHINE_JSON" <<'EOF'
-import json, os, platform, re, subprocess, sys
-def run(*cmd):
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
-        return done.stdout + done.stderr
-    except Exception:
-        return ""
-cpu = re.search(r"Model name:\s*(.+)", run("lscpu"))
-mem = re.search(r"MemTotal:\s*([0-9]+)", open("/proc/meminfo").read())
-osr = dict(l.rstrip().split("=", 1) for l in open("/etc/os-release") if "=" in l)
-info = {
-    "cores": os.cpu_count(),
-    "cpu": cpu.group(1).strip() if cpu else platform.processor(),
-    "memory_gb": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
-    "os": osr.get("PRETTY_NAME", "").strip('"'),
-    "kernel": platform.release(),
-    "dotnet_sdk": run("dotnet", "--version").strip(),
-    "aspnetcore": " ".join(l.split()[1] for l in run("dotnet", "--list-runtimes").splitlines() if l.startswith("Microsoft.AspNetCore.App")),
-    "nginx": run("nginx", "-v").strip().split("/")[-1],
-    "kiwix_serve": (run("kiwix-serve", "--version").strip().splitlines() or [""])[0],
-    "wrk": run("wrk", "-v").split("[")[0].strip(),
-}
-json.dump(info, open(sys.argv[1], "w"))
-EOF
+write_machine_json "$MACHINE_JSON"
 
 # ---------------------------------------------------------------- build
 log "publishing WikiViewer (Release)"
@@ -237,12 +168,7 @@ for N in "${ARTICLES[@]}"; do
 
   # ---- corpus (cached by N and seed)
   CORPUS=$WORK/corpus-$N-$SEED
-  if [ ! -f "$CORPUS.done" ]; then
-    log "generating $N articles (seed $SEED)"
-    rm -rf "$CORPUS"
-    dotnet run --project "$ROOT/tools/CorpusGen" -c Release -- --articles "$N" --seed "$SEED" --out "$CORPUS" >&2
-    touch "$CORPUS.done"
-  fi
+  ensure_corpus "$ROOT" "$N" "$SEED" "$CORPUS"
 
   # ---- static export (cached by N, seed and app)
   EXPORT_HASH=$APP_HASH
