@@ -179,8 +179,10 @@ def table(result):
     for name, section in (("first start", first), ("restart", restart)):
         if section and "log_warnings" in section:
             lines = section.get("log_warning_lines") or []
+            cut = f", {section['log_499']} 499s (requests in flight when a wrk run ended)" if "log_499" in section else ""
             out.append(f"- Log of the {name}: {section['log_warnings']} lines at Warning or above (not counting the /healthz 503s "
-                       f"while loading), {section.get('log_5xx')} 5xx answers" + (f"; first: {lines[0]}" if lines else ""))
+                       f"while loading{', nor 499s' if cut else ''}), {section.get('log_5xx')} 5xx answers{cut}"
+                       + (f"; first: {lines[0]}" if lines else ""))
     out.append(f"- Load average at the end: {run.get('load_end')}; memory available when the run started: "
                f"{fmt(run.get('mem_available_mb'))} MB; corpus {fmt(run.get('corpus_mb'))} MB")
     m = result["machine"]
