@@ -6,18 +6,17 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 
 using WikiViewer.Loading;
-using WikiViewer.Loading.Snapshots;
+using WikiViewer.Storage;
 using WikiViewer.Search;
 using WikiViewer.Store;
 
 // The search engine at scale, on one corpus folder (docs/benchmarks.md, "Search engine:
 // hand-written, not Lucene.Net"):
 //   SearchScale --corpus DIR [--index-dir DIR] [--queries N] [--duration S] [--workers N] [--seed N]
-//               [--mapped-text]   (the documents' text read from a mapped file, as a format-3 snapshot keeps it)
 // The articles are read and analysed by the app's own loader (ArticleLoader.Analyse), put
-// in title order and made into SearchDocuments as ArticleStoreBuilder does; then the index is
+// in title order and made into SearchDocuments as StoreWriter does; then the index is
 // built with the loader's parallel options, its memory and size taken, written and read back
-// as a snapshot does, and distinct 2–4 character queries cut from the corpus text run by N
+// as a store file does, and distinct 2–4 character queries cut from the corpus text run by N
 // concurrent workers for S seconds.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string corpus = Text(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
@@ -36,35 +35,7 @@ var clock = Stopwatch.StartNew();
 SearchDocument[] documents;
 {
     ArticleLoader.AnalysedFolder analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus), new LoadProgress());
-    int[] order = ArticleStoreBuilder.InTitleOrder(analysed.Articles);
-    documents = ArticleStore.SearchDocuments([.. order.Select(i => analysed.Articles[i])]);
-}
-
-if (args.Contains("--mapped-text"))
-{
-    // Experiment: the same documents with their text read from a mapped file, as a store
-    // read from a format-3 snapshot keeps it.
-    string textFile = Path.Combine(Path.GetTempPath(), $"searchscale-{Environment.ProcessId}.text");
-    var items = new (long Offset, int Length, ulong Hash)[documents.Length];
-    using (var output = File.Create(textFile))
-    {
-        long at = 0;
-        for (int i = 0; i < documents.Length; i++)
-        {
-            // As ContentWriter writes a plain text: UTF-16 at an even offset.
-            byte[] utf16 = System.Text.Encoding.Unicode.GetBytes(documents[i].Text);
-            output.Write(utf16);
-            items[i] = (at, utf16.Length, System.IO.Hashing.XxHash3.HashToUInt64(utf16));
-            at += utf16.Length;
-        }
-    }
-
-    var mappedFile = new FileStream(textFile, FileMode.Open, FileAccess.Read, FileShare.Read);
-    var content = new MappedContent(mappedFile, 0, mappedFile.Length, corpus, NullLogger.Instance);
-    var renderer = new BodyRenderer(new WikiViewer.Titles.TitleIndex(), NullLogger.Instance);
-    documents = [.. documents.Select((d, i) => new SearchDocument(d.Title, d.Aliases, d.Categories,
-        new MappedText(content.Item(items[i].Offset, items[i].Length, items[i].Hash), "x", renderer)))];
-    Console.WriteLine("documents' text read from a mapped file");
+    documents = [.. analysed.Articles.Select((a, id) => new SearchDocument(analysed.Titles.Title(id), a.Aliases, a.Categories, a.PlainText))];
 }
 
 double loadSeconds = clock.Elapsed.TotalSeconds;
@@ -99,25 +70,22 @@ sampler.Change(Timeout.Infinite, Timeout.Infinite);
 Settle();
 Memory built = Memory.Now();
 
-// What a later start reads: the snapshot's part.
+// What a later start reads: the store file's part.
 Directory.CreateDirectory(Path.GetDirectoryName(indexDir)!);
-string file = indexDir + ".snapshot";
+string file = indexDir + ".store";
 clock.Restart();
 using (var stream = File.Create(file))
 {
-    var writer = new SnapshotWriter(stream);
-    SearchIndexSerializer.Write(writer, current);
+    var writer = new SectionFileWriter(stream, "SearchScale"u8);
+    SearchIndexSections.Write(writer, current);
     writer.Finish();
 }
 
 double writeSeconds = clock.Elapsed.TotalSeconds;
 long indexBytes = new FileInfo(file).Length;
 clock.Restart();
-using (var stream = File.OpenRead(file))
-{
-    var reader = new SnapshotReader(stream);
-    current = SearchIndexSerializer.Read(reader, documents);
-}
+var sections = SectionFile.Open(file, "SearchScale"u8)!;
+current = SearchIndexSections.Read(sections, documents);
 
 double reopenSeconds = clock.Elapsed.TotalSeconds;
 string sizeNote = $"SizeInBytes {current.SizeInBytes / 1e6:F0} MB, serialized {indexBytes / 1e6:F0} MB (written in {writeSeconds:F1} s)";

@@ -25,5 +25,9 @@ public class LoadBenchmarks
     public void Cleanup() => _corpus.Dispose();
 
     [Benchmark]
-    public int Load() => new ArticleLoader(NullLogger.Instance).Load(_folder, new LoadProgress()).Articles.Count;
+    public int Load()
+    {
+        using var store = new ArticleLoader(NullLogger.Instance).Load(_folder, new LoadProgress(), StoreLocation.Configured(null));
+        return store.Articles.Count;
+    }
 }

@@ -19,7 +19,7 @@ public class QueryBenchmarks
     public void Setup()
     {
         using var corpus = new Corpus(10_000);
-        _index = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress()).Search;
+        _index = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), StoreLocation.Configured(null)).Search;
     }
 
     [Benchmark]

@@ -11,6 +11,7 @@ public class ArchitectureTests
     // Lowest first.
     private static readonly string[] Layers =
     [
+        "WikiViewer.Storage",
         "WikiViewer.Text",
         "WikiViewer.Titles",
         "WikiViewer.Rendering",

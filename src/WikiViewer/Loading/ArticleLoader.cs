@@ -25,13 +25,16 @@ internal sealed class ArticleLoader(ILogger logger)
     // Reads in flight during the load; the reader threads mostly wait on the disk.
     private const int ReadsInFlight = 6;
 
-    public ArticleStore Load(ContentFolder folder, LoadProgress progress)
+    /// <summary>The folder loaded and written as a store file at <paramref name="location"/>, then opened from there.</summary>
+    public ArticleStore Load(ContentFolder folder, LoadProgress progress, StoreLocation location)
     {
         var clock = Stopwatch.StartNew();
-        var (articles, links, categoryBodies, titles, version, resolved, missing, skipped) = Analyse(folder, progress);
-        progress.BeginPhase("sort", articles.Length);
-        var store = ArticleStoreBuilder.Build(articles, links, categoryBodies, titles, progress, version,
-            () => new LoadStatistics(articles.Length, titles.AliasCount, resolved, missing, skipped, clock.Elapsed));
+        var analysed = Analyse(folder, progress);
+        progress.BeginPhase("index", analysed.Articles.Length);
+        var prepared = StoreWriter.Prepare(analysed, progress);
+        var store = location.Write(
+            file => StoreWriter.Write(file, prepared, () => Statistics(analysed, clock)),
+            folder.Path, () => clock.Elapsed, logger);
         var statistics = store.Statistics;
         logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
         logger.LogInformation(
@@ -41,9 +44,13 @@ internal sealed class ArticleLoader(ILogger logger)
         return store;
     }
 
+    private static LoadStatistics Statistics(AnalysedFolder analysed, Stopwatch clock) =>
+        new(analysed.Articles.Length, analysed.Titles.AliasCount, analysed.Resolved, analysed.Missing, analysed.Skipped, clock.Elapsed);
+
     /// <summary>
-    /// Every step of <see cref="Load"/> before the store: the files read, named and analysed.
-    /// The search benchmark (benchmarks/SearchScale) takes the articles from here.
+    /// Every step of <see cref="Load"/> before the store is written: the files read, named,
+    /// put in title order and analysed. The search benchmark (benchmarks/SearchScale) takes
+    /// the articles from here.
     /// </summary>
     internal AnalysedFolder Analyse(ContentFolder folder, LoadProgress progress)
     {
@@ -61,7 +68,7 @@ internal sealed class ArticleLoader(ILogger logger)
         ReadAndParse(folder, files, sources, stamps, progress);
 
         int skipped = sources.Count(s => s is null);
-        var titles = new TitleIndex();
+        var names = new TitleIndex.Builder();
         var accepted = new List<SourceArticle>(files.Count);
         var categoryTexts = new List<SourceArticle>();
         foreach (var source in sources.OfType<SourceArticle>())
@@ -72,7 +79,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 continue;
             }
 
-            if (titles.TryAddTitle(source.Names.Title))
+            if (names.TryAddTitle(source.Names.Title))
             {
                 accepted.Add(source);
             }
@@ -83,21 +90,25 @@ internal sealed class ArticleLoader(ILogger logger)
             }
         }
 
-        var aliases = accepted.Select(s => s.Names.Aliases.Where(a => titles.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
+        var aliases = accepted.Select(s => s.Names.Aliases.Where(a => names.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
+
+        // Ids are places in title order, known before the analysis: what it writes goes straight to its id.
+        progress.BeginPhase("sort", accepted.Count);
+        int[] order = InTitleOrder([.. accepted.Select(s => s.Names.Title)]);
+        var titles = names.Build(order);
 
         progress.BeginPhase("render", accepted.Count);
         var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
         var bodies = new BodyRenderer(titles, logger);
-        var articles = new Article[accepted.Count];
-        var links = new IReadOnlyList<string>[accepted.Count];
+        var articles = new AnalysedArticle[accepted.Count];
         int resolved = 0, missing = 0;
-        Parallel.For(0, accepted.Count, CpuBound.OneThreadPerCore, i =>
+        Parallel.For(0, order.Length, CpuBound.OneThreadPerCore, id =>
         {
+            int i = order[id];
             var source = accepted[i];
-            var (body, plainText, metadata) = Analyze(source, pipeline, bodies);
-            articles[i] = new Article(source.Names.Title, aliases[i], source.RelativePath, body, DocumentText.Of(plainText),
-                metadata.Toc.ToArray(), metadata.Categories.ToArray(), metadata.Languages.ToArray());
-            links[i] = metadata.LinkKeys.Distinct().ToArray();
+            var (body, isHtml, plainText, metadata) = Analyze(source, pipeline, bodies);
+            articles[id] = new AnalysedArticle(source.RelativePath, aliases[i], body, isHtml, plainText,
+                [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
             Interlocked.Add(ref resolved, metadata.ResolvedLinks);
             Interlocked.Add(ref missing, metadata.MissingLinks);
             accepted[i] = null!;
@@ -105,11 +116,27 @@ internal sealed class ArticleLoader(ILogger logger)
         });
 
         // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
-        var categoryBodies = new (string Name, ArticleBody Text)[categoryTexts.Count];
+        var categoryBodies = new AnalysedCategoryText[categoryTexts.Count];
         Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
-            categoryBodies[i] = (categoryTexts[i].Names.Title, Analyze(categoryTexts[i], pipeline, bodies).Body));
+        {
+            var (body, isHtml, _, _) = Analyze(categoryTexts[i], pipeline, bodies);
+            categoryBodies[i] = new AnalysedCategoryText(categoryTexts[i].Names.Title, body, isHtml);
+        });
 
-        return new AnalysedFolder(articles, links, categoryBodies, titles, VersionOf(files, stamps), resolved, missing, skipped);
+        return new AnalysedFolder(titles, articles, categoryBodies, VersionOf(files, stamps), resolved, missing, skipped);
+    }
+
+    // An ICU comparison of two Chinese titles is slow, and a sort makes n log n of
+    // them on one core. Sort keys are made once per title, in parallel, and compare
+    // as bytes, in the same order (docs/benchmarks.md, "Load: titles sorted by ICU sort keys").
+    internal static int[] InTitleOrder(string[] titles)
+    {
+        var compareInfo = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+        var keys = new SortKey[titles.Length];
+        Parallel.For(0, titles.Length, CpuBound.OneThreadPerCore, i => keys[i] = compareInfo.GetSortKey(titles[i]));
+        var order = Enumerable.Range(0, titles.Length).ToArray();
+        Array.Sort(order, (a, b) => SortKey.Compare(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
     }
 
     /// <summary>
@@ -390,21 +417,21 @@ internal sealed class ArticleLoader(ILogger logger)
     }
 
     /// <summary>
-    /// Runs the article through the pipeline for its text and metadata; its HTML
-    /// waits for the first reader (<see cref="ArticleBody"/>).
+    /// Runs the article through the pipeline for its text and metadata; its HTML waits
+    /// for a reader. A file the pipeline fails on keeps its text, escaped, as its HTML.
     /// </summary>
-    internal (ArticleBody Body, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
+    internal (byte[] Body, bool IsHtml, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
     {
         string markdown = Encoding.UTF8.GetString(source.Utf8);
         try
         {
             var analysed = ArticleRenderer.Analyze(markdown, pipeline);
-            return (new ArticleBody(source.Utf8, source.RelativePath, bodies), analysed.PlainText, analysed.Metadata);
+            return (source.Utf8, false, analysed.PlainText, analysed.Metadata);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var plain = bodies.AsPlainText(markdown, source.RelativePath, e);
-            return (new ArticleBody(plain.HtmlUtf8), plain.PlainText, plain.Metadata);
+            return (plain.HtmlUtf8, true, plain.PlainText, plain.Metadata);
         }
     }
 
@@ -425,9 +452,16 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    /// <summary>What <see cref="Analyse"/> gives: the articles in file order, each one's link keys, the categories' texts.</summary>
-    internal sealed record AnalysedFolder(Article[] Articles, IReadOnlyList<string>[] LinkKeys, (string Name, ArticleBody Text)[] CategoryTexts,
-        TitleIndex Titles, string Version, int Resolved, int Missing, int Skipped);
+    /// <summary>What <see cref="Analyse"/> gives: the names, the articles by id (title order), the categories' texts.</summary>
+    internal sealed record AnalysedFolder(TitleIndex Titles, AnalysedArticle[] Articles, AnalysedCategoryText[] CategoryTexts,
+        string Version, int Resolved, int Missing, int Skipped);
+
+    /// <summary>One article analysed: what the store keeps of it, and the keys of the names it links to.</summary>
+    internal sealed record AnalysedArticle(string SourceFile, string[] Aliases, byte[] Body, bool BodyIsHtml, string PlainText,
+        TocEntry[] Toc, string[] Categories, InterlanguageLink[] Languages, string[] LinkKeys);
+
+    /// <summary>A category's own text (the collection's <c>Category/</c>), by the name its file gives.</summary>
+    internal sealed record AnalysedCategoryText(string Name, byte[] Body, bool IsHtml);
 
     internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
 }

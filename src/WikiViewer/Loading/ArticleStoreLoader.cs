@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using WikiViewer.Loading.Snapshots;
 using WikiViewer.Store;
 
 namespace WikiViewer.Loading;
@@ -7,12 +6,12 @@ namespace WikiViewer.Loading;
 /// <summary>
 /// Loads the store in the background once the host starts, so that a large
 /// folder's long load shows as "not ready yet" (503) rather than as a server
-/// that does not answer. A folder that yields no article stops the app. With a
-/// <see cref="StoreSnapshot"/>, a start on the content the snapshot was made from reads it
-/// instead; any other start writes one once the store is ready.
+/// that does not answer. A folder that yields no article stops the app. A start on the
+/// content the store file at <see cref="StoreLocation"/> was made from opens it; any other
+/// start loads the folder and writes the store file there.
 /// </summary>
-public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime, StoreSnapshot? snapshot = null)
-    : IHostedService
+public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime, StoreLocation location)
+    : IHostedService, IDisposable
 {
     private readonly TaskCompletionSource<ArticleStore> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -33,6 +32,14 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public void Dispose()
+    {
+        if (_ready.Task.IsCompletedSuccessfully)
+        {
+            _ready.Task.Result.Dispose();
+        }
+    }
+
     private void Load()
     {
         try
@@ -40,7 +47,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             ArticleStore store;
             using (new Timer(_ => LogProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
             {
-                store = FromSnapshot() ?? FromFolder();
+                store = FromStoreFile() ?? FromFolder();
             }
 
             _ready.SetResult(store);
@@ -68,23 +75,18 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
     private void LogProgress() =>
         logger.LogInformation("Loading: {Phase} {Done}/{Total}", Progress.Phase, Progress.Done, Progress.Total);
 
-    /// <summary>The store in the snapshot, when it was made from this content and code; else null.</summary>
-    private ArticleStore? FromSnapshot()
+    /// <summary>The store in the store file, when it was made from this content and code; else null.</summary>
+    private ArticleStore? FromStoreFile()
     {
-        if (snapshot is null)
-        {
-            return null;
-        }
-
         var clock = Stopwatch.StartNew();
-        var store = snapshot.TryRead(folder.Path, () => ArticleLoader.VersionOf(folder), clock, Progress, logger);
+        Progress.BeginPhase("open", 0);
+        var store = location.TryOpen(folder.Path, () => ArticleLoader.VersionOf(folder), () => clock.Elapsed, logger);
         if (store is not null)
         {
-            // Nearly all the snapshot's reading allocated is the store itself: no compaction to do.
             var statistics = store.Statistics;
             logger.LogInformation("Load phases: {Phases}", Progress.PhaseTimes());
             logger.LogInformation(
-                "Loaded {Articles} articles ({Aliases} aliases) of {Folder} from the snapshot in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped (the load that wrote the snapshot logged why)",
+                "Loaded {Articles} articles ({Aliases} aliases) of {Folder} from the store file in {ElapsedMs} ms; links: {LinksResolved} resolved, {LinksMissing} missing; {FilesSkipped} files skipped (the load that wrote it logged why)",
                 statistics.Articles, statistics.Aliases, folder.Path, (long)statistics.Elapsed.TotalMilliseconds,
                 statistics.LinksResolved, statistics.LinksMissing, statistics.FilesSkipped);
         }
@@ -94,27 +96,21 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
     private ArticleStore FromFolder()
     {
-        var store = new ArticleLoader(logger).Load(folder, Progress);
+        var store = new ArticleLoader(logger).Load(folder, Progress, location);
         if (store.Articles.Count == 0)
         {
+            store.Dispose();
             throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
         }
 
-        // The load's transient garbage (file text, ASTs) is several times the
-        // store; give it back to the OS now rather than carry it as RSS.
+        // The load's garbage (file text, ASTs, the index being built) is several times what
+        // stays: the store is in its file. Give it back to the OS now rather than carry it as RSS.
         long compacting = Stopwatch.GetTimestamp();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         logger.LogInformation(
             "Ready: heap compacted to {HeapMegabytes} MB in {CompactMs} ms",
             GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
             (long)Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
-
-        // Written beside the serving: the store is ready before its snapshot is.
-        if (snapshot is not null)
-        {
-            _ = Task.Run(() => snapshot.Write(store, logger));
-        }
-
         return store;
     }
 }

@@ -1,23 +1,17 @@
-using WikiViewer.Loading.Snapshots;
-
 namespace WikiViewer.Loading;
 
 public static class WikiStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The page store, loaded from <c>Wiki:ContentPath</c>, or read from the snapshot at
-    /// <c>Wiki:SnapshotPath</c> when one was made from that content. The paths are checked
+    /// The page store, loaded from <c>Wiki:ContentPath</c> into a store file, or opened from the
+    /// one at <c>Wiki:SnapshotPath</c> when it was made from that content. The paths are checked
     /// here, before the host starts, so a wrong one is one clear line at startup.
     /// </summary>
     public static IServiceCollection AddWikiStore(this IServiceCollection services, IConfiguration configuration)
     {
         var folder = ContentFolder.Open(configuration["Wiki:ContentPath"]);
         services.AddSingleton(folder);
-        if (configuration["Wiki:SnapshotPath"] is { Length: > 0 } snapshotPath)
-        {
-            services.AddSingleton(StoreSnapshot.Open(snapshotPath));
-        }
-
+        services.AddSingleton(StoreLocation.Configured(configuration["Wiki:SnapshotPath"]));
         services.AddSingleton<ArticleStoreLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleStoreLoader>());
         services.AddSingleton(sp => sp.GetRequiredService<ArticleStoreLoader>().Store);

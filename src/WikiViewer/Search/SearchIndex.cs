@@ -30,7 +30,7 @@ public sealed class SearchIndex
 
     private static readonly double TotalBoost = FieldWeights.Sum(static weight => weight.Boost);
 
-    private readonly SearchDocument[] _documents;
+    private readonly IReadOnlyList<SearchDocument> _documents;
     private readonly FieldIndex[] _fields;
     private readonly TitleSuggester _suggester;
     private readonly Stack<QueryScratch> _scratch = new();
@@ -40,7 +40,7 @@ public sealed class SearchIndex
     // query per core at a time").
     private readonly SemaphoreSlim _running = new(Environment.ProcessorCount);
 
-    internal SearchIndex(SearchDocument[] documents, FieldIndex[] fields, TitleSuggester suggester, SearchResultCache? results = null)
+    internal SearchIndex(IReadOnlyList<SearchDocument> documents, FieldIndex[] fields, TitleSuggester suggester, SearchResultCache? results = null)
     {
         _documents = documents;
         _fields = fields;
@@ -104,7 +104,7 @@ public sealed class SearchIndex
     public SearchResults Search(string? query, int offset, int limit)
     {
         SearchQuery parsed = SearchQuery.Parse(query);
-        if (parsed.Terms.Count == 0 || _documents.Length == 0)
+        if (parsed.Terms.Count == 0 || _documents.Count == 0)
         {
             return SearchResults.Empty;
         }
@@ -171,7 +171,7 @@ public sealed class SearchIndex
             }
         }
 
-        return new QueryScratch(_documents.Length, _fields.Length);
+        return new QueryScratch(_documents.Count, _fields.Length);
     }
 
     private void ReturnScratch(QueryScratch scratch)
@@ -225,7 +225,7 @@ public sealed class SearchIndex
     private double Score(SearchQuery query, QueryScratch scratch)
     {
         double bound = 0;
-        int documentCount = _documents.Length;
+        int documentCount = _documents.Count;
         for (int t = 0; t < query.Terms.Count; t++)
         {
             byte mark = (byte)(t + 1);
@@ -296,16 +296,22 @@ public sealed class SearchIndex
     /// <summary>2 when the title is exactly the query, 1 when an alias is, else 0.</summary>
     private int ExactNameLevel(int document, SearchQuery query, QueryScratch scratch)
     {
+        // The document is read only when its counts allow an exact name: a store makes it when asked.
         int termCount = query.Terms.Count;
+        bool byTitle = scratch.TitleTerms[document] == termCount && _fields[(int)SearchField.Title].Length(document) == query.UnitCount;
+        bool byAlias = scratch.AliasTerms[document] == termCount;
+        if (!byTitle && !byAlias)
+        {
+            return 0;
+        }
+
         SearchDocument source = _documents[document];
-        if (scratch.TitleTerms[document] == termCount
-            && _fields[(int)SearchField.Title].Length(document) == query.UnitCount
-            && TextAnalyzer.NameKey(source.Title) == query.NameKey)
+        if (byTitle && TextAnalyzer.NameKey(source.Title) == query.NameKey)
         {
             return 2;
         }
 
-        if (scratch.AliasTerms[document] == termCount && source.Aliases is not null)
+        if (byAlias && source.Aliases is not null)
         {
             foreach (string alias in source.Aliases)
             {

@@ -6,10 +6,16 @@ using WikiViewer.Titles;
 
 namespace WikiViewer.Store;
 
-/// <summary>An article as the store serves it: analysed at load, its body rendered once on first view.</summary>
-/// <param name="Body">The body, rendered to HTML when a page first needs it.</param>
-/// <param name="Text">The plain text: a string, or UTF-8 in a mapped snapshot (<see cref="PlainText"/> decodes it).</param>
+/// <summary>
+/// An article as the store serves it, made afresh from the store's tables each time it is
+/// asked for (<see cref="ArticleStore.Articles"/>): two of them are the same article when
+/// their <see cref="Id"/>s are.
+/// </summary>
+/// <param name="Id">The article's place in title order, the same in every table of its store.</param>
+/// <param name="Body">The body, rendered to HTML when a page reads it.</param>
+/// <param name="Text">The plain text, in place in the store file (<see cref="PlainText"/> copies it out).</param>
 public sealed record Article(
+    int Id,
     string Title,
     IReadOnlyList<string> Aliases,
     string SourceFile,
@@ -28,7 +34,7 @@ public sealed record Article(
     /// <summary>The rendered body (decoded on each access).</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 
-    /// <summary>The plain text, paragraphs separated by '\n'; decoded on each access when the store was read from a snapshot.</summary>
+    /// <summary>The plain text, paragraphs separated by '\n', copied out of the store on each access.</summary>
     public string PlainText => Text.Read();
 
     /// <summary>The canonical URL, <c>/wiki/{title}</c>.</summary>
@@ -48,13 +54,21 @@ public sealed record Article(
             return sentence.Length <= MaxLength ? sentence : sentence[..MaxLength] + "…";
         }
     }
+
+    public bool Equals(Article? other) => other is not null && other.Id == Id && other.Title == Title;
+
+    public override int GetHashCode() => Id;
 }
 
 /// <summary>A category and its members, in title order.</summary>
-/// <param name="Text">The category page's own text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered on first view; null when there is none.</param>
+/// <param name="Text">The category page's own text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered on view; null when there is none.</param>
 public sealed record Category(string Name, IReadOnlyList<Article> Articles, ArticleBody? Text = null)
 {
     public string Url => WikiUrls.Category(Name);
+
+    public bool Equals(Category? other) => other is not null && other.Name == Name;
+
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>What a load found, for the startup log line and /healthz.</summary>

@@ -6,119 +6,45 @@ using WikiViewer.Titles;
 namespace WikiViewer.Store;
 
 /// <summary>
-/// An article's body HTML, rendered the first time a page needs it and kept from
-/// then on. Until then the store holds the article's Markdown as UTF-8, which is
-/// about the size of its HTML: the load runs every rendering pass (links,
-/// categories, the text search indexes) but leaves writing the HTML, a large
-/// part of the load's time, to the first reader (docs/benchmarks.md, "Load: HTML
-/// written on first view"). A store read from a snapshot reads that Markdown, or an
-/// HTML the snapshot was written with, in place from the mapped file (<see cref="MappedContent"/>).
+/// An article's body in its store's content region: its Markdown, rendered to HTML each
+/// time <see cref="HtmlUtf8"/> is read, or, for a file the pipeline failed on, its HTML,
+/// copied out. The load runs every rendering pass (links, categories, the text search
+/// indexes) but leaves writing the HTML, a large part of the load's time, to the reader
+/// (docs/benchmarks.md, "Load: HTML written on first view"). The body keeps nothing: it is
+/// made afresh with its article, and what pages read is kept within a budget elsewhere.
 /// </summary>
 public sealed class ArticleBody
 {
-    private readonly BodyRenderer? _renderer;
-    private readonly string _file = "";
-    private readonly MappedItem? _mapped;
-    private readonly bool _mappedIsHtml;
-    private byte[]? _markdownUtf8;
-    private byte[]? _htmlUtf8;
+    private readonly ContentItems _items;
+    private readonly int _index;
+    private readonly string _file;
+    private readonly BodyRenderer _renderer;
 
-    internal ArticleBody(byte[] markdownUtf8, string file, BodyRenderer renderer)
+    internal ArticleBody(ContentItems items, int index, string file, BodyRenderer renderer)
     {
-        _markdownUtf8 = markdownUtf8;
+        _items = items;
+        _index = index;
         _file = file;
         _renderer = renderer;
     }
 
-    /// <summary>A body whose HTML is already known (an article the pipeline failed on: its text, escaped).</summary>
-    internal ArticleBody(byte[] htmlUtf8) => _htmlUtf8 = htmlUtf8;
+    /// <summary>Whether the store holds the body's HTML rather than its Markdown.</summary>
+    public bool IsHtml => _items.Kind(_index) == ContentKind.Html;
 
-    /// <summary>
-    /// A body in a mapped snapshot: its Markdown, rendered on first view and kept as any
-    /// other, or its HTML (<paramref name="isHtml"/>), copied out on each view and not
-    /// kept, so that serving every page does not bring the region into the heap.
-    /// </summary>
-    internal ArticleBody(MappedItem mapped, bool isHtml, string file, BodyRenderer renderer)
+    /// <summary>The HTML as UTF-8, rendered (or copied out) on each access.</summary>
+    public byte[] HtmlUtf8
     {
-        _mapped = mapped;
-        _mappedIsHtml = isHtml;
-        _file = file;
-        _renderer = renderer;
-    }
-
-    /// <summary>Whether the HTML has been rendered yet.</summary>
-    public bool IsRendered => _mappedIsHtml || Volatile.Read(ref _htmlUtf8) is not null;
-
-    /// <summary>The HTML as UTF-8; for a body whose HTML is in a mapped snapshot, a fresh copy on each access.</summary>
-    public byte[] HtmlUtf8 => Volatile.Read(ref _htmlUtf8) ?? (_mappedIsHtml ? MappedHtml() : RenderOnce());
-
-    /// <summary>
-    /// What the body holds now, for the snapshot: its Markdown while it waits for its
-    /// first reader (<paramref name="isHtml"/> false), else its HTML.
-    /// </summary>
-    internal ReadOnlySpan<byte> Content(out bool isHtml)
-    {
-        if (Volatile.Read(ref _htmlUtf8) is { } rendered)
+        get
         {
-            isHtml = true;
-            return rendered;
-        }
-
-        if (_mapped is not null)
-        {
-            if (_mapped.TryRead(_file, "body", out var bytes))
+            if (!_items.TryRead(_index, _file, "body", out var bytes))
             {
-                isHtml = _mappedIsHtml;
-                return bytes;
+                // The store's copy did not match its checksum (logged): the source file, rendered as the load would.
+                return _renderer.Render(_items.Region.SourceUtf8(_file), _file);
             }
 
-            isHtml = true;
-            return HtmlUtf8;
+            return IsHtml ? bytes.ToArray() : _renderer.Render(bytes, _file);
         }
-
-        // A reader may render it meanwhile: the HTML is published before the Markdown is let go.
-        byte[]? markdown = Volatile.Read(ref _markdownUtf8);
-        byte[]? html = Volatile.Read(ref _htmlUtf8);
-        isHtml = markdown is null || html is not null;
-        return isHtml ? html ?? Volatile.Read(ref _htmlUtf8)! : markdown!;
     }
-
-    // Two first readers may both render; the result is the same and one is kept.
-    private byte[] RenderOnce()
-    {
-        byte[]? markdown = Volatile.Read(ref _markdownUtf8);
-        byte[] html;
-        if (markdown is not null)
-        {
-            html = _renderer!.Render(markdown, _file);
-        }
-        else if (_mapped is null)
-        {
-            return Volatile.Read(ref _htmlUtf8)!; // rendered meanwhile: the HTML was published before the Markdown was let go
-        }
-        else
-        {
-            html = _mapped.TryRead(_file, "body", out var mapped) ? _renderer!.Render(mapped, _file) : FromSource();
-        }
-
-        byte[] kept = Interlocked.CompareExchange(ref _htmlUtf8, html, null) ?? html;
-        Volatile.Write(ref _markdownUtf8, null);
-        return kept;
-    }
-
-    private byte[] MappedHtml()
-    {
-        if (_mapped!.TryRead(_file, "body", out var html))
-        {
-            return html.ToArray();
-        }
-
-        byte[] rendered = FromSource();
-        return Interlocked.CompareExchange(ref _htmlUtf8, rendered, null) ?? rendered;
-    }
-
-    // The snapshot's copy did not match its checksum (logged): the source file, rendered as the load would.
-    private byte[] FromSource() => _renderer!.Render(_mapped!.Content.SourceUtf8(_file), _file);
 }
 
 /// <summary>Renders bodies on first view, with a pipeline that resolves links against the loaded names.</summary>

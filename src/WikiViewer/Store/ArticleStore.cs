@@ -1,57 +1,51 @@
 using System.Globalization;
 using WikiViewer.Search;
+using WikiViewer.Storage;
 using WikiViewer.Text;
 using WikiViewer.Titles;
 
 namespace WikiViewer.Store;
 
 /// <summary>
-/// The in-memory page store: every article, rendered, with the indexes the
-/// pages need (names, categories, what links where). Built complete by the
-/// loader and immutable from then on.
+/// The page store: every article, with the indexes the pages need (names, categories,
+/// what links where) and the search index, read in place from one store file
+/// (<see cref="StoreFile"/>). Immutable; opening it reads the file's directory, and
+/// serving touches only what is read.
 /// </summary>
-public sealed class ArticleStore
+public sealed class ArticleStore : IDisposable
 {
     /// <summary>zh.wikipedia orders titles by pinyin; ICU's zh collation does the same.</summary>
     public static readonly StringComparer TitleOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
-    private readonly Dictionary<string, Article> _byTitle;
-    private readonly Dictionary<string, Article[]> _linksTo;
-    private readonly Dictionary<string, Category> _categories;
+    private readonly ArticleTable _articles;
+    private readonly IdLists _links;
+    private readonly CategoryTable _categories;
+    private readonly IDisposable _file;
 
-    /// <param name="articles">Every article, in title order (<see cref="TitleOrder"/>).</param>
-    /// <param name="linksTo">Per <see cref="TitleKey"/>, the articles that link to that name, in title order.</param>
-    /// <param name="categories">Per <see cref="TitleKey"/> of a category's name, the category.</param>
-    /// <param name="search">The full-text index over <paramref name="articles"/>, in that order.</param>
-    /// <param name="version">What the store was loaded from; the pages' ETag.</param>
-    internal ArticleStore(
-        Article[] articles,
-        Dictionary<string, Article[]> linksTo,
-        Dictionary<string, Category> categories,
-        TitleIndex titles,
-        SearchIndex search,
-        string version,
-        LoadStatistics statistics)
+    internal ArticleStore(ArticleTable articles, IdLists links, CategoryTable categories, SearchIndex search, string version, LoadStatistics statistics, IDisposable file)
     {
-        Articles = articles;
-        Titles = titles;
-        _byTitle = articles.ToDictionary(a => a.Title, StringComparer.Ordinal);
-        _linksTo = linksTo;
+        _articles = articles;
+        _links = links;
         _categories = categories;
-        Categories = categories.Values.OrderBy(c => c.Name, TitleOrder).ToArray();
+        _file = file;
+        Articles = ArticleList.All(articles);
         Search = search;
         Version = version;
         Statistics = statistics;
     }
 
-    /// <summary>Every article, in title order.</summary>
+    /// <summary>Every article, in title order; an article's <see cref="Article.Id"/> is its index here.</summary>
     public IReadOnlyList<Article> Articles { get; }
 
-    public IReadOnlyList<Category> Categories { get; }
+    /// <summary>Every category, in name order.</summary>
+    public IReadOnlyList<Category> Categories => _categories.ByName;
 
-    public TitleIndex Titles { get; }
+    /// <summary>The categories with the most articles, most first (home lists the first of them).</summary>
+    public IReadOnlyList<Category> LargestCategories => _categories.Largest;
 
-    /// <summary>Full-text index over <see cref="Articles"/>: a hit's document id is the article's index there.</summary>
+    public TitleIndex Titles => _articles.Titles;
+
+    /// <summary>Full-text index over <see cref="Articles"/>: a hit's document id is the article's id.</summary>
     public SearchIndex Search { get; }
 
     /// <summary>Changes when the served content or the code that rendered it changes; the pages' ETag.</summary>
@@ -59,17 +53,18 @@ public sealed class ArticleStore
 
     public LoadStatistics Statistics { get; }
 
-    /// <summary>The backlink table as built, by name key.</summary>
-    internal IReadOnlyDictionary<string, Article[]> LinksByKey => _linksTo;
+    internal ArticleTable ArticleTable => _articles;
 
-    /// <summary>The categories as built, by name key.</summary>
-    internal IReadOnlyDictionary<string, Category> CategoriesByKey => _categories;
+    internal IdLists Links => _links;
+
+    internal CategoryTable CategoryTable => _categories;
 
     /// <summary>The article with exactly this title.</summary>
-    public Article? Get(string title) => _byTitle.GetValueOrDefault(title);
+    public Article? Get(string title) =>
+        Titles.TitleKeys.Find(TitleKey.Of(title)) is int id and >= 0 && Titles.Titles.Span(id).SequenceEqual(title) ? _articles[id] : null;
 
     /// <summary>The article a title, alias or variant spelling names.</summary>
-    public Article? Find(string name) => Titles.Resolve(name) is { } title ? Get(title) : null;
+    public Article? Find(string name) => Titles.Find(name) is int id and >= 0 ? _articles[id] : null;
 
     /// <summary>
     /// The article a name names in another region's words (軟體工程 for 软件工程), as MediaWiki's
@@ -80,12 +75,20 @@ public sealed class ArticleStore
         OpenCcConverter.RegionalSpellings(name).Select(Find).FirstOrDefault(article => article is not null);
 
     /// <summary>Articles whose text links to this name (title or missing target), in title order.</summary>
-    public IReadOnlyList<Article> LinksTo(string name) =>
-        _linksTo.TryGetValue(TitleKey.Of(name), out var articles) ? articles : [];
+    /// <param name="without">An article left out, when it is among them (an article that links to itself).</param>
+    public IReadOnlyList<Article> LinksTo(string name, Article? without = null)
+    {
+        int entry = _links.Keys.Find(TitleKey.Of(name));
+        if (entry < 0)
+        {
+            return [];
+        }
 
-    public Category? FindCategory(string name) => _categories.GetValueOrDefault(TitleKey.Of(name));
+        var (start, count) = _links.Run(entry);
+        return ArticleList.Of(_articles, _links.Ids, start, count, without?.Id ?? -1);
+    }
 
-    /// <summary>What the search index holds of each article, in the order of <paramref name="articles"/>.</summary>
-    internal static SearchDocument[] SearchDocuments(IReadOnlyList<Article> articles) =>
-        [.. articles.Select(static a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.Text))];
+    public Category? FindCategory(string name) => _categories.Find(TitleKey.Of(name));
+
+    public void Dispose() => _file.Dispose();
 }

@@ -44,9 +44,7 @@ public sealed class AnalysisTests
     [MemberData(nameof(Articles))]
     public void Analysis_learns_what_rendering_learns(string markdown)
     {
-        var titles = new TitleIndex();
-        titles.TryAddTitle("乙");
-        titles.TryAddTitle("国际派");
+        var titles = TitleIndex.Of("乙", "国际派");
 
         var rendered = ArticleRenderer.Render(markdown, WikiMarkdown.CreatePipeline(titles));
         var analysed = ArticleRenderer.Analyze(markdown, WikiMarkdown.CreateAnalysisPipeline(titles));

@@ -54,11 +54,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var seeds = Directory.GetFiles(RepositoryPaths.Seeds).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var random = new Random(RandomSeed);
         var loader = new ArticleLoader(NullLogger.Instance);
-        var titles = new TitleIndex();
-        foreach (byte[] seed in seeds)
-        {
-            titles.TryAddTitle(LeadReader.Read(Encoding.UTF8.GetString(seed), "seed").Title);
-        }
+        var titles = TitleIndex.Of(seeds.Select(seed => LeadReader.Read(Encoding.UTF8.GetString(seed), "seed").Title));
 
         var pipeline = WikiMarkdown.CreatePipeline(titles);
         var bodies = new BodyRenderer(titles, NullLogger.Instance);
@@ -78,8 +74,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
 
             // As the load does: analysed first, the body rendered when first read.
-            var (articleBody, plainText, metadata) = loader.Analyze(source, pipeline, bodies);
-            var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(articleBody.HtmlUtf8) + "</body></html>").Body!;
+            var (markdown, isHtml, plainText, metadata) = loader.Analyze(source, pipeline, bodies);
+            byte[] html = isHtml ? markdown : bodies.Render(markdown, name);
+            var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(html) + "</body></html>").Body!;
             problems.AddRange(Dangers(body).Select(d => $"case {n}: {d}"));
             documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, metadata.Categories, plainText));
         }

@@ -141,7 +141,7 @@ public sealed class MathTests
     public void The_tex_is_the_searchable_text_and_analysis_agrees()
     {
         const string markdown = @"正零与负零：\(\frac{x}{+0} = +\infty\)。";
-        var titles = new TitleIndex();
+        var titles = TitleIndex.Of();
 
         var rendered = ArticleRenderer.Render(markdown, WikiMarkdown.CreatePipeline(titles));
         var analysed = ArticleRenderer.Analyze(markdown, WikiMarkdown.CreateAnalysisPipeline(titles));

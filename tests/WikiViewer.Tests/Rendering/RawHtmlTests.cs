@@ -217,8 +217,7 @@ public sealed class RawHtmlTests
     [InlineData("mailto:a@example.org", null)]
     public void Html_link_targets_resolve_or_are_refused(string href, string? url)
     {
-        var titles = new TitleIndex();
-        titles.TryAddTitle("国际派");
+        var titles = TitleIndex.Of("国际派");
 
         Assert.Equal(url, new RawHtmlLinks(titles).Resolve(href)?.Url);
     }

@@ -11,13 +11,7 @@ internal static class RenderingTestKit
 {
     public static RenderedArticle Render(string markdown, params string[] titles)
     {
-        var index = new TitleIndex();
-        foreach (string title in titles)
-        {
-            index.TryAddTitle(title);
-        }
-
-        return ArticleRenderer.Render(markdown, WikiMarkdown.CreatePipeline(index));
+        return ArticleRenderer.Render(markdown, WikiMarkdown.CreatePipeline(TitleIndex.Of(titles)));
     }
 
     public static IDocument RenderDocument(string markdown, params string[] titles) =>

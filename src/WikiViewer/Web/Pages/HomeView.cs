@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WikiViewer.Store;
 
 namespace WikiViewer.Web.Pages;
@@ -12,11 +11,6 @@ public sealed record HomeView(
     bool Descending,
     IReadOnlyList<CategorySummary> LargestCategories)
 {
-    /// <summary>A whole dump has hundreds of thousands of categories: home shows the largest, the rest are a link away from their articles.</summary>
-    public const int LargestCategoryCount = 60;
-
-    // Ranking every category by size is a sort over all of them: done once per store, not per request.
-    private static readonly ConditionalWeakTable<ArticleStore, CategorySummary[]> Largest = new();
 
     public string AscendingUrl => ListUrl(1, descending: false);
 
@@ -27,13 +21,9 @@ public sealed record HomeView(
     {
         var articles = store.Articles;
         var page = Pager.Slice(articles.Count, pageNumber, index => ArticleLink.From(articles[descending ? articles.Count - 1 - index : index]));
-        var largest = Largest.GetValue(store, s =>
-        [
-            .. s.Categories
-                .OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name, ArticleStore.TitleOrder)
-                .Take(LargestCategoryCount)
-                .Select(c => new CategorySummary(c.Name, c.Url, c.Articles.Count)),
-        ]);
+        // A whole dump has hundreds of thousands of categories: home shows the largest (ranked
+        // when the store was written), the rest are a link away from their articles.
+        CategorySummary[] largest = [.. store.LargestCategories.Select(c => new CategorySummary(c.Name, c.Url, c.Articles.Count))];
         return new(articles.Count, store.Categories.Count, page, Pager.Of(pageNumber, articles.Count, number => ListUrl(number, descending)), descending, largest);
     }
 

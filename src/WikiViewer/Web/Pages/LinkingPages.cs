@@ -12,34 +12,16 @@ public sealed class LinkingPages
     /// <summary>How many an article page shows before it links to the whole list (MediaWiki's WhatLinksHere shows 50).</summary>
     public const int Shown = 50;
 
-    private readonly IReadOnlyList<Article> _all;
-    private readonly int _self;
+    private readonly IReadOnlyList<Article> _pages;
 
-    private LinkingPages(IReadOnlyList<Article> all, int self)
-    {
-        _all = all;
-        _self = self;
-    }
+    private LinkingPages(IReadOnlyList<Article> pages) => _pages = pages;
 
-    public int Count => _all.Count - (_self >= 0 ? 1 : 0);
+    public int Count => _pages.Count;
 
-    public Article this[int index] => _all[_self >= 0 && index >= _self ? index + 1 : index];
+    public Article this[int index] => _pages[index];
 
     /// <param name="self">The article the name names, if the collection has it.</param>
-    public static LinkingPages Of(ArticleStore store, string name, Article? self)
-    {
-        var all = store.LinksTo(name);
-        int at = -1;
-        if (self is not null)
-        {
-            for (int i = 0; i < all.Count && at < 0; i++)
-            {
-                at = ReferenceEquals(all[i], self) ? i : -1;
-            }
-        }
-
-        return new LinkingPages(all, at);
-    }
+    public static LinkingPages Of(ArticleStore store, string name, Article? self) => new(store.LinksTo(name, without: self));
 
     /// <summary>The first <paramref name="count"/> of them (fewer when there are fewer).</summary>
     public IReadOnlyList<ArticleLink> First(int count) =>

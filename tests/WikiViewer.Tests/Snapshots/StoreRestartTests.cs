@@ -4,8 +4,8 @@ using WikiViewer.Tests.Infrastructure;
 
 namespace WikiViewer.Tests.Snapshots;
 
-/// <summary>The app with <c>Wiki:SnapshotPath</c>, started and started again as an operator would.</summary>
-public sealed class SnapshotRestartTests : IDisposable
+/// <summary>The app with <c>Wiki:SnapshotPath</c>, its store file, started and started again as an operator would.</summary>
+public sealed class StoreRestartTests : IDisposable
 {
     private static readonly string[] Urls =
     [
@@ -14,10 +14,10 @@ public sealed class SnapshotRestartTests : IDisposable
     ];
 
     private readonly TempCorpus _corpus = SnapshotCorpus.Create();
-    private readonly string _snapshot = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"), "store.snapshot");
+    private readonly string _snapshot = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"), "store.wikiviewer");
 
     [Fact]
-    public async Task A_restart_on_unchanged_content_reads_the_snapshot_and_serves_the_same_pages()
+    public async Task A_restart_on_unchanged_content_opens_the_store_file_and_serves_the_same_pages()
     {
         Dictionary<string, string> first;
         await using (var app = Start())
@@ -29,8 +29,8 @@ public sealed class SnapshotRestartTests : IDisposable
         await using var restarted = Start();
         var second = await GetAllAsync(restarted);
 
-        Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains($"Read the store from the snapshot {_snapshot}"));
-        Assert.DoesNotContain(restarted.Logs.Entries, e => e.Message.StartsWith("Load phases: read", StringComparison.Ordinal));
+        Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
+        Assert.DoesNotContain(restarted.Logs.Entries, e => e.Message.StartsWith("Load phases:", StringComparison.Ordinal) && e.Message.Contains(" read "));
         foreach (string url in Urls)
         {
             Assert.Equal(first[url], second[url]);
@@ -38,7 +38,7 @@ public sealed class SnapshotRestartTests : IDisposable
     }
 
     [Fact]
-    public async Task A_changed_article_is_loaded_from_the_folder_and_the_snapshot_is_made_again()
+    public async Task A_changed_article_is_loaded_from_the_folder_and_the_store_file_is_written_again()
     {
         await using (var app = Start())
         {
@@ -58,11 +58,11 @@ public sealed class SnapshotRestartTests : IDisposable
         await using var again = Start();
         var (_, reread) = await again.GetPageAsync("/wiki/第二条目");
         Assert.Contains("改写过了", reread.QuerySelector(".article-body")!.TextContent);
-        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
     }
 
     [Fact]
-    public async Task A_damaged_snapshot_is_loaded_past_with_a_warning_and_written_again()
+    public async Task A_damaged_store_file_is_loaded_past_with_a_warning_and_written_again()
     {
         await using (var app = Start())
         {
@@ -70,22 +70,23 @@ public sealed class SnapshotRestartTests : IDisposable
             await WrittenAsync(app);
         }
 
-        // Inside the sequential part, checked at start (the content region is checked item by item).
+        // Past the content region, in the tables checked when the store opens (the content is checked item by item).
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        bytes[SnapshotLayout.Of(_snapshot).SequentialEnd / 2] ^= 0x40;
+        var layout = StoreFileLayout.Of(_snapshot);
+        bytes[(layout.ContentEnd + bytes.Length) / 2] ^= 0x40;
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
         {
             var (_, page) = await damaged.GetPageAsync("/wiki/国际派");
             Assert.Contains("共产国际派", page.QuerySelector(".article-body")!.TextContent);
-            Assert.Contains(damaged.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The snapshot {_snapshot} is damaged"));
+            Assert.Contains(damaged.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The store {_snapshot} is damaged"));
             await WrittenAsync(damaged);
         }
 
         await using var again = Start();
         await again.CreateReadyClientAsync();
-        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
     }
 
     [Fact]
@@ -94,23 +95,22 @@ public sealed class SnapshotRestartTests : IDisposable
         Dictionary<string, string> first;
         await using (var app = Start())
         {
-            // Written before any page is read: every body goes in as Markdown.
             await app.CreateReadyClientAsync();
             await WrittenAsync(app);
             first = await GetAllAsync(app);
         }
 
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        MappedContentTests.FlipInRegion(bytes, SnapshotLayout.Of(_snapshot), "**快照条目**"u8);
+        StoreFileLayout.Of(_snapshot).FlipInContent(bytes, "**快照条目**"u8);
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
         {
             var second = await GetAllAsync(damaged);
-            Assert.Contains(damaged.Logs.Entries, e => e.Message.Contains($"Read the store from the snapshot {_snapshot}"));
-            // One warning for the snapshot (a 404 in the list is the request log's).
+            Assert.Contains(damaged.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
+            // One warning for the store (a 404 in the list is the request log's).
             var warning = Assert.Single(damaged.Logs.Entries.Where(e => e.Level >= LogLevel.Warning && !e.Message.StartsWith("HTTP ", StringComparison.Ordinal)).Select(e => e.Message));
-            Assert.Contains($"The snapshot {_snapshot} is damaged: the body of snapshot.md", warning);
+            Assert.Contains($"The store {_snapshot} is damaged: the body of snapshot.md", warning);
             foreach (string url in Urls)
             {
                 Assert.Equal(first[url], second[url]);
@@ -119,12 +119,12 @@ public sealed class SnapshotRestartTests : IDisposable
 
         await using var again = Start();
         await again.CreateReadyClientAsync();
-        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"No snapshot at {_snapshot}"));
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"No store at {_snapshot}"));
         await WrittenAsync(again);
     }
 
     [Fact]
-    public async Task A_snapshot_cut_short_inside_its_content_region_is_refused_at_start_and_written_again()
+    public async Task A_store_file_cut_short_inside_its_content_region_is_refused_at_start_and_written_again()
     {
         await using (var app = Start())
         {
@@ -132,32 +132,32 @@ public sealed class SnapshotRestartTests : IDisposable
             await WrittenAsync(app);
         }
 
-        var layout = SnapshotLayout.Of(_snapshot);
+        var layout = StoreFileLayout.Of(_snapshot);
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        await File.WriteAllBytesAsync(_snapshot, bytes[..(int)(layout.RegionStart + (layout.RegionLength / 2))]);
+        await File.WriteAllBytesAsync(_snapshot, bytes[..(int)((layout.ContentStart + layout.ContentEnd) / 2)]);
 
         await using (var cut = Start())
         {
             var (_, page) = await cut.GetPageAsync("/wiki/快照条目");
             Assert.Contains("测试条目", page.QuerySelector(".article-body")!.TextContent);
-            Assert.Contains(cut.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The snapshot {_snapshot} is damaged") && e.Message.Contains("cut short"));
-            Assert.Contains(cut.Logs.Entries, e => e.Message.StartsWith("Load phases: read", StringComparison.Ordinal));
+            Assert.Contains(cut.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The store {_snapshot} is damaged") && e.Message.Contains("cut short"));
+            Assert.Contains(cut.Logs.Entries, e => e.Message.StartsWith("Load phases: open", StringComparison.Ordinal) && e.Message.Contains(", read "));
             await WrittenAsync(cut);
         }
 
         await using var again = Start();
         await again.CreateReadyClientAsync();
-        Assert.Contains(again.Logs.Entries, e => e.Message.Contains("Read the store from the snapshot"));
+        Assert.Contains(again.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
     }
 
     [Fact]
-    public async Task A_snapshot_that_cannot_be_written_is_a_warning_and_the_store_serves_on()
+    public async Task A_store_file_that_cannot_be_written_is_a_warning_and_the_store_serves_from_a_temporary_one()
     {
         string blocker = Path.Combine(_corpus.Path, "..", Guid.NewGuid().ToString("N"));
         await File.WriteAllTextAsync(blocker, "a file where the snapshot's folder should be");
         try
         {
-            string impossible = Path.Combine(blocker, "store.snapshot");
+            string impossible = Path.Combine(blocker, "store.wikiviewer");
             await using var app = new WikiApplication(_corpus.Path, new Dictionary<string, string> { ["Wiki:SnapshotPath"] = impossible });
             var client = await app.CreateReadyClientAsync();
             await Eventually(() => app.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("could not be written")));
@@ -193,9 +193,12 @@ public sealed class SnapshotRestartTests : IDisposable
         return bodies;
     }
 
-    /// <summary>The snapshot is written once the store is ready, beside the serving.</summary>
-    private static Task WrittenAsync(WikiApplication app) =>
-        Eventually(() => app.Logs.Entries.Any(e => e.Message.StartsWith("Wrote the snapshot", StringComparison.Ordinal)));
+    /// <summary>The store file is written before the store is ready.</summary>
+    private static Task WrittenAsync(WikiApplication app)
+    {
+        Assert.Contains(app.Logs.Entries, e => e.Message.StartsWith("Wrote the store", StringComparison.Ordinal));
+        return Task.CompletedTask;
+    }
 
     private static async Task Eventually(Func<bool> condition)
     {

@@ -1,0 +1,129 @@
+using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
+
+namespace WikiViewer.Storage;
+
+/// <summary>
+/// A file mapped read-only, whole, once: its bytes are file-backed pages the kernel reads
+/// in when touched and may drop again, not the managed heap. What reads from it in place
+/// (<see cref="ReadOnlyArray{T}"/>, <see cref="CheckedRange"/>) holds a reference to it, so
+/// the mapping lives as long as they do. A file moved over the mapped one's name leaves the
+/// mapping of the old one intact.
+/// </summary>
+internal sealed unsafe class MappedFile : IDisposable
+{
+    private readonly MemoryMappedFile? _file;
+    private readonly MemoryMappedViewAccessor? _view;
+    private readonly byte* _start;
+
+    // Kept so that the pinned array lives as long as the pointer into it.
+    private readonly byte[]? _inMemory;
+    private int _disposed;
+
+    /// <param name="file">Open for reading; the mapping keeps the file, not this stream.</param>
+    public MappedFile(FileStream file)
+    {
+        Path = file.Name;
+        Length = file.Length;
+        if (Length == 0)
+        {
+            return; // nothing to map, and a mapping of no bytes is refused
+        }
+
+        _file = MemoryMappedFile.CreateFromFile(file, mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        _start = pointer + _view.PointerOffset;
+    }
+
+    /// <summary>
+    /// Bytes held in memory rather than a file (a store that could be written nowhere), read
+    /// through the same code; the array is pinned for as long as this lives.
+    /// </summary>
+    private MappedFile(byte[] pinned, string name)
+    {
+        Path = name;
+        Length = pinned.Length;
+        _inMemory = pinned;
+        _start = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pinned));
+    }
+
+    /// <summary>A copy of <paramref name="bytes"/> in pinned memory, read as a mapped file would be.</summary>
+    public static MappedFile InMemory(ReadOnlySpan<byte> bytes, string name)
+    {
+        byte[] pinned = GC.AllocateUninitializedArray<byte>(bytes.Length, pinned: true);
+        bytes.CopyTo(pinned);
+        return new MappedFile(pinned, name);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Whether the bytes are held in memory, not in a file (<see cref="InMemory"/>).</summary>
+    public bool IsInMemory => _inMemory is not null;
+
+    public long Length { get; }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/>, which must lie in the file.</summary>
+    public ReadOnlySpan<byte> Bytes(long offset, int length)
+    {
+        CheckInside(offset, length);
+        return new ReadOnlySpan<byte>(_start + offset, length);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> values in place at <paramref name="offset"/>, which must lie in the
+    /// file and be a multiple of the value's size.
+    /// </summary>
+    public ReadOnlyArray<T> Array<T>(long offset, int count)
+        where T : unmanaged
+    {
+        if (count < 0 || offset % Math.Min(8, sizeof(T) & -sizeof(T)) != 0)
+        {
+            throw new InvalidDataException($"{count} values of {sizeof(T)} bytes at byte {offset} are not aligned");
+        }
+
+        CheckInside(offset, (long)count * sizeof(T));
+        return count == 0 ? default : new ReadOnlyArray<T>(this, (T*)(_start + offset), count);
+    }
+
+    /// <summary>Whether the XxHash3 of the <paramref name="length"/> bytes at <paramref name="offset"/> is <paramref name="checksum"/>.</summary>
+    public bool ChecksumMatches(long offset, long length, ulong checksum)
+    {
+        CheckInside(offset, length);
+        var hash = new XxHash3();
+        for (long at = 0; at < length;)
+        {
+            int chunk = (int)Math.Min(length - at, 1 << 30);
+            hash.Append(new ReadOnlySpan<byte>(_start + offset + at, chunk));
+            at += chunk;
+        }
+
+        return hash.GetCurrentHashAsUInt64() == checksum;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_view is not null)
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+        }
+
+        _file?.Dispose();
+        GC.KeepAlive(_inMemory);
+    }
+
+    private void CheckInside(long offset, long length)
+    {
+        if (offset < 0 || length < 0 || offset > Length - length)
+        {
+            throw new InvalidDataException($"{length} bytes at byte {offset} do not lie in the {Length} bytes of {Path}");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using WikiViewer.Search;
+using WikiViewer.Storage;
+
+namespace WikiViewer.Store;
+
+/// <summary>Where one body or plain text lies in a store's content region, what it is, and its XxHash3.</summary>
+/// <param name="Kind">What the bytes are: <see cref="ContentKind"/>.</param>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly record struct ContentRef(long Offset, int Length, int Kind, ulong Checksum)
+{
+    public static ContentRef None => new(0, 0, (int)ContentKind.None, 0);
+}
+
+internal enum ContentKind
+{
+    /// <summary>Nothing: a category without a text of its own.</summary>
+    None = 0,
+
+    /// <summary>Markdown as UTF-8, rendered on view.</summary>
+    Markdown = 1,
+
+    /// <summary>HTML as UTF-8 (an article the pipeline failed on: its text, escaped).</summary>
+    Html = 2,
+
+    /// <summary>Plain text as UTF-16.</summary>
+    PlainText = 3,
+}
+
+/// <summary>
+/// The content region of a store file: article bodies (UTF-8) and plain texts (UTF-16),
+/// read in place, so that they are file-backed pages the kernel may drop, not the managed
+/// heap (docs/benchmarks.md, "Snapshot: article content read in place"). Each item is
+/// checked against its checksum when first read, not when the store opens: at a million
+/// articles the region is gigabytes and a restart must take seconds. An item that does not
+/// match is served from its source file (the folder's version matched at start), and the
+/// store file is deleted so that the next start loads the folder and writes it again.
+/// </summary>
+internal sealed class ContentRegion(MappedFile file, long start, long length, string contentRoot, ILogger logger)
+{
+    private int _damaged;
+
+    public string StorePath => file.Path;
+
+    /// <summary>An item's bytes; it must lie in the region.</summary>
+    public ReadOnlySpan<byte> Bytes(ContentRef item) =>
+        item.Offset >= 0 && item.Length >= 0 && item.Offset <= length - item.Length
+            ? file.Bytes(start + item.Offset, item.Length)
+            : throw new InvalidDataException($"an item of {item.Length} bytes at {item.Offset} does not lie in the content region of {length} bytes");
+
+    /// <summary>Says which item did not match and deletes the store file, once: the next start loads the folder.</summary>
+    public void Damaged(string article, string what)
+    {
+        logger.LogWarning(
+            "The store {Store} is damaged: the {What} of {File} does not match its checksum; it is served from its source file, and the next start loads the folder",
+            StorePath, what, article);
+        if (Interlocked.Exchange(ref _damaged, 1) == 0 && !file.IsInMemory)
+        {
+            try
+            {
+                File.Delete(StorePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("The damaged store {Store} could not be deleted ({Reason})", StorePath, e.Message);
+            }
+        }
+    }
+
+    /// <summary>An article's source file as the load read it (without a byte-order mark); empty, logged, when it cannot be read.</summary>
+    public byte[] SourceUtf8(string file)
+    {
+        try
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(contentRoot, file));
+            return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("{File} could not be read again ({Reason}); its page is empty", file, e.Message);
+            return [];
+        }
+    }
+}
+
+/// <summary>A table of items in a <see cref="ContentRegion"/> (the articles' bodies, or their texts), and which have been checked.</summary>
+internal sealed class ContentItems
+{
+    private readonly ContentRegion _region;
+    private readonly ReadOnlyArray<ContentRef> _items;
+
+    // Per item: 0 not checked yet, 1 matches its checksum, 2 does not. Checked once: the file is immutable.
+    private readonly byte[] _states;
+
+    public ContentItems(ContentRegion region, ReadOnlyArray<ContentRef> items)
+    {
+        _region = region;
+        _items = items;
+        _states = new byte[items.Length];
+    }
+
+    public ContentRegion Region => _region;
+
+    public int Count => _items.Length;
+
+    public ContentKind Kind(int index) => (ContentKind)_items[index].Kind;
+
+    /// <summary>The item's bytes in place, checked on the first read; false (logged once) when they do not match their checksum.</summary>
+    public bool TryRead(int index, string file, string what, out ReadOnlySpan<byte> bytes)
+    {
+        var item = _items[index];
+        bytes = _region.Bytes(item);
+        int state = Volatile.Read(ref _states[index]);
+        if (state == 0)
+        {
+            state = XxHash3.HashToUInt64(bytes) == item.Checksum ? 1 : 2;
+            if (Interlocked.CompareExchange(ref _states[index], (byte)state, 0) == 0 && state == 2)
+            {
+                _region.Damaged(file, what);
+            }
+        }
+
+        return state == 1;
+    }
+}
+
+/// <summary>An article's plain text as UTF-16 in a <see cref="ContentRegion"/>, copied into a string when asked.</summary>
+internal sealed class MappedText(ContentItems texts, int index, string file, BodyRenderer renderer) : DocumentText
+{
+    private string? _fromSource;
+
+    public override string Read() => texts.TryRead(index, file, "plain text", out var utf16) ? new string(MemoryMarshal.Cast<byte, char>(utf16)) : FromSource();
+
+    public override string Start(int chars)
+    {
+        if (!texts.TryRead(index, file, "plain text", out var utf16))
+        {
+            return FromSource();
+        }
+
+        var text = MemoryMarshal.Cast<byte, char>(utf16);
+        int end = Math.Min(text.Length, chars);
+        if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1]))
+        {
+            end++; // not half a pair
+        }
+
+        return new string(text[..end]);
+    }
+
+    // Analysed again from the source, once: a damaged store is rare, and replaced at the next start.
+    private string FromSource() => _fromSource ??= renderer.PlainText(Encoding.UTF8.GetString(texts.Region.SourceUtf8(file)), file);
+}

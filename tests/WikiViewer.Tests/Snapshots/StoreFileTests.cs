@@ -1,0 +1,357 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WikiViewer.Loading;
+using WikiViewer.Search;
+using WikiViewer.Storage;
+using WikiViewer.Store;
+using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Tests.Loading;
+using WikiViewer.Tests.Search;
+
+namespace WikiViewer.Tests.Snapshots;
+
+/// <summary>The store file: what the load analysed, written, mapped and read in place, every field of it.</summary>
+public sealed class StoreFileTests : IDisposable
+{
+    private static readonly string[] Queries = ["国际派", "共产国际", "苏联", "王明 博古", "\"中国共产党\"", "快照", "mim", "1931", "测试条目", "段落"];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"));
+
+    private string StorePath => Path.Combine(_folder, "store.wikiviewer");
+
+    [Fact]
+    public void Every_field_the_load_analysed_reads_back_from_the_mapped_file_and_again_after_a_restart()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus.Path), new LoadProgress());
+        using var loaded = Load(corpus.Path, StorePath);
+        using var reopened = Reopen(corpus.Path);
+
+        foreach (var store in new[] { loaded, reopened })
+        {
+            Assert.Equal(analysed.Version, store.Version);
+            Assert.Equal(analysed.Articles.Length, store.Articles.Count);
+            Assert.Equal(analysed.Articles.Length, store.Statistics.Articles);
+            Assert.Equal((analysed.Titles.AliasCount, analysed.Resolved, analysed.Missing, analysed.Skipped),
+                (store.Statistics.Aliases, store.Statistics.LinksResolved, store.Statistics.LinksMissing, store.Statistics.FilesSkipped));
+            for (int id = 0; id < analysed.Articles.Length; id++)
+            {
+                var expected = analysed.Articles[id];
+                var actual = store.Articles[id];
+                Assert.Equal(id, actual.Id);
+                Assert.Equal(analysed.Titles.Title(id), actual.Title);
+                Assert.Equal(expected.Aliases, actual.Aliases);
+                Assert.Equal(expected.SourceFile, actual.SourceFile);
+                Assert.Equal(expected.PlainText, actual.PlainText);
+                Assert.Equal(expected.Toc, actual.Toc);
+                Assert.Equal(expected.Categories, actual.Categories);
+                Assert.Equal(expected.Languages, actual.Languages);
+                Assert.Equal(expected.BodyIsHtml, actual.Body.IsHtml);
+                Assert.Equal(store.Articles[id], store.Get(actual.Title));
+                foreach (string key in expected.LinkKeys)
+                {
+                    Assert.Contains(actual, store.LinksTo(key));
+                }
+            }
+
+            // In title order, by pinyin.
+            Assert.Equal(store.Articles.Select(a => a.Title).Order(ArticleStore.TitleOrder), store.Articles.Select(a => a.Title));
+            Assert.Equal("国际派", store.Find("共產國際派")?.Title);
+            Assert.Equal("快照条目", store.Find("快照別名")?.Title);
+            Assert.Null(store.Get("快照別名"));
+            Assert.Equal(["快照条目", "第二条目"], store.LinksTo("不存在的条目").Select(a => a.Title).Order(StringComparer.Ordinal));
+            Assert.Equal(["第二条目"], store.LinksTo("快照条目").Select(a => a.Title));
+            Assert.Empty(store.LinksTo("快照条目", without: store.Get("第二条目")));
+
+            var category = store.FindCategory("快照分类")!;
+            Assert.Equal(["快照条目", "第二条目"], category.Articles.Select(a => a.Title).Order(StringComparer.Ordinal));
+            Assert.Null(category.Text);
+            Assert.Equal(store.Categories.Select(c => c.Name).Order(ArticleStore.TitleOrder), store.Categories.Select(c => c.Name));
+            Assert.Equal(store.Categories.OrderByDescending(c => c.Articles.Count).First().Name, store.LargestCategories[0].Name);
+        }
+
+        for (int id = 0; id < loaded.Articles.Count; id++)
+        {
+            Assert.Equal(loaded.Articles[id].Html, reopened.Articles[id].Html);
+        }
+
+        var documents = analysed.Articles.Select((a, id) => new SearchDocument(analysed.Titles.Title(id), a.Aliases, a.Categories, a.PlainText)).ToArray();
+        var inMemory = SearchIndex.Build(documents);
+        foreach (string query in Queries)
+        {
+            Assert.Equal(Describe(inMemory.Search(query, 0, 20)), Describe(reopened.Search.Search(query, 0, 20)));
+        }
+
+        Assert.Equal(inMemory.Suggest("国", 10), reopened.Search.Suggest("国", 10));
+        Assert.Equal(inMemory.Suggest("快照", 10), reopened.Search.Suggest("快照", 10));
+    }
+
+    [Fact]
+    public void Category_texts_read_back_with_their_members_or_none()
+    {
+        using var corpus = new TempCorpus()
+            .AddFile("Page/条目.md", "**条目**是测试。\n\n[Category:有成员](https://zh.wikipedia.org/wiki/Category:有成员 \"wikilink\")\n")
+            .AddFile("Category/有成员.md", "有成员的分类，见[条目](../Page/条目.md \"wikilink\")。\n")
+            .AddFile("Category/无成员.md", "**无成员**的分类。\n");
+        Load(corpus.Path, StorePath).Dispose();
+        using var read = Reopen(corpus.Path);
+
+        Assert.Equal(["条目"], read.FindCategory("有成员")!.Articles.Select(a => a.Title));
+        Assert.Contains("/wiki/%E6%9D%A1%E7%9B%AE", Encoding.UTF8.GetString(read.FindCategory("有成员")!.Text!.HtmlUtf8));
+        Assert.Empty(read.FindCategory("无成员")!.Articles);
+        Assert.Contains("<strong>无成员</strong>的分类", Encoding.UTF8.GetString(read.FindCategory("无成员")!.Text!.HtmlUtf8));
+        Assert.Null(read.FindCategory("条目"));
+    }
+
+    [Fact]
+    public void A_search_index_of_many_partitions_read_back_answers_every_query_as_built()
+    {
+        var documents = GeneratedCorpus.Create(1500, seed: 7).ToArray();
+        var built = SearchIndex.Build(documents, partitionCount: 16, batchChars: 50_000);
+        Directory.CreateDirectory(_folder);
+        using (var stream = File.Create(StorePath))
+        {
+            var writer = new SectionFileWriter(stream, "test"u8);
+            SearchIndexSections.Write(writer, built);
+            writer.Finish();
+        }
+
+        using var file = SectionFile.Open(StorePath, "test"u8)!;
+        var read = SearchIndexSections.Read(file, documents);
+        var random = new Random(11);
+        for (int q = 0; q < 300; q++)
+        {
+            string text = documents[random.Next(documents.Length)].Text;
+            int start = random.Next(Math.Max(1, text.Length - 6));
+            string query = text.Substring(start, Math.Min(text.Length - start, random.Next(1, 6)));
+            Assert.Equal(Describe(built.Search(query, 0, 10)), Describe(read.Search(query, 0, 10)));
+        }
+
+        Assert.Equal(built.TermCount, read.TermCount);
+        Assert.Equal(built.SizeInBytes, read.SizeInBytes);
+    }
+
+    [Fact]
+    public void A_store_file_cut_short_or_changed_outside_its_content_is_refused_and_said_so_never_half_read()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        string version;
+        using (var loaded = Load(corpus.Path, StorePath))
+        {
+            version = loaded.Version;
+        }
+
+        byte[] good = File.ReadAllBytes(StorePath);
+        var layout = StoreFileLayout.Of(StorePath);
+        var random = new Random(3);
+        for (int trial = 0; trial < 80; trial++)
+        {
+            byte[] bad;
+            if (trial % 2 == 0)
+            {
+                bad = good[..random.Next(good.Length)];
+            }
+            else
+            {
+                // Anywhere a checksum covers but the content region, whose items are checked one by one when read.
+                bad = (byte[])good.Clone();
+                bad[layout.CheckedByte(random)] ^= (byte)(1 << random.Next(8));
+            }
+
+            File.WriteAllBytes(StorePath, bad);
+            var logs = new LogCapture();
+            Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => version, () => TimeSpan.Zero, logs.CreateLogger("load")));
+
+            // A change inside the magic reads as a file of another format; anywhere else, as damage.
+            var said = Assert.Single(logs.Entries);
+            Assert.Contains(StorePath, said.Message);
+            Assert.Equal(LogLevel.Warning, said.Level);
+        }
+    }
+
+    [Fact]
+    public void A_flipped_byte_in_one_articles_content_serves_it_from_its_source_with_a_warning_and_the_next_start_loads_the_folder()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        using var fresh = Load(corpus.Path, storePath: null);
+        Load(corpus.Path, StorePath).Dispose();
+        byte[] bytes = File.ReadAllBytes(StorePath);
+        var layout = StoreFileLayout.Of(StorePath);
+        layout.FlipInContent(bytes, "**快照条目**"u8);   // snapshot.md's Markdown
+        layout.FlipInContent(bytes, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16
+        File.WriteAllBytes(StorePath, bytes);
+
+        var logs = new LogCapture();
+        using var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => fresh.Version, () => TimeSpan.Zero, logs.CreateLogger("load"));
+
+        // The content is not hashed at start: the damage is found when the items are read.
+        Assert.NotNull(read);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            AssertSameContent(fresh, read);
+        }
+
+        var warnings = logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message).ToArray();
+        Assert.Equal(2, warnings.Length);
+        Assert.All(warnings, w => Assert.Contains($"The store {StorePath} is damaged", w));
+        Assert.Single(warnings, w => w.Contains("body of snapshot.md"));
+        Assert.Single(warnings, w => w.Contains("plain text of snapshot.md"));
+
+        // Deleted, so that the next start loads the folder and writes it again.
+        Assert.False(File.Exists(StorePath));
+        var next = new LogCapture();
+        Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => fresh.Version, () => TimeSpan.Zero, next.CreateLogger("load")));
+        Assert.Contains(next.Entries, e => e.Message.Contains($"No store at {StorePath}"));
+    }
+
+    [Fact]
+    public void Sixteen_threads_reading_every_page_text_link_and_search_at_once_agree_with_one_reader()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        for (int i = 0; i < 300; i++)
+        {
+            corpus.Add($"many{i}.md", $"**测试条目{i}**是第{i}个测试条目，链接到[测试条目{i + 1}](../Page/测试条目{i + 1}.md \"wikilink\")与[国际派](../Page/国际派.md \"wikilink\")。\n\n## 段落\n\n"
+                + string.Concat(Enumerable.Range(0, i % 40).Select(j => $"第{j}段落提到共产国际与苏联，编号 {i * 1000 + j}。\n\n")));
+        }
+
+        Load(corpus.Path, StorePath).Dispose();
+        using var one = Reopen(corpus.Path);
+        var expected = one.Articles.Select(a => (a.Html, a.PlainText, a.Description, Links: string.Join("|", one.LinksTo(a.Title).Select(l => l.Title)))).ToArray();
+        string[] answers = [.. Queries.Select(q => Describe(one.Search.Search(q, 0, 20)))];
+
+        // A store opened afresh: nothing checked yet, the threads race for every first check.
+        using var read = Reopen(corpus.Path);
+        const int Threads = 16;
+        var failures = new ConcurrentQueue<Exception>();
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            try
+            {
+                start.SignalAndWait();
+                var random = new Random(t);
+                foreach (int i in Enumerable.Range(0, expected.Length).OrderBy(_ => random.Next()))
+                {
+                    var article = read.Articles[i];
+                    Assert.Equal(expected[i].Html, article.Html);
+                    Assert.Equal(expected[i].PlainText, article.PlainText);
+                    Assert.Equal(expected[i].Description, article.Description);
+                    Assert.Equal(expected[i].Links, string.Join("|", read.LinksTo(article.Title).Select(l => l.Title)));
+                    int q = random.Next(Queries.Length);
+                    Assert.Equal(answers[q], Describe(read.Search.Search(Queries[q], 0, 20)));
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void Two_loads_writing_one_store_file_at_once_both_finish_and_leave_a_whole_file()
+    {
+        using var corpus = new TempCorpus().AddSeeds();
+        for (int round = 0; round < 10; round++)
+        {
+            var logs = new LogCapture();
+            using var start = new Barrier(2);
+            ArticleStore? first = null, second = null;
+            Parallel.Invoke(
+                () => { start.SignalAndWait(); first = Load(corpus.Path, StorePath, logs.CreateLogger("first")); },
+                () => { start.SignalAndWait(); second = Load(corpus.Path, StorePath, logs.CreateLogger("second")); });
+            using (first)
+            using (second)
+            {
+                Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+                Assert.Equal(2, logs.Entries.Count(e => e.Message.StartsWith("Wrote the store", StringComparison.Ordinal)));
+                Assert.Equal([StorePath], Directory.GetFiles(_folder));
+                Assert.Equal(first!.Articles.Select(a => a.Html), second!.Articles.Select(a => a.Html));
+            }
+
+            using var reopened = Reopen(corpus.Path);
+            Assert.Equal(3, reopened.Articles.Count);
+        }
+
+        // Another writer's temporary file is left alone while it may still be written; an abandoned one is swept.
+        string fresh = StorePath + ".0123456789abcdef0123456789abcdef.partial", stale = StorePath + ".fedcba9876543210fedcba9876543210.partial";
+        File.WriteAllText(fresh, "being written");
+        File.WriteAllText(stale, "abandoned");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+        Load(corpus.Path, StorePath).Dispose();
+        Assert.True(File.Exists(fresh));
+        Assert.False(File.Exists(stale));
+    }
+
+    [Fact]
+    public void A_store_that_can_be_written_nowhere_is_kept_in_memory_and_serves_the_same()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        string blocker = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "a file where a folder should be");
+        try
+        {
+            var logs = new LogCapture();
+            var nowhere = StoreLocation.Configured(Path.Combine(blocker, "store.wikiviewer")).WithTemporaryFolder(blocker);
+            using var inMemory = new ArticleLoader(logs.CreateLogger("load")).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), nowhere);
+            using var onDisk = Load(corpus.Path, storePath: null);
+
+            Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("could not be written to a temporary file") && e.Message.Contains("kept in memory"));
+            AssertSameContent(onDisk, inMemory);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    internal static void AssertSameContent(ArticleStore expected, ArticleStore actual)
+    {
+        Assert.Equal(expected.Articles.Count, actual.Articles.Count);
+        for (int i = 0; i < expected.Articles.Count; i++)
+        {
+            Article e = expected.Articles[i], a = actual.Articles[i];
+            Assert.Equal(e.Html, a.Html);
+            Assert.Equal(e.PlainText, a.PlainText);
+            Assert.Equal(e.Description, a.Description);
+        }
+
+        foreach (string query in Queries)
+        {
+            Assert.Equal(Describe(expected.Search.Search(query, 0, 20)), Describe(actual.Search.Search(query, 0, 20)));
+        }
+    }
+
+    private static ArticleStore Load(string folder, string? storePath, ILogger? logger = null) =>
+        new ArticleLoader(logger ?? NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress(), StoreLocation.Configured(storePath));
+
+    private ArticleStore Reopen(string folder) =>
+        StoreLocation.Configured(StorePath).TryOpen(folder, () => ArticleLoader.VersionOf(ContentFolder.Open(folder)), () => TimeSpan.Zero, NullLogger.Instance)
+            ?? throw new InvalidOperationException("the store file was not opened");
+
+    private static string Describe(SearchResults results) =>
+        $"{results.Total}: " + string.Join(" ", results.Hits.Select(h => $"{h.DocumentId}/{h.Score:R}/{h.Snippet}"));
+}
