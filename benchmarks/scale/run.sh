@@ -54,9 +54,9 @@ ROOT=$(cd "$HERE/../.." && pwd)
 source "$HERE/../lib.sh"
 
 # The log lines the run waits for and checks (src/WikiViewer/Loading/Snapshots/StoreSnapshot.cs).
-WROTE_PATTERN='Wrote the snapshot'
+WROTE_PATTERN='Wrote the store'
 WRITE_FAILED_PATTERN='could not be written'
-READ_BACK_PATTERN='Read the store from the snapshot'
+READ_BACK_PATTERN='Read the store '
 
 ARTICLES=999999
 SEED=42
@@ -99,7 +99,7 @@ RESULTS=$(cd "$RESULTS" && pwd)
 N=$ARTICLES
 CORPUS=$WORK/corpus-$N-$SEED
 RUN=$WORK/scale-$N-$SEED
-SNAPSHOT=$RUN/store.snapshot
+SNAPSHOT=$RUN/store.wikiviewer
 BASE=http://127.0.0.1:$PORT
 mkdir -p "$RUN"
 if [ "$SKIP_FIRST_START" = 1 ] && [ ! -f "$SNAPSHOT" ]; then

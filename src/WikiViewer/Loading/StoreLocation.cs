@@ -141,6 +141,7 @@ public sealed class StoreLocation
     private static ArticleStore WriteFile(string path, bool keep, Action<SectionFileWriter> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
     {
         string partial = $"{path}.{Guid.NewGuid():N}.partial";
+        long writing = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -163,7 +164,8 @@ public sealed class StoreLocation
             }
             else
             {
-                logger.LogInformation("Wrote the store {Store} ({Megabytes} MB) in {ElapsedMs} ms", path, file.File.Length >> 20, (long)elapsed().TotalMilliseconds);
+                logger.LogInformation("Wrote the store {Store} ({Megabytes} MB) in {ElapsedMs} ms", path, file.File.Length >> 20,
+                    (long)System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds);
             }
 
             return StoreFile.Open(file, contentRoot, logger, elapsed);
