@@ -27,7 +27,9 @@ public class LoadBenchmarks
     [Benchmark]
     public int Load()
     {
-        using var store = new ArticleLoader(NullLogger.Instance).Load(_folder, new LoadProgress(), StoreLocation.Configured(null));
-        return store.Articles.Count;
+        var store = new ArticleLoader(NullLogger.Instance).Load(_folder, new LoadProgress(), StoreLocation.Configured(null));
+        int count = store.Articles.Count;
+        store.Close();
+        return count;
     }
 }

@@ -6,23 +6,35 @@ namespace WikiViewer.Loading;
 /// <summary>
 /// Loads the store in the background once the host starts, so that a large
 /// folder's long load shows as "not ready yet" (503) rather than as a server
-/// that does not answer. A folder that yields no article stops the app. A start on the
-/// content the store file at <see cref="StoreLocation"/> was made from opens it; any other
-/// start loads the folder and writes the store file there.
+/// that does not answer. A folder that yields no article stops the app. A start with a
+/// store file at <see cref="StoreLocation"/> serves it at once and then checks it against
+/// the folder: stating a million files takes longer than a restart may
+/// (docs/benchmarks.md, "Store: checked against the folder once serving"). When the folder
+/// changed, it is loaded again while the store file serves, and its store replaces the
+/// old one. Any other start loads the folder and writes the store file there.
 /// </summary>
 public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime, StoreLocation location)
     : IHostedService, IDisposable
 {
     private readonly TaskCompletionSource<ArticleStore> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _checked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<ArticleStore> _stores = [];
+    private volatile ArticleStore? _current;
 
     public LoadProgress Progress { get; } = new();
 
-    /// <summary>Completes when the store is loaded.</summary>
+    /// <summary>Completes when the first store is loaded.</summary>
     public Task<ArticleStore> Ready => _ready.Task;
 
-    public ArticleStore Store => _ready.Task.IsCompletedSuccessfully
-        ? _ready.Task.Result
-        : throw new InvalidOperationException("The article store is not loaded yet.");
+    /// <summary>
+    /// Completes once the store serves what the folder holds: at once for a store loaded
+    /// from the folder; for one opened from its file, once the folder is checked and, if it
+    /// changed, loaded again. True when the store was replaced.
+    /// </summary>
+    public Task<bool> Checked => _checked.Task;
+
+    /// <summary>The store serving now; a request takes it once (it is scoped) and keeps it.</summary>
+    public ArticleStore Store => _current ?? throw new InvalidOperationException("The article store is not loaded yet.");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,11 +44,12 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // Every store this loader opened, the replaced ones too: a request that took one may still read it.
     public void Dispose()
     {
-        if (_ready.Task.IsCompletedSuccessfully)
+        lock (_stores)
         {
-            _ready.Task.Result.Dispose();
+            _stores.ForEach(static store => store.Close());
         }
     }
 
@@ -44,13 +57,22 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
     {
         try
         {
-            ArticleStore store;
+            ArticleStore? opened;
             using (new Timer(_ => LogProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
             {
-                store = FromStoreFile() ?? FromFolder();
+                opened = FromStoreFile();
+                Serve(opened ?? FromFolder());
             }
 
-            _ready.SetResult(store);
+            _ready.SetResult(Store);
+            if (opened is null)
+            {
+                _checked.SetResult(false);
+            }
+            else
+            {
+                _checked.SetResult(CheckAgainstFolder(opened));
+            }
         }
         catch (Exception e)
         {
@@ -75,12 +97,22 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
     private void LogProgress() =>
         logger.LogInformation("Loading: {Phase} {Done}/{Total}", Progress.Phase, Progress.Done, Progress.Total);
 
-    /// <summary>The store in the store file, when it was made from this content and code; else null.</summary>
+    private void Serve(ArticleStore store)
+    {
+        lock (_stores)
+        {
+            _stores.Add(store);
+        }
+
+        _current = store;
+    }
+
+    /// <summary>The store in the store file, when there is a whole one of this format; else null.</summary>
     private ArticleStore? FromStoreFile()
     {
         var clock = Stopwatch.StartNew();
         Progress.BeginPhase("open", 0);
-        var store = location.TryOpen(folder.Path, () => ArticleLoader.VersionOf(folder), () => clock.Elapsed, logger);
+        var store = location.TryOpen(folder.Path, () => clock.Elapsed, logger);
         if (store is not null)
         {
             var statistics = store.Statistics;
@@ -94,12 +126,43 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         return store;
     }
 
+    /// <summary>
+    /// Whether the folder still holds what the opened store was made from (the build, and
+    /// every file's path, size and modification time); if not, loads it again and serves
+    /// that store instead. A failure to load is logged and the store file serves on.
+    /// </summary>
+    private bool CheckAgainstFolder(ArticleStore opened)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            string version = ArticleLoader.VersionOf(folder);
+            if (version == opened.Version)
+            {
+                logger.LogInformation("The store file matches the folder (checked in {ElapsedMs} ms)", clock.ElapsedMilliseconds);
+                return false;
+            }
+
+            logger.LogInformation(
+                "The store file was made from other content or code ({Made}, now {Version}; checked in {ElapsedMs} ms); loading the folder again while it serves",
+                opened.Version, version, clock.ElapsedMilliseconds);
+            Serve(FromFolder());
+            logger.LogInformation("The store loaded again from the folder serves now, replacing the store file's");
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Loading {Folder} again failed; the store file serves on", folder.Path);
+            return false;
+        }
+    }
+
     private ArticleStore FromFolder()
     {
         var store = new ArticleLoader(logger).Load(folder, Progress, location);
         if (store.Articles.Count == 0)
         {
-            store.Dispose();
+            store.Close();
             throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
         }
 

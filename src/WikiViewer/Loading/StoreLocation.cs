@@ -49,10 +49,13 @@ public sealed class StoreLocation
         return new StoreLocation(path, System.IO.Path.GetTempPath());
     }
 
-    /// <summary>The store in the configured file when it was made from this content and code; else null (logged).</summary>
+    /// <summary>
+    /// The store in the configured file, when it is a whole store file of this format; else
+    /// null (logged). Whether it was made from the folder as it is now is the caller's to check
+    /// (<see cref="ArticleStore.Version"/>), once it serves.
+    /// </summary>
     /// <param name="contentRoot">The content folder: an item whose copy in the file is damaged is served from its file there.</param>
-    /// <param name="currentVersion">The folder's version now; asked only once there is a file to hold it to (it stats every file).</param>
-    internal ArticleStore? TryOpen(string contentRoot, Func<string> currentVersion, Func<TimeSpan> elapsed, ILogger logger)
+    internal ArticleStore? TryOpen(string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
     {
         if (Path is null)
         {
@@ -66,15 +69,6 @@ public sealed class StoreLocation
             if (file is null)
             {
                 logger.LogWarning("The file {Store} is not a store of this format; loading the folder", Path);
-                return null;
-            }
-
-            string made = StoreFile.Version(file);
-            string version = currentVersion();
-            if (made != version)
-            {
-                logger.LogInformation("The store {Store} was made from other content or code ({Made}, now {Version}); loading the folder", Path, made, version);
-                file.Dispose();
                 return null;
             }
 

@@ -14,7 +14,8 @@ public static class WikiStoreServiceCollectionExtensions
         services.AddSingleton(StoreLocation.Configured(configuration["Wiki:SnapshotPath"]));
         services.AddSingleton<ArticleStoreLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleStoreLoader>());
-        services.AddSingleton(sp => sp.GetRequiredService<ArticleStoreLoader>().Store);
+        // Scoped: a request reads one store throughout, even if a newer one replaces it meanwhile.
+        services.AddScoped(sp => sp.GetRequiredService<ArticleStoreLoader>().Store);
         return services;
     }
 }

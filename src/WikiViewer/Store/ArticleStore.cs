@@ -12,7 +12,7 @@ namespace WikiViewer.Store;
 /// (<see cref="StoreFile"/>). Immutable; opening it reads the file's directory, and
 /// serving touches only what is read.
 /// </summary>
-public sealed class ArticleStore : IDisposable
+public sealed class ArticleStore
 {
     /// <summary>zh.wikipedia orders titles by pinyin; ICU's zh collation does the same.</summary>
     public static readonly StringComparer TitleOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
@@ -90,5 +90,6 @@ public sealed class ArticleStore : IDisposable
 
     public Category? FindCategory(string name) => _categories.Find(TitleKey.Of(name));
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>Unmaps the store's file; nothing may read the store afterwards (its owner closes it when the app stops).</summary>
+    internal void Close() => _file.Dispose();
 }

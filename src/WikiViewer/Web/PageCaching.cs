@@ -105,6 +105,7 @@ public static class PageCaching
     /// none) and the display variant the cookie parses to. Keyed by the raw query, header
     /// and cookie, a client could add entries without end (each new <c>?pad=…</c> or
     /// cookie value was one): a request carrying any other query key is answered, not cached.
+    /// And the store's version, which changes when a changed folder's store replaces it.
     /// </summary>
     private static OutputCachePolicyBuilder Bounded(OutputCachePolicyBuilder policy, string[] queryKeys) => policy
         .With(context => HasOnlyQueryKeys(context.HttpContext.Request.Query, queryKeys))
@@ -112,7 +113,9 @@ public static class PageCaching
         .SetVaryByHost(false) // no page names its host; keyed by it, each Host header a client sent was an entry
         .SetVaryByQuery(queryKeys)
         .VaryByValue(static context => new KeyValuePair<string, string>("encoding", EncodingOf(context)))
-        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).Code));
+        .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).Code))
+        // A store loaded again from a changed folder replaces the one the pages were made from.
+        .VaryByValue(static context => new KeyValuePair<string, string>("store", context.RequestServices.GetRequiredService<ArticleStoreLoader>().Store.Version));
 
     private static bool HasOnlyQueryKeys(IQueryCollection query, string[] allowed)
     {

@@ -56,9 +56,10 @@ public sealed class ArticleLoaderTests
         }
 
         var progress = new LoadProgress();
-        using var store = new ArticleLoader(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+        var store = new ArticleLoader(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
             .Load(ContentFolder.Open(corpus.Path), progress, StoreLocation.Configured(null));
 
+        store.Close();
         Assert.Equal(("index", 30, 30), (progress.Phase, progress.Done, progress.Total));
     }
 

@@ -26,8 +26,8 @@ public sealed class StoreFileTests : IDisposable
     {
         using var corpus = SnapshotCorpus.Create();
         var analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus.Path), new LoadProgress());
-        using var loaded = Load(corpus.Path, StorePath);
-        using var reopened = Reopen(corpus.Path);
+        var loaded = Load(corpus.Path, StorePath);
+        var reopened = Reopen(corpus.Path);
 
         foreach (var store in new[] { loaded, reopened })
         {
@@ -95,8 +95,8 @@ public sealed class StoreFileTests : IDisposable
             .AddFile("Page/条目.md", "**条目**是测试。\n\n[Category:有成员](https://zh.wikipedia.org/wiki/Category:有成员 \"wikilink\")\n")
             .AddFile("Category/有成员.md", "有成员的分类，见[条目](../Page/条目.md \"wikilink\")。\n")
             .AddFile("Category/无成员.md", "**无成员**的分类。\n");
-        Load(corpus.Path, StorePath).Dispose();
-        using var read = Reopen(corpus.Path);
+        Load(corpus.Path, StorePath).Close();
+        var read = Reopen(corpus.Path);
 
         Assert.Equal(["条目"], read.FindCategory("有成员")!.Articles.Select(a => a.Title));
         Assert.Contains("/wiki/%E6%9D%A1%E7%9B%AE", Encoding.UTF8.GetString(read.FindCategory("有成员")!.Text!.HtmlUtf8));
@@ -138,10 +138,9 @@ public sealed class StoreFileTests : IDisposable
     {
         using var corpus = SnapshotCorpus.Create();
         string version;
-        using (var loaded = Load(corpus.Path, StorePath))
-        {
-            version = loaded.Version;
-        }
+        var loaded = Load(corpus.Path, StorePath);
+        version = loaded.Version;
+        loaded.Close();
 
         byte[] good = File.ReadAllBytes(StorePath);
         var layout = StoreFileLayout.Of(StorePath);
@@ -162,7 +161,7 @@ public sealed class StoreFileTests : IDisposable
 
             File.WriteAllBytes(StorePath, bad);
             var logs = new LogCapture();
-            Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => version, () => TimeSpan.Zero, logs.CreateLogger("load")));
+            Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load")));
 
             // A change inside the magic reads as a file of another format; anywhere else, as damage.
             var said = Assert.Single(logs.Entries);
@@ -175,8 +174,8 @@ public sealed class StoreFileTests : IDisposable
     public void A_flipped_byte_in_one_articles_content_serves_it_from_its_source_with_a_warning_and_the_next_start_loads_the_folder()
     {
         using var corpus = SnapshotCorpus.Create();
-        using var fresh = Load(corpus.Path, storePath: null);
-        Load(corpus.Path, StorePath).Dispose();
+        var fresh = Load(corpus.Path, storePath: null);
+        Load(corpus.Path, StorePath).Close();
         byte[] bytes = File.ReadAllBytes(StorePath);
         var layout = StoreFileLayout.Of(StorePath);
         layout.FlipInContent(bytes, "**快照条目**"u8);   // snapshot.md's Markdown
@@ -184,7 +183,7 @@ public sealed class StoreFileTests : IDisposable
         File.WriteAllBytes(StorePath, bytes);
 
         var logs = new LogCapture();
-        using var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => fresh.Version, () => TimeSpan.Zero, logs.CreateLogger("load"));
+        var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load"));
 
         // The content is not hashed at start: the damage is found when the items are read.
         Assert.NotNull(read);
@@ -203,7 +202,7 @@ public sealed class StoreFileTests : IDisposable
         // Deleted, so that the next start loads the folder and writes it again.
         Assert.False(File.Exists(StorePath));
         var next = new LogCapture();
-        Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => fresh.Version, () => TimeSpan.Zero, next.CreateLogger("load")));
+        Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, next.CreateLogger("load")));
         Assert.Contains(next.Entries, e => e.Message.Contains($"No store at {StorePath}"));
     }
 
@@ -217,13 +216,13 @@ public sealed class StoreFileTests : IDisposable
                 + string.Concat(Enumerable.Range(0, i % 40).Select(j => $"第{j}段落提到共产国际与苏联，编号 {i * 1000 + j}。\n\n")));
         }
 
-        Load(corpus.Path, StorePath).Dispose();
-        using var one = Reopen(corpus.Path);
+        Load(corpus.Path, StorePath).Close();
+        var one = Reopen(corpus.Path);
         var expected = one.Articles.Select(a => (a.Html, a.PlainText, a.Description, Links: string.Join("|", one.LinksTo(a.Title).Select(l => l.Title)))).ToArray();
         string[] answers = [.. Queries.Select(q => Describe(one.Search.Search(q, 0, 20)))];
 
         // A store opened afresh: nothing checked yet, the threads race for every first check.
-        using var read = Reopen(corpus.Path);
+        var read = Reopen(corpus.Path);
         const int Threads = 16;
         var failures = new ConcurrentQueue<Exception>();
         using var start = new Barrier(Threads);
@@ -274,16 +273,14 @@ public sealed class StoreFileTests : IDisposable
             Parallel.Invoke(
                 () => { start.SignalAndWait(); first = Load(corpus.Path, StorePath, logs.CreateLogger("first")); },
                 () => { start.SignalAndWait(); second = Load(corpus.Path, StorePath, logs.CreateLogger("second")); });
-            using (first)
-            using (second)
-            {
-                Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
-                Assert.Equal(2, logs.Entries.Count(e => e.Message.StartsWith("Wrote the store", StringComparison.Ordinal)));
-                Assert.Equal([StorePath], Directory.GetFiles(_folder));
-                Assert.Equal(first!.Articles.Select(a => a.Html), second!.Articles.Select(a => a.Html));
-            }
+            Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+            Assert.Equal(2, logs.Entries.Count(e => e.Message.StartsWith("Wrote the store", StringComparison.Ordinal)));
+            Assert.Equal([StorePath], Directory.GetFiles(_folder));
+            Assert.Equal(first!.Articles.Select(a => a.Html), second!.Articles.Select(a => a.Html));
+            first.Close();
+            second.Close();
 
-            using var reopened = Reopen(corpus.Path);
+            var reopened = Reopen(corpus.Path);
             Assert.Equal(3, reopened.Articles.Count);
         }
 
@@ -292,7 +289,7 @@ public sealed class StoreFileTests : IDisposable
         File.WriteAllText(fresh, "being written");
         File.WriteAllText(stale, "abandoned");
         File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
-        Load(corpus.Path, StorePath).Dispose();
+        Load(corpus.Path, StorePath).Close();
         Assert.True(File.Exists(fresh));
         Assert.False(File.Exists(stale));
     }
@@ -308,8 +305,8 @@ public sealed class StoreFileTests : IDisposable
         {
             var logs = new LogCapture();
             var nowhere = StoreLocation.Configured(Path.Combine(blocker, "store.wikiviewer")).WithTemporaryFolder(blocker);
-            using var inMemory = new ArticleLoader(logs.CreateLogger("load")).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), nowhere);
-            using var onDisk = Load(corpus.Path, storePath: null);
+            var inMemory = new ArticleLoader(logs.CreateLogger("load")).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), nowhere);
+            var onDisk = Load(corpus.Path, storePath: null);
 
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("could not be written to a temporary file") && e.Message.Contains("kept in memory"));
             AssertSameContent(onDisk, inMemory);
@@ -349,7 +346,7 @@ public sealed class StoreFileTests : IDisposable
         new ArticleLoader(logger ?? NullLogger.Instance).Load(ContentFolder.Open(folder), new LoadProgress(), StoreLocation.Configured(storePath));
 
     private ArticleStore Reopen(string folder) =>
-        StoreLocation.Configured(StorePath).TryOpen(folder, () => ArticleLoader.VersionOf(ContentFolder.Open(folder)), () => TimeSpan.Zero, NullLogger.Instance)
+        StoreLocation.Configured(StorePath).TryOpen(folder, () => TimeSpan.Zero, NullLogger.Instance)
             ?? throw new InvalidOperationException("the store file was not opened");
 
     private static string Describe(SearchResults results) =>

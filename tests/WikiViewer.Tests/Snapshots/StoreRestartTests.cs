@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WikiViewer.Loading;
 using WikiViewer.Tests.Infrastructure;
 
 namespace WikiViewer.Tests.Snapshots;
@@ -29,7 +31,9 @@ public sealed class StoreRestartTests : IDisposable
         await using var restarted = Start();
         var second = await GetAllAsync(restarted);
 
+        Assert.False(await CheckedAsync(restarted));
         Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
+        Assert.Contains(restarted.Logs.Entries, e => e.Message.StartsWith("The store file matches the folder", StringComparison.Ordinal));
         Assert.DoesNotContain(restarted.Logs.Entries, e => e.Message.StartsWith("Load phases:", StringComparison.Ordinal) && e.Message.Contains(" read "));
         foreach (string url in Urls)
         {
@@ -38,20 +42,28 @@ public sealed class StoreRestartTests : IDisposable
     }
 
     [Fact]
-    public async Task A_changed_article_is_loaded_from_the_folder_and_the_store_file_is_written_again()
+    public async Task A_changed_article_is_loaded_again_while_the_store_file_serves_and_then_replaces_it()
     {
+        string before;
         await using (var app = Start())
         {
-            await app.CreateReadyClientAsync();
+            var (response, _) = await app.GetPageAsync("/wiki/第二条目");
+            before = response.Headers.ETag!.Tag;
             await WrittenAsync(app);
         }
 
         _corpus.Add("second.md", "**第二条目**改写过了，现在提到[快照条目](../Page/快照条目.md \"wikilink\")。\n");
         await using (var changed = Start())
         {
-            var (_, page) = await changed.GetPageAsync("/wiki/第二条目");
+            // Ready at once, from the store file; then the folder is checked, loaded again, and its
+            // store serves. A page cached meanwhile is the old store's, and is not served after.
+            await changed.GetPageAsync("/wiki/第二条目");
+            Assert.True(await CheckedAsync(changed));
+            var (response, page) = await changed.GetPageAsync("/wiki/第二条目");
             Assert.Contains("改写过了", page.QuerySelector(".article-body")!.TextContent);
+            Assert.NotEqual(before, response.Headers.ETag!.Tag);
             Assert.Contains(changed.Logs.Entries, e => e.Message.Contains("made from other content"));
+            Assert.Contains(changed.Logs.Entries, e => e.Message.StartsWith("The store loaded again from the folder serves now", StringComparison.Ordinal));
             await WrittenAsync(changed);
         }
 
@@ -192,6 +204,10 @@ public sealed class StoreRestartTests : IDisposable
 
         return bodies;
     }
+
+    /// <summary>Whether the store opened from its file was replaced once checked against the folder.</summary>
+    private static Task<bool> CheckedAsync(WikiApplication app) =>
+        app.Services.GetRequiredService<ArticleStoreLoader>().Checked.WaitAsync(TimeSpan.FromMinutes(2));
 
     /// <summary>The store file is written before the store is ready.</summary>
     private static Task WrittenAsync(WikiApplication app)
