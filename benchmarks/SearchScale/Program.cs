@@ -85,7 +85,7 @@ double writeSeconds = clock.Elapsed.TotalSeconds;
 long indexBytes = new FileInfo(file).Length;
 clock.Restart();
 var sections = SectionFile.Open(file, "SearchScale"u8)!;
-current = SearchIndexSections.Read(sections, documents);
+current = SearchIndexSections.Read(sections, documents, what => Console.WriteLine($"damaged: {what}"));
 
 double reopenSeconds = clock.Elapsed.TotalSeconds;
 string sizeNote = $"SizeInBytes {current.SizeInBytes / 1e6:F0} MB, serialized {indexBytes / 1e6:F0} MB (written in {writeSeconds:F1} s)";

@@ -1,3 +1,5 @@
+using WikiViewer.Storage;
+
 namespace WikiViewer.Search;
 
 internal enum SearchField
@@ -12,15 +14,15 @@ internal enum SearchField
 internal sealed class FieldIndex
 {
     private readonly TermPartition[] _partitions;
-    private readonly int[] _lengths;
+    private readonly ReadOnlyArray<int> _lengths;
 
-    public FieldIndex(TermPartition[] partitions, int[] lengths)
+    public FieldIndex(TermPartition[] partitions, ReadOnlyArray<int> lengths)
     {
         _partitions = partitions;
         _lengths = lengths;
         long total = 0;
         int nonEmpty = 0;
-        foreach (int length in lengths)
+        foreach (int length in lengths.Span)
         {
             total += length;
             nonEmpty += length > 0 ? 1 : 0;
@@ -36,7 +38,7 @@ internal sealed class FieldIndex
     internal IReadOnlyList<TermPartition> Partitions => _partitions;
 
     /// <summary>Each document's length in this field, in terms.</summary>
-    internal int[] Lengths => _lengths;
+    internal ReadOnlyArray<int> Lengths => _lengths;
 
     public int Length(int document) => _lengths[document];
 
@@ -44,7 +46,7 @@ internal sealed class FieldIndex
 
     public long PostingsBytes => _partitions.Sum(static partition => partition.PostingsBytes);
 
-    public long SizeInBytes => _partitions.Sum(static partition => partition.SizeInBytes) + ((long)_lengths.Length * sizeof(int));
+    public long SizeInBytes => _partitions.Sum(static partition => partition.SizeInBytes) + _lengths.SizeInBytes;
 
     public bool TryGet(in TermKey key, out PostingList postings)
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
 
@@ -9,8 +10,8 @@ namespace WikiViewer.Search;
 /// </summary>
 internal struct PostingCursor
 {
-    private readonly byte[] _docs;
-    private readonly byte[] _positions;
+    private readonly ReadOnlyArray<byte> _docs;
+    private readonly ReadOnlyArray<byte> _positions;
     private readonly SkipTable? _skips;
     private int _docsAt;
     private int _positionsAt;
@@ -20,9 +21,9 @@ internal struct PostingCursor
 
     public PostingCursor(in PostingList postings, int offset)
     {
-        _docs = postings.DocsPage;
+        _docs = postings.Docs;
         _docsAt = postings.DocsOffset;
-        _positions = postings.PositionsPage;
+        _positions = postings.Positions;
         _positionsAt = postings.PositionsOffset;
         _skips = postings.Skips;
         _remaining = postings.DocumentFrequency;
@@ -60,9 +61,10 @@ internal struct PostingCursor
         }
 
         _remaining--;
-        uint entry = ReadVarint(_docs, ref _docsAt);
+        ReadOnlySpan<byte> docs = _docs.Span;
+        uint entry = ReadVarint(docs, ref _docsAt);
         Document += (int)(entry >> 1);
-        Frequency = (entry & 1) != 0 ? 1 : (int)ReadVarint(_docs, ref _docsAt);
+        Frequency = (entry & 1) != 0 ? 1 : (int)ReadVarint(docs, ref _docsAt);
         _positionsRead = false;
         return true;
     }
@@ -100,7 +102,7 @@ internal struct PostingCursor
     /// <summary>Decodes the current document's positions into <paramref name="buffer"/>; returns their count.</summary>
     public int ReadPositions(ref int[] buffer)
     {
-        byte[] bytes = _positions;
+        ReadOnlySpan<byte> bytes = _positions.Span;
         int at = SkipVarints(bytes, _positionsAt, _unreadPositions);
         _unreadPositions = 0;
         if (buffer.Length < Frequency)
@@ -125,13 +127,13 @@ internal struct PostingCursor
     /// positions of every document it passed on its way to the next candidate; each
     /// varint ends in a byte below 0x80, so 32 bytes are counted at a time.
     /// </summary>
-    internal static int SkipVarints(byte[] bytes, int at, int count)
+    internal static int SkipVarints(ReadOnlySpan<byte> bytes, int at, int count)
     {
         if (Vector256.IsHardwareAccelerated)
         {
             while (count > 0 && at + Vector256<byte>.Count <= bytes.Length)
             {
-                uint ends = ~Vector256.ExtractMostSignificantBits(Vector256.Create<byte>(bytes.AsSpan(at)));
+                uint ends = ~Vector256.ExtractMostSignificantBits(Vector256.Create(bytes[at..]));
                 int found = BitOperations.PopCount(ends);
                 if (found >= count)
                 {
@@ -158,7 +160,7 @@ internal struct PostingCursor
         return at;
     }
 
-    internal static uint ReadVarint(byte[] bytes, ref int at)
+    internal static uint ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
     {
         uint value = bytes[at++];
         if (value < 0x80)

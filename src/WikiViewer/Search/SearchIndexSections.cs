@@ -1,50 +1,52 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
 
-/// <summary>The search index's sections of a store file: each field's lengths and partitions, then the suggester's arrays.</summary>
+/// <summary>
+/// The search index's sections of a store file, read in place: each field's lengths, one
+/// section per partition (its eight arrays after their eight counts), then the suggester's
+/// arrays. A partition is checked against its checksum on its first lookup, not when the
+/// file opens: at a million articles the postings are gigabytes, and a restart must take
+/// seconds. A partition that does not match finds nothing, and says so once.
+/// </summary>
 internal static class SearchIndexSections
 {
+    private const int ArrayCount = 8;
+    private const int Alignment = 8;
+
     public static void Write(SectionFileWriter file, SearchIndex index)
     {
         for (int f = 0; f < index.Fields.Count; f++)
         {
             FieldIndex field = index.Fields[f];
-            string prefix = $"search/{f}";
-            file.Write($"{prefix}/lengths", field.Lengths.AsSpan());
-            file.Property($"{prefix}/partitions", field.Partitions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            file.Write($"search/{f}/lengths", field.Lengths);
+            file.Property($"search/{f}/partitions", field.Partitions.Count.ToString(CultureInfo.InvariantCulture));
             for (int p = 0; p < field.Partitions.Count; p++)
             {
-                TermPartition partition = field.Partitions[p];
-                string at = $"{prefix}/{p}";
-                file.Write($"{at}/codes", partition.Codes.AsSpan());
-                file.Write($"{at}/word-chars", partition.WordChars.AsSpan());
-                file.Write($"{at}/word-starts", partition.WordStarts.AsSpan());
-                file.Write($"{at}/document-frequencies", partition.DocumentFrequencies.AsSpan());
-                file.Write($"{at}/docs-offsets", partition.DocsOffsets.AsSpan());
-                file.Write($"{at}/positions-offsets", partition.PositionsOffsets.AsSpan());
-                file.Write($"{at}/docs", partition.Docs.AsSpan());
-                file.Write($"{at}/positions", partition.Positions.AsSpan());
+                WritePartition(file, $"search/{f}/{p}", field.Partitions[p]);
             }
         }
 
         var suggester = index.Suggester;
-        file.Write("search/suggest/key-chars", suggester.KeyChars.AsSpan());
-        file.Write("search/suggest/key-starts", suggester.KeyStarts.AsSpan());
-        file.Write("search/suggest/document-ids", suggester.DocumentIds.AsSpan());
-        file.Write("search/suggest/alias-indexes", suggester.AliasIndexes.AsSpan());
+        file.Write("search/suggest/key-chars", suggester.KeyChars);
+        file.Write("search/suggest/key-starts", suggester.KeyStarts);
+        file.Write("search/suggest/document-ids", suggester.DocumentIds);
+        file.Write("search/suggest/alias-indexes", suggester.AliasIndexes);
     }
 
-    /// <summary>The index <see cref="Write"/> wrote, over the same documents.</summary>
-    public static SearchIndex Read(SectionFile file, IReadOnlyList<SearchDocument> documents)
+    /// <summary>The index <see cref="Write"/> wrote, over the same documents, read in place.</summary>
+    /// <param name="damaged">Told what did not match its checksum, once per partition.</param>
+    public static SearchIndex Read(SectionFile file, IReadOnlyList<SearchDocument> documents, Action<string> damaged)
     {
         var fields = new FieldIndex[IndexBuilder.FieldCount];
         for (int f = 0; f < fields.Length; f++)
         {
-            string prefix = $"search/{f}";
-            int[] lengths = file.Array<int>($"{prefix}/lengths").Span.ToArray();
+            var lengths = file.Array<int>($"search/{f}/lengths");
             if (lengths.Length != documents.Count
-                || !int.TryParse(file.Properties.GetValueOrDefault($"{prefix}/partitions"), out int count) || count < 1)
+                || !int.TryParse(file.Properties.GetValueOrDefault($"search/{f}/partitions"), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+                || count < 1)
             {
                 throw new InvalidDataException($"the search index's field {f} does not fit {documents.Count} documents");
             }
@@ -52,21 +54,68 @@ internal static class SearchIndexSections
             var partitions = new TermPartition[count];
             for (int p = 0; p < partitions.Length; p++)
             {
-                string at = $"{prefix}/{p}";
-                partitions[p] = new TermPartition(
-                    Copy<long>(file, $"{at}/codes"), Copy<char>(file, $"{at}/word-chars"), Copy<int>(file, $"{at}/word-starts"),
-                    Copy<int>(file, $"{at}/document-frequencies"), Copy<int>(file, $"{at}/docs-offsets"), Copy<int>(file, $"{at}/positions-offsets"),
-                    Copy<byte>(file, $"{at}/docs"), Copy<byte>(file, $"{at}/positions"));
+                partitions[p] = ReadPartition(file, $"search/{f}/{p}", damaged);
             }
 
             fields[f] = new FieldIndex(partitions, lengths);
         }
 
-        var suggester = new TitleSuggester(documents, Copy<char>(file, "search/suggest/key-chars"), Copy<int>(file, "search/suggest/key-starts"),
-            Copy<int>(file, "search/suggest/document-ids"), Copy<int>(file, "search/suggest/alias-indexes"));
+        var suggester = new TitleSuggester(documents, file.Array<char>("search/suggest/key-chars"), file.Array<int>("search/suggest/key-starts"),
+            file.Array<int>("search/suggest/document-ids"), file.Array<int>("search/suggest/alias-indexes"));
         return new SearchIndex(documents, fields, suggester);
     }
 
-    private static T[] Copy<T>(SectionFile file, string name)
-        where T : unmanaged => file.Array<T>(name).Span.ToArray();
+    private static void WritePartition(SectionFileWriter file, string name, TermPartition partition)
+    {
+        long[] lengths = [partition.Codes.Length, partition.WordChars.Length, partition.WordStarts.Length, partition.DocumentFrequencies.Length,
+            partition.DocsOffsets.Length, partition.PositionsOffsets.Length, partition.Docs.Length, partition.Positions.Length];
+        file.Begin(name);
+        file.Append(MemoryMarshal.AsBytes(lengths.AsSpan()));
+        Aligned(file, MemoryMarshal.AsBytes(partition.Codes.Span));
+        Aligned(file, MemoryMarshal.AsBytes(partition.WordChars.Span));
+        Aligned(file, MemoryMarshal.AsBytes(partition.WordStarts.Span));
+        Aligned(file, MemoryMarshal.AsBytes(partition.DocumentFrequencies.Span));
+        Aligned(file, MemoryMarshal.AsBytes(partition.DocsOffsets.Span));
+        Aligned(file, MemoryMarshal.AsBytes(partition.PositionsOffsets.Span));
+        Aligned(file, partition.Docs.Span);
+        Aligned(file, partition.Positions.Span);
+        file.End();
+    }
+
+    private static void Aligned(SectionFileWriter file, ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> padding = stackalloc byte[Alignment];
+        file.Append(bytes);
+        file.Append(padding[..(int)((Alignment - (file.SectionLength % Alignment)) % Alignment)]);
+    }
+
+    private static TermPartition ReadPartition(SectionFile file, string name, Action<string> damaged)
+    {
+        var (offset, length) = file.Range(name);
+        var range = new CheckedRange(file.File, offset, length, file.Checksum(name), () => damaged($"the search index's partition {name}"));
+        if (length < ArrayCount * sizeof(long))
+        {
+            throw new InvalidDataException($"its section {name} is shorter than its counts");
+        }
+
+        // Read before the checksum is: a count that does not fit throws here, and one that fits but is wrong is found on the first lookup.
+        long[] counts = MemoryMarshal.Cast<byte, long>(file.File.Bytes(offset, ArrayCount * sizeof(long))).ToArray();
+        long at = offset + (ArrayCount * sizeof(long));
+        ReadOnlyArray<T> Next<T>(int index)
+            where T : unmanaged
+        {
+            long count = counts[index];
+            int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            if (count < 0 || count > (offset + length - at) / size)
+            {
+                throw new InvalidDataException($"its section {name} holds {count} values that do not fit it");
+            }
+
+            var values = file.File.Array<T>(at, (int)count);
+            at += ((count * size) + Alignment - 1) / Alignment * Alignment;
+            return values;
+        }
+
+        return new TermPartition(Next<long>(0), Next<char>(1), Next<int>(2), Next<int>(3), Next<int>(4), Next<int>(5), Next<byte>(6), Next<byte>(7), range);
+    }
 }

@@ -32,7 +32,8 @@ internal sealed class SkipTable
         var lastDocuments = new int[blocks];
         var docsOffsets = new int[blocks];
         var positionsOffsets = new int[blocks];
-        byte[] docs = postings.DocsPage;
+        ReadOnlySpan<byte> docs = postings.Docs.Span;
+        ReadOnlySpan<byte> positionsStream = postings.Positions.Span;
         int docsAt = postings.DocsOffset;
         int positionsAt = postings.PositionsOffset;
         int document = -1;
@@ -46,7 +47,7 @@ internal sealed class SkipTable
                 positions += (entry & 1) != 0 ? 1 : (int)PostingCursor.ReadVarint(docs, ref docsAt);
             }
 
-            positionsAt = PostingCursor.SkipVarints(postings.PositionsPage, positionsAt, positions);
+            positionsAt = PostingCursor.SkipVarints(positionsStream, positionsAt, positions);
             lastDocuments[block] = document;
             docsOffsets[block] = docsAt;
             positionsOffsets[block] = positionsAt;

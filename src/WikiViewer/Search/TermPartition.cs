@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
 
-/// <summary>Where one term's postings start, and how many documents they list.</summary>
-internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byte[] PositionsPage, int PositionsOffset, int DocumentFrequency, SkipTable? Skips = null);
+/// <summary>Where one term's postings start in its partition's two streams, and how many documents they list.</summary>
+internal readonly record struct PostingList(ReadOnlyArray<byte> Docs, int DocsOffset, ReadOnlyArray<byte> Positions, int PositionsOffset, int DocumentFrequency, SkipTable? Skips = null);
 
 /// <summary>
 /// The immutable postings of the terms of one field that hash to one partition.
@@ -15,23 +16,28 @@ internal readonly record struct PostingList(byte[] DocsPage, int DocsOffset, byt
 /// single CJK characters, which only ever stand alone in a query.</item>
 /// </list>
 /// Keeping positions apart lets single-term queries read only the small documents stream.
+/// The arrays are the build's, or in place in a mapped store file; then the partition is
+/// checked against its checksum on its first lookup, and a partition that does not match
+/// finds no term.
 /// </summary>
 internal sealed class TermPartition
 {
-    private readonly long[] _codes;
-    private readonly char[] _wordChars;
-    private readonly int[] _wordStarts;
-    private readonly int[] _documentFrequencies;
-    private readonly int[] _docsOffsets;
-    private readonly int[] _positionsOffsets;
-    private readonly byte[] _docs;
-    private readonly byte[] _positions;
+    private readonly ReadOnlyArray<long> _codes;
+    private readonly ReadOnlyArray<char> _wordChars;
+    private readonly ReadOnlyArray<int> _wordStarts;
+    private readonly ReadOnlyArray<int> _documentFrequencies;
+    private readonly ReadOnlyArray<int> _docsOffsets;
+    private readonly ReadOnlyArray<int> _positionsOffsets;
+    private readonly ReadOnlyArray<byte> _docs;
+    private readonly ReadOnlyArray<byte> _positions;
+    private readonly CheckedRange? _checked;
 
     // Skip tables of the frequent terms queries have used, by term id.
     private ConcurrentDictionary<int, SkipTable>? _skips;
 
-    public TermPartition(long[] codes, char[] wordChars, int[] wordStarts, int[] documentFrequencies,
-        int[] docsOffsets, int[] positionsOffsets, byte[] docs, byte[] positions)
+    public TermPartition(ReadOnlyArray<long> codes, ReadOnlyArray<char> wordChars, ReadOnlyArray<int> wordStarts, ReadOnlyArray<int> documentFrequencies,
+        ReadOnlyArray<int> docsOffsets, ReadOnlyArray<int> positionsOffsets, ReadOnlyArray<byte> docs, ReadOnlyArray<byte> positions,
+        CheckedRange? checkedRange = null)
     {
         _codes = codes;
         _wordChars = wordChars;
@@ -41,29 +47,38 @@ internal sealed class TermPartition
         _positionsOffsets = positionsOffsets;
         _docs = docs;
         _positions = positions;
+        _checked = checkedRange;
     }
 
     public int TermCount => _documentFrequencies.Length;
 
     // The arrays as the constructor took them, for the snapshot.
-    internal long[] Codes => _codes;
-    internal char[] WordChars => _wordChars;
-    internal int[] WordStarts => _wordStarts;
-    internal int[] DocumentFrequencies => _documentFrequencies;
-    internal int[] DocsOffsets => _docsOffsets;
-    internal int[] PositionsOffsets => _positionsOffsets;
-    internal byte[] Docs => _docs;
-    internal byte[] Positions => _positions;
+    internal ReadOnlyArray<long> Codes => _codes;
+    internal ReadOnlyArray<char> WordChars => _wordChars;
+    internal ReadOnlyArray<int> WordStarts => _wordStarts;
+    internal ReadOnlyArray<int> DocumentFrequencies => _documentFrequencies;
+    internal ReadOnlyArray<int> DocsOffsets => _docsOffsets;
+    internal ReadOnlyArray<int> PositionsOffsets => _positionsOffsets;
+    internal ReadOnlyArray<byte> Docs => _docs;
+    internal ReadOnlyArray<byte> Positions => _positions;
 
     public long SizeInBytes =>
-        ((long)_codes.Length * sizeof(long)) + ((long)_wordChars.Length * sizeof(char)) + ((long)_wordStarts.Length * sizeof(int))
-        + ((long)_documentFrequencies.Length * sizeof(int)) + ((long)_docsOffsets.Length * sizeof(int))
-        + ((long)_positionsOffsets.Length * sizeof(int)) + _docs.Length + _positions.Length;
+        _codes.SizeInBytes + _wordChars.SizeInBytes + _wordStarts.SizeInBytes + _documentFrequencies.SizeInBytes
+        + _docsOffsets.SizeInBytes + _positionsOffsets.SizeInBytes + _docs.SizeInBytes + _positions.SizeInBytes;
 
     public long PostingsBytes => (long)_docs.Length + _positions.Length;
 
+    /// <summary>Whether the arrays can be believed: built here, or mapped and matching their checksum (hashed on the first call).</summary>
+    public bool IsIntact() => _checked is null || _checked.IsIntact();
+
     public bool TryGet(in TermKey key, out PostingList postings)
     {
+        if (!IsIntact())
+        {
+            postings = default;
+            return false;
+        }
+
         int id = key.Word is null ? FindCode(key.Code) : FindWord(key.Word);
         if (id < 0)
         {
@@ -85,19 +100,21 @@ internal sealed class TermPartition
 
     private int FindCode(long code)
     {
-        int index = Array.BinarySearch(_codes, code);
+        int index = _codes.Span.BinarySearch(code);
         return index >= 0 ? index : -1;
     }
 
     private int FindWord(string word)
     {
+        ReadOnlySpan<int> wordStarts = _wordStarts.Span;
+        ReadOnlySpan<char> wordChars = _wordChars.Span;
         int low = 0;
-        int high = _wordStarts.Length - 2;
+        int high = wordStarts.Length - 2;
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
-            int start = _wordStarts[middle];
-            int comparison = _wordChars.AsSpan(start, _wordStarts[middle + 1] - start).SequenceCompareTo(word);
+            int start = wordStarts[middle];
+            int comparison = wordChars.Slice(start, wordStarts[middle + 1] - start).SequenceCompareTo(word);
             if (comparison == 0)
             {
                 return _codes.Length + middle;

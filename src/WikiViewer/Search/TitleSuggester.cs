@@ -1,4 +1,5 @@
 using System.Text;
+using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
 
@@ -10,12 +11,12 @@ namespace WikiViewer.Search;
 internal sealed class TitleSuggester
 {
     private readonly IReadOnlyList<SearchDocument> _documents;
-    private readonly char[] _keyChars;
-    private readonly int[] _keyStarts;
-    private readonly int[] _documentIds;
-    private readonly int[] _aliasIndexes; // -1 for a title
+    private readonly ReadOnlyArray<char> _keyChars;
+    private readonly ReadOnlyArray<int> _keyStarts;
+    private readonly ReadOnlyArray<int> _documentIds;
+    private readonly ReadOnlyArray<int> _aliasIndexes; // -1 for a title
 
-    internal TitleSuggester(IReadOnlyList<SearchDocument> documents, char[] keyChars, int[] keyStarts, int[] documentIds, int[] aliasIndexes)
+    internal TitleSuggester(IReadOnlyList<SearchDocument> documents, ReadOnlyArray<char> keyChars, ReadOnlyArray<int> keyStarts, ReadOnlyArray<int> documentIds, ReadOnlyArray<int> aliasIndexes)
     {
         _documents = documents;
         _keyChars = keyChars;
@@ -24,13 +25,13 @@ internal sealed class TitleSuggester
         _aliasIndexes = aliasIndexes;
     }
 
-    public long SizeInBytes => ((long)_keyChars.Length * sizeof(char)) + (((long)_keyStarts.Length + _documentIds.Length + _aliasIndexes.Length) * sizeof(int));
+    public long SizeInBytes => _keyChars.SizeInBytes + _keyStarts.SizeInBytes + _documentIds.SizeInBytes + _aliasIndexes.SizeInBytes;
 
     // The arrays as the constructor took them, for the snapshot.
-    internal char[] KeyChars => _keyChars;
-    internal int[] KeyStarts => _keyStarts;
-    internal int[] DocumentIds => _documentIds;
-    internal int[] AliasIndexes => _aliasIndexes;
+    internal ReadOnlyArray<char> KeyChars => _keyChars;
+    internal ReadOnlyArray<int> KeyStarts => _keyStarts;
+    internal ReadOnlyArray<int> DocumentIds => _documentIds;
+    internal ReadOnlyArray<int> AliasIndexes => _aliasIndexes;
 
     public static string Key(string? name)
     {
@@ -186,7 +187,11 @@ internal sealed class TitleSuggester
         return suggestions;
     }
 
-    private ReadOnlySpan<char> KeyOf(int entry) => _keyChars.AsSpan(_keyStarts[entry], _keyStarts[entry + 1] - _keyStarts[entry]);
+    private ReadOnlySpan<char> KeyOf(int entry)
+    {
+        ReadOnlySpan<int> starts = _keyStarts.Span;
+        return _keyChars.Span[starts[entry]..starts[entry + 1]];
+    }
 
     private int LowerBound(string key)
     {

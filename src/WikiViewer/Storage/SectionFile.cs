@@ -137,6 +137,9 @@ internal sealed class SectionFile : IDisposable
         return File.Array<T>(offset, (int)(length / sizeof(T)));
     }
 
+    /// <summary>The XxHash3 section <paramref name="name"/> was written with, for a reader that checks it in parts or later.</summary>
+    public ulong Checksum(string name) => Section(name).Checksum;
+
     /// <summary>Where section <paramref name="name"/> lies, for one read in parts (such as a content region).</summary>
     public (long Offset, long Length) Range(string name) => Section(name) is var (offset, length, _) ? (offset, length) : default;
 

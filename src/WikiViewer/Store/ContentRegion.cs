@@ -56,6 +56,18 @@ internal sealed class ContentRegion(MappedFile file, long start, long length, st
         logger.LogWarning(
             "The store {Store} is damaged: the {What} of {File} does not match its checksum; it is served from its source file, and the next start loads the folder",
             StorePath, what, article);
+        Delete();
+    }
+
+    /// <summary>Says which part of the store did not match (a search index partition, which then finds nothing) and deletes the store file, once.</summary>
+    public void Damaged(string what)
+    {
+        logger.LogError("The store {Store} is damaged: {What} does not match its checksum and finds nothing; the next start loads the folder", StorePath, what);
+        Delete();
+    }
+
+    private void Delete()
+    {
         if (Interlocked.Exchange(ref _damaged, 1) == 0 && !file.IsInMemory)
         {
             try

@@ -92,7 +92,7 @@ internal static class StoreFile
         var categories = new CategoryTable(
             articles, IdLists(file, "categories"), Strings(file, "categories/names"), new ContentItems(region, file.Array<ContentRef>("categories/texts")),
             file.Array<int>("categories/by-name"), file.Array<int>("categories/largest"));
-        var search = SearchIndexSections.Read(file, articles.SearchDocuments);
+        var search = SearchIndexSections.Read(file, articles.SearchDocuments, region.Damaged);
         var statistics = new LoadStatistics(
             Count(file, "articles"), Count(file, "aliases"), Count(file, "links-resolved"), Count(file, "links-missing"), Count(file, "files-skipped"), elapsed());
         if (statistics.Articles != titles.TitleCount)

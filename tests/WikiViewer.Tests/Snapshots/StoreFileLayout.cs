@@ -12,16 +12,23 @@ internal sealed record StoreFileLayout(long ContentStart, long ContentEnd, (long
         using var file = SectionFile.Open(path, StoreFile.Magic)!;
         var (start, length) = file.Range(StoreFile.Content);
 
-        // What is checked when the file opens: the header, every section but the content, the directory (the rest of the file).
+        // What is checked when the file opens: the header, every section but the content and the
+        // search index's partitions (each checked on its first lookup), the directory (the rest of the file).
         long directory = file.Sections.Max(s => s.Offset + s.Length);
         (long, long)[] checkedParts =
         [
             (0, SectionFile.Header.MagicLength + 24),
-            .. file.Sections.Where(s => s.Name != StoreFile.Content && s.Length > 0).Select(s => (s.Offset, s.Offset + s.Length)),
+            .. file.Sections.Where(s => s.Name != StoreFile.Content && !IsPartition(s.Name) && s.Length > 0).Select(s => (s.Offset, s.Offset + s.Length)),
             (directory, file.File.Length),
         ];
-        return new StoreFileLayout(start, start + length, checkedParts);
+        var partitions = file.Sections.Where(s => IsPartition(s.Name)).Select(s => (s.Name, s.Offset, s.Length)).OrderBy(s => s.Offset).ToArray();
+        return new StoreFileLayout(start, start + length, checkedParts) { Partitions = partitions };
     }
+
+    /// <summary>The search index's partitions: name, offset, length.</summary>
+    public (string Name, long Offset, long Length)[] Partitions { get; init; } = [];
+
+    private static bool IsPartition(string name) => name.StartsWith("search/", StringComparison.Ordinal) && char.IsDigit(name[^1]);
 
     /// <summary>A byte that the file's checksums cover, drawn at random, outside the content region.</summary>
     public long CheckedByte(Random random)

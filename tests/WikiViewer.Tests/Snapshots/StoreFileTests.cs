@@ -119,7 +119,7 @@ public sealed class StoreFileTests : IDisposable
         }
 
         using var file = SectionFile.Open(StorePath, "test"u8)!;
-        var read = SearchIndexSections.Read(file, documents);
+        var read = SearchIndexSections.Read(file, documents, what => throw new InvalidDataException(what));
         var random = new Random(11);
         for (int q = 0; q < 300; q++)
         {
@@ -204,6 +204,43 @@ public sealed class StoreFileTests : IDisposable
         var next = new LogCapture();
         Assert.Null(StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, next.CreateLogger("load")));
         Assert.Contains(next.Entries, e => e.Message.Contains($"No store at {StorePath}"));
+    }
+
+    [Fact]
+    public void A_flipped_byte_in_a_search_partition_is_found_on_its_first_lookup_said_once_and_the_next_start_loads_the_folder()
+    {
+        var corpus = SnapshotCorpus.Create();
+        try
+        {
+            var fresh = Load(corpus.Path, storePath: null);
+            Load(corpus.Path, StorePath).Close();
+            byte[] bytes = File.ReadAllBytes(StorePath);
+            var layout = StoreFileLayout.Of(StorePath);
+            var body = layout.Partitions.Where(p => p.Name.StartsWith("search/3/", StringComparison.Ordinal)).MaxBy(p => p.Length);
+            bytes[body.Offset + (body.Length / 2)] ^= 0x10;
+            File.WriteAllBytes(StorePath, bytes);
+
+            var logs = new LogCapture();
+            var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load"))!;
+
+            // Opened: the partitions are not hashed at start. Searches run, every one, and the damage is said once.
+            Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+            foreach (string query in Queries.Concat(fresh.Articles.Select(a => a.Title)))
+            {
+                read.Search.Search(query, 0, 20);
+            }
+
+            var said = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+            Assert.Contains($"The store {StorePath} is damaged: the search index's partition {body.Name}", said.Message);
+            Assert.False(File.Exists(StorePath));
+            Assert.Equal(fresh.Articles.Select(a => a.Html), read.Articles.Select(a => a.Html));
+            read.Close();
+            fresh.Close();
+        }
+        finally
+        {
+            corpus.Dispose();
+        }
     }
 
     [Fact]

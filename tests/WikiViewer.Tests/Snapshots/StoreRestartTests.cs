@@ -82,10 +82,10 @@ public sealed class StoreRestartTests : IDisposable
             await WrittenAsync(app);
         }
 
-        // Past the content region, in the tables checked when the store opens (the content is checked item by item).
+        // In the tables checked when the store opens (the content is checked item by item, the search index partition by partition).
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
         var layout = StoreFileLayout.Of(_snapshot);
-        bytes[(layout.ContentEnd + bytes.Length) / 2] ^= 0x40;
+        bytes[layout.CheckedByte(new Random(5))] ^= 0x40;
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
