@@ -27,24 +27,26 @@ internal sealed class ArticleList : IReadOnlyList<Article>
 
     public int Count { get; }
 
-    public Article this[int index]
+    public Article this[int index] => _table[Id(index)];
+
+    private int Id(int index)
     {
-        get
+        if ((uint)index >= (uint)Count)
         {
-            if ((uint)index >= (uint)Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"a list of {Count} articles");
-            }
-
-            if (_ids.Length == 0)
-            {
-                return _table[index];
-            }
-
-            int id = _ids[_start + (_skipped >= 0 && index >= _skipped ? index + 1 : index)];
-            return (uint)id < (uint)_table.Count ? _table[id] : throw new InvalidDataException($"a list names article {id} of {_table.Count}");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"a list of {Count} articles");
         }
+
+        if (_ids.Length == 0)
+        {
+            return index;
+        }
+
+        int id = _ids[_start + (_skipped >= 0 && index >= _skipped ? index + 1 : index)];
+        return (uint)id < (uint)_table.Count ? id : throw new InvalidDataException($"a list names article {id} of {_table.Count}");
     }
+
+    /// <summary>The title of article <paramref name="index"/>, without making the article: what a list of links needs.</summary>
+    public string Title(int index) => _table.Titles.Title(Id(index));
 
     /// <summary>Every article, in title order.</summary>
     public static ArticleList All(ArticleTable table) => new(table, default, 0, table.Count);

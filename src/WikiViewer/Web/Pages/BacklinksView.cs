@@ -16,6 +16,6 @@ public sealed record BacklinksView(string Title, bool InCollection, int Count, I
     {
         string url = WikiUrls.Backlinks(title);
         var pager = Pager.Of(pageNumber, linking.Count, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
-        return new(title, inCollection, linking.Count, Pager.Slice(linking.Count, pageNumber, index => ArticleLink.From(linking[index])), pager);
+        return new(title, inCollection, linking.Count, Pager.Slice(linking.Count, pageNumber, linking.Link), pager);
     }
 }

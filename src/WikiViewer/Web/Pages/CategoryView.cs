@@ -22,7 +22,7 @@ public sealed record CategoryView(
         var members = category.Articles;
         string url = category.Url;
         var pager = Pager.Of(pageNumber, members.Count, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
-        return new(category.Name, url, members.Count, Pager.Slice(members.Count, pageNumber, index => ArticleLink.From(members[index])), pager,
+        return new(category.Name, url, members.Count, Pager.Slice(members.Count, pageNumber, index => ArticleLink.At(members, index)), pager,
             pageNumber == 1 ? TextOf(category, script ?? ScriptVariant.AsWritten, links) : null);
     }
 

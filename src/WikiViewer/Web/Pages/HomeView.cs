@@ -20,7 +20,7 @@ public sealed record HomeView(
     public static HomeView From(ArticleStore store, int pageNumber, bool descending)
     {
         var articles = store.Articles;
-        var page = Pager.Slice(articles.Count, pageNumber, index => ArticleLink.From(articles[descending ? articles.Count - 1 - index : index]));
+        var page = Pager.Slice(articles.Count, pageNumber, index => ArticleLink.At(articles, descending ? articles.Count - 1 - index : index));
         // A whole dump has hundreds of thousands of categories: home shows the largest (ranked
         // when the store was written), the rest are a link away from their articles.
         CategorySummary[] largest = [.. store.LargestCategories.Select(c => new CategorySummary(c.Name, c.Url, c.Articles.Count))];

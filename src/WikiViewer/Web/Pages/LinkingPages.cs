@@ -20,10 +20,13 @@ public sealed class LinkingPages
 
     public Article this[int index] => _pages[index];
 
+    /// <summary>The link to page <paramref name="index"/>, its title alone read.</summary>
+    public ArticleLink Link(int index) => ArticleLink.At(_pages, index);
+
     /// <param name="self">The article the name names, if the collection has it.</param>
     public static LinkingPages Of(ArticleStore store, string name, Article? self) => new(store.LinksTo(name, without: self));
 
     /// <summary>The first <paramref name="count"/> of them (fewer when there are fewer).</summary>
     public IReadOnlyList<ArticleLink> First(int count) =>
-        [.. Enumerable.Range(0, Math.Min(count, Count)).Select(i => ArticleLink.From(this[i]))];
+        [.. Enumerable.Range(0, Math.Min(count, Count)).Select(Link)];
 }
