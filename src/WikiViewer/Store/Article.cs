@@ -12,7 +12,7 @@ namespace WikiViewer.Store;
 /// their <see cref="Id"/>s are.
 /// </summary>
 /// <param name="Id">The article's place in title order, the same in every table of its store.</param>
-/// <param name="Body">The body, rendered to HTML when a page reads it.</param>
+/// <param name="Body">The body, rendered to HTML when read; pages read it through <see cref="RenderCache"/>.</param>
 /// <param name="Text">The plain text, in place in the store file (<see cref="PlainText"/> copies it out).</param>
 public sealed record Article(
     int Id,
@@ -26,12 +26,12 @@ public sealed record Article(
     IReadOnlyList<InterlanguageLink> Languages)
 {
     /// <summary>
-    /// The rendered body as UTF-8: its links are percent-encoded ASCII, so this is
-    /// much smaller than a string, and the page cache decodes it once per page.
+    /// The body rendered, as UTF-8, on each access (pages read it through <see cref="RenderCache"/>):
+    /// its links are percent-encoded ASCII, so this is much smaller than a string.
     /// </summary>
     public byte[] HtmlUtf8 => Body.HtmlUtf8;
 
-    /// <summary>The rendered body (decoded on each access).</summary>
+    /// <summary>The body rendered, and decoded, on each access.</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 
     /// <summary>The plain text, paragraphs separated by '\n', copied out of the store on each access.</summary>
@@ -61,7 +61,7 @@ public sealed record Article(
 }
 
 /// <summary>A category and its members, in title order.</summary>
-/// <param name="Text">The category page's own text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered on view; null when there is none.</param>
+/// <param name="Text">The category page's own text (the collection's <c>Category/&lt;Name&gt;.md</c>), rendered when read; null when there is none.</param>
 public sealed record Category(string Name, IReadOnlyList<Article> Articles, ArticleBody? Text = null)
 {
     public string Url => WikiUrls.Category(Name);

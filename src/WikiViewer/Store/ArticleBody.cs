@@ -11,7 +11,8 @@ namespace WikiViewer.Store;
 /// copied out. The load runs every rendering pass (links, categories, the text search
 /// indexes) but leaves writing the HTML, a large part of the load's time, to the reader
 /// (docs/benchmarks.md, "Load: HTML written on first view"). The body keeps nothing: it is
-/// made afresh with its article, and what pages read is kept within a budget elsewhere.
+/// made afresh with its article, and pages read it through <see cref="RenderCache"/>, which
+/// keeps what was read within a budget.
 /// </summary>
 public sealed class ArticleBody
 {

@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using WikiViewer.Loading;
+using WikiViewer.Store;
 
 namespace WikiViewer.Web;
 
 /// <summary>
-/// The serving path's caches. The store never changes while the app runs, so
-/// every page is produced once: the first request renders it (Razor over the
-/// article HTML rendered at load), compresses it, and the output cache keeps
-/// those bytes; later requests are a lookup. Conditional GETs answer 304 from
-/// the store's version without touching the cache.
+/// The serving path's caches, each within a budget in bytes. The store never
+/// changes while the app runs, so a page is produced once while the output
+/// cache holds it: the first request renders it (Razor over the body's HTML,
+/// which <see cref="RenderCache"/> keeps, <c>Wiki:RenderCacheMegabytes</c>),
+/// compresses it, and the output cache keeps those bytes
+/// (<c>Wiki:PageCacheMegabytes</c>); later requests are a lookup. Conditional
+/// GETs answer 304 from the store's version without touching the cache.
 /// </summary>
 public static class PageCaching
 {
@@ -45,8 +48,16 @@ public static class PageCaching
     // asp-append-version's fingerprint.
     private static readonly string[] StaticFileQueryKeys = ["v"];
 
+    /// <summary>The default of <c>Wiki:RenderCacheMegabytes</c>, the budget of <see cref="RenderCache"/>.</summary>
+    public const long DefaultRenderCacheMegabytes = 128;
+
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
+        // What pages compute on view (bodies, their variants), for pages the output cache
+        // no longer holds and for the other encodings and variants of one that it does.
+        long renderMegabytes = configuration.GetValue("Wiki:RenderCacheMegabytes", DefaultRenderCacheMegabytes);
+        services.AddSingleton(_ => new RenderCache(renderMegabytes * 1024 * 1024));
+
         long megabytes = configuration.GetValue("Wiki:PageCacheMegabytes", 256L);
         services.AddOutputCache(options =>
         {

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Net.Http.Headers;
 using WikiViewer.Rendering.VariantMarkup;
 using WikiViewer.Store;
@@ -137,17 +137,39 @@ public sealed class ScriptVariant
     // The rendering's variant markup decides which text is left as written.
     private string ConvertHtml(string html, Func<string, string> converter) => VariantHtml.Convert(html, Code, converter);
 
-    /// <summary>The article body in this variant, converted once per article and variant.</summary>
-    public string ArticleHtml(Article article) =>
-        this == AsWritten ? article.Html : ConvertedArticles.GetValue(article, static a => new ConvertedArticle(a)).Body(this);
-
     /// <summary>
-    /// How the article's own words outside its body (title, aliases, contents, categories)
-    /// read in this variant: with the body's <c>-{H|…}-</c> rules and its script, so that the
-    /// contents say what the headings say.
+    /// The article as this variant shows it: its body, and how its own words outside the body
+    /// (title, aliases, contents, categories) read, with the body's <c>-{H|…}-</c> rules and its
+    /// script, so that the contents say what the headings say. Converted once per article and
+    /// variant for as long as <paramref name="renders"/> keeps the result.
     /// </summary>
-    public Func<string, string> ArticleText(Article article) =>
-        this == AsWritten ? static text => text : ConvertedArticles.GetValue(article, static a => new ConvertedArticle(a)).Text(this);
+    public ShownArticle Show(Article article, RenderCache renders)
+    {
+        if (this == AsWritten)
+        {
+            return new ShownArticle(Encoding.UTF8.GetString(renders.BodyHtml(article)), static text => text);
+        }
+
+        var converted = renders.GetOrAdd(
+            new RenderKey(Code, article.Title),
+            (Variant: this, Article: article, Renders: renders),
+            static s => s.Variant.ConvertBody(s.Renders.BodyHtml(s.Article)),
+            static c => c.BodyUtf8.Length);
+        return new ShownArticle(Encoding.UTF8.GetString(converted.BodyUtf8), converted.Text);
+    }
+
+    // Converting a body costs time in proportion to its length; converting on each request
+    // would redo that for every reader (docs/benchmarks.md, "Display variant: converted
+    // bodies kept within the render budget"). A page wants both: the HTML is decoded, its
+    // script read and its rules parsed once. Kept as UTF-8, as the body is (its links are ASCII).
+    private ConvertedBody ConvertBody(byte[] htmlUtf8)
+    {
+        string html = Encoding.UTF8.GetString(htmlUtf8);
+        var converter = ConverterFor(html)!;
+        return new ConvertedBody(Encoding.UTF8.GetBytes(ConvertHtml(html, converter)), VariantHtml.TextConverter(html, Code, converter));
+    }
+
+    private sealed record ConvertedBody(byte[] BodyUtf8, Func<string, string> Text);
 
     // The source decides the chain, run by run: articles mix scripts by section (a
     // Traditional quotation in a Simplified article, whole paragraphs copied from another
@@ -173,50 +195,12 @@ public sealed class ScriptVariant
             return (lean > 0 || (lean == 0 && traditional) ? fromTraditional : fromSimplified).Convert(run);
         };
     }
-
-    // Converting a body costs time in proportion to its length; converting on each
-    // request would redo that for every reader (docs/benchmarks.md, "Display variant:
-    // converted bodies kept"). Keyed weakly by the article, so a cache entry lives
-    // exactly as long as the store that holds the article, and only the articles
-    // someone read in a variant are ever converted.
-    private static readonly ConditionalWeakTable<Article, ConvertedArticle> ConvertedArticles = new();
-
-    private sealed class ConvertedArticle(Article article)
-    {
-        private readonly Converted?[] _variants = new Converted?[All.Count];
-
-        // A page wants both; the HTML is decoded, its script read and its rules parsed once.
-        // Two readers converting at once both get a correct result; one of them is kept.
-        public string Body(ScriptVariant variant) => Of(variant).Body;
-
-        public Func<string, string> Text(ScriptVariant variant) => Of(variant).Text;
-
-        private Converted Of(ScriptVariant variant) =>
-            Once(ref _variants[IndexOf(variant)], () =>
-            {
-                string html = article.Html;
-                var converter = variant.ConverterFor(html)!;
-                return new Converted(variant.ConvertHtml(html, converter), VariantHtml.TextConverter(html, variant.Code, converter));
-            });
-
-        private sealed record Converted(string Body, Func<string, string> Text);
-
-        private static T Once<T>(ref T? slot, Func<T> create)
-            where T : class =>
-            Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, create(), null) ?? slot!;
-
-        private static int IndexOf(ScriptVariant variant)
-        {
-            for (int i = 0; ; i++)
-            {
-                if (All[i] == variant)
-                {
-                    return i;
-                }
-            }
-        }
-    }
 }
+
+/// <summary>An article as a display variant shows it.</summary>
+/// <param name="BodyHtml">The body, converted.</param>
+/// <param name="Text">How the article's own words outside the body read: with the body's rules, in its script.</param>
+public sealed record ShownArticle(string BodyHtml, Func<string, string> Text);
 
 public static class ScriptVariants
 {

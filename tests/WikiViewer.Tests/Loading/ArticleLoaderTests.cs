@@ -1,6 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WikiViewer.Loading;
+using WikiViewer.Store;
 using WikiViewer.Tests.Infrastructure;
 
 namespace WikiViewer.Tests.Loading;
@@ -69,14 +71,18 @@ public sealed class ArticleLoaderTests
         using var corpus = new TempCorpus().AddSeeds();
         await using var app = new WikiApplication(corpus.Path);
         var client = await app.CreateReadyClientAsync();
+        var renders = app.Services.GetRequiredService<RenderCache>();
         var article = app.Store.Articles.First(a => a.Title == "国际派");
+        Assert.Equal(0, renders.Count);
 
         string url = "/wiki/" + Uri.EscapeDataString(article.Title);
         string[] bodies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
             WikiApplication.Parse(await client.GetStringAsync(url)).QuerySelector(".article-body")!.InnerHtml));
 
+        Assert.True(renders.Holds(new RenderKey(RenderCache.Body, article.Title)));
         Assert.Single(bodies.Distinct());
         Assert.Contains("王明", bodies[0]);
+        Assert.False(renders.Holds(new RenderKey(RenderCache.Body, app.Store.Articles.First(a => a.Title != article.Title).Title)));
     }
 
     [Fact]

@@ -32,12 +32,12 @@ public sealed record ArticleView(
     public bool HasToc => Toc.Count >= 2;
 
     /// <param name="linkedFrom">The pages that link to the article.</param>
+    /// <param name="renders">Where the body's HTML and its conversions are kept.</param>
     /// <param name="links">What the page does to the body's links (keeps a variant named in the URL).</param>
-    public static ArticleView From(Article article, LinkingPages linkedFrom, ScriptVariant script, Func<string, string>? links = null)
+    public static ArticleView From(Article article, LinkingPages linkedFrom, ScriptVariant script, RenderCache renders, Func<string, string>? links = null)
     {
         // The title, contents and categories read as the body does: same rules, same script.
-        var text = script.ArticleText(article);
-        string body = script.ArticleHtml(article);
+        var (body, text) = script.Show(article, renders);
         return new(
             article.Title,
             text(article.Title),

@@ -6,7 +6,7 @@ using WikiViewer.Titles;
 namespace WikiViewer.Web.Pages;
 
 /// <summary>/category/{name}: the category's text, if it has one, and its articles; a variant spelling redirects to the canonical name.</summary>
-public sealed class CategoryModel(ArticleStore store) : PageModel
+public sealed class CategoryModel(ArticleStore store, RenderCache renders) : PageModel
 {
     /// <summary>The category, or null when the collection has none by that name (404).</summary>
     public CategoryView? Category { get; private set; }
@@ -39,7 +39,7 @@ public sealed class CategoryModel(ArticleStore store) : PageModel
             return this.BadRequestPage(error);
         }
 
-        Category = CategoryView.From(category, number, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
+        Category = CategoryView.From(category, renders, number, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
         return Page();
     }
 }

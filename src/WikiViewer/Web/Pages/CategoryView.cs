@@ -15,25 +15,26 @@ public sealed record CategoryView(
     Pager Pager,
     string? TextHtml = null)
 {
+    /// <param name="renders">Where the category's text is kept once rendered.</param>
     /// <param name="pageNumber">From 1 to the category's page count (<see cref="Pager"/>).</param>
     /// <param name="links">What the page does to the links of the category's text (keeps a variant named in the URL).</param>
-    public static CategoryView From(Category category, int pageNumber = 1, ScriptVariant? script = null, Func<string, string>? links = null)
+    public static CategoryView From(Category category, RenderCache renders, int pageNumber = 1, ScriptVariant? script = null, Func<string, string>? links = null)
     {
         var members = category.Articles;
         string url = category.Url;
         var pager = Pager.Of(pageNumber, members.Count, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
         return new(category.Name, url, members.Count, Pager.Slice(members.Count, pageNumber, index => ArticleLink.At(members, index)), pager,
-            pageNumber == 1 ? TextOf(category, script ?? ScriptVariant.AsWritten, links) : null);
+            pageNumber == 1 ? TextOf(category, renders, script ?? ScriptVariant.AsWritten, links) : null);
     }
 
-    private static string? TextOf(Category category, ScriptVariant script, Func<string, string>? links)
+    private static string? TextOf(Category category, RenderCache renders, ScriptVariant script, Func<string, string>? links)
     {
-        if (category.Text is not { } text)
+        if (renders.TextHtml(category) is not { } text)
         {
             return null;
         }
 
-        string html = script.ConvertHtml(Encoding.UTF8.GetString(text.HtmlUtf8));
+        string html = script.ConvertHtml(Encoding.UTF8.GetString(text));
         return links is null ? html : links(html);
     }
 }

@@ -6,7 +6,7 @@ using WikiViewer.Titles;
 namespace WikiViewer.Web.Pages;
 
 /// <summary>/wiki/{title}: the article, a 301 to its canonical name, or a 404 that helps the reader move on.</summary>
-public sealed class WikiModel(ArticleStore store) : PageModel
+public sealed class WikiModel(ArticleStore store, RenderCache renders) : PageModel
 {
     private const int MissingPageHits = 10;
 
@@ -32,7 +32,7 @@ public sealed class WikiModel(ArticleStore store) : PageModel
 
         if (store.Get(title) is { } article && inQuery == WikiUrls.HasDotSegment(article.Title))
         {
-            Article = ArticleView.From(article, LinkingPages.Of(store, article.Title, article), ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
+            Article = ArticleView.From(article, LinkingPages.Of(store, article.Title, article), ScriptVariants.Of(HttpContext), renders, html => VariantLinks.KeepInHtml(HttpContext, html));
             return Page();
         }
 
