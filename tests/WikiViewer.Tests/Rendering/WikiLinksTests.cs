@@ -1,3 +1,6 @@
+using WikiViewer.Rendering;
+using WikiViewer.Rendering.WikiLinks;
+using WikiViewer.Titles;
 using static WikiViewer.Tests.Rendering.RenderingTestKit;
 
 namespace WikiViewer.Tests.Rendering;
@@ -123,5 +126,35 @@ public sealed class WikiLinksTests
         Assert.Equal(1, rendered.Metadata.ResolvedLinks);
         Assert.Equal(1, rendered.Metadata.MissingLinks);
         Assert.Equal(["甲", "乙 丙"], rendered.Metadata.LinkKeys);
+    }
+
+    [Fact]
+    public void A_rendering_pipeline_remembers_a_bounded_number_of_names_and_renders_the_same_past_it()
+    {
+        var titles = new TitleIndex();
+        for (int i = 0; i < 500; i += 2)
+        {
+            titles.TryAddTitle($"条目{i}");
+        }
+
+        var bounded = new WikiLinksExtension(titles, rewrite: true, limit: 100);
+        var pipeline = WithLinks(bounded);
+        var unbounded = WithLinks(new WikiLinksExtension(titles, rewrite: true, limit: int.MaxValue));
+
+        for (int page = 0; page < 20; page++)
+        {
+            // Links to present and missing titles, with and without a section, as pages link.
+            string markdown = string.Concat(Enumerable.Range(page * 25, 50).Select(i =>
+                $"[{i}](../Page/条目{i}.md \"wikilink\") [{i}§](../Page/条目{i}.md#历史 \"wikilink\")\n\n"));
+            Assert.Equal(Markdig.Markdown.ToHtml(markdown, unbounded), Markdig.Markdown.ToHtml(markdown, pipeline));
+            Assert.InRange(bounded.Remembered, 1, 100);
+        }
+    }
+
+    private static Markdig.MarkdownPipeline WithLinks(WikiLinksExtension links)
+    {
+        var builder = WikiMarkdown.CreateReader();
+        builder.Extensions.Add(links);
+        return builder.Build();
     }
 }

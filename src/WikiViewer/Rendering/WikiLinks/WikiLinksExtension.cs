@@ -21,6 +21,15 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 {
     private const string ExternalRel = "nofollow noopener";
 
+    /// <summary>
+    /// How many names and targets a pipeline that renders pages for readers remembers
+    /// before it starts again empty. The load resolves every name of the collection once;
+    /// a page renders a few dozen, and remembered for good they would be every name any
+    /// reader's page ever linked to, millions in a whole dump (docs/benchmarks.md, "Pages:
+    /// what is rendered on view kept within a budget").
+    /// </summary>
+    internal const int RenderedNameLimit = 65_536;
+
     private readonly TitleIndex _titles;
 
     // A name is resolved once per load, not once per link: there are many
@@ -31,24 +40,35 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     // The same goes for a whole link target: ../Page/X.md without a fragment
     // means the same wherever it stands, so it is parsed once.
     private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls;
-    private readonly Func<string, ResolvedName> _resolve;
 
     // When only analysing (the load), links are resolved for their keys and counts
     // but not rewritten: that changes no text, only HTML, which waits for a reader.
     private readonly bool _rewrite;
 
+    private readonly int _limit;
+    private int _remembered;
+
     public WikiLinksExtension(TitleIndex titles, bool rewrite = true)
+        : this(titles, rewrite, rewrite ? RenderedNameLimit : int.MaxValue)
+    {
+    }
+
+    /// <param name="limit">How many names and targets are remembered before the tables start again empty.</param>
+    internal WikiLinksExtension(TitleIndex titles, bool rewrite, int limit)
     {
         _titles = titles;
         _rewrite = rewrite;
+        _limit = limit;
 
         // Sized for about one target per name up front: growing, a concurrent dictionary
         // takes every lock and copies every entry, thirteen times on the way to 170,000.
-        int capacity = Math.Max(31, titles.TitleCount + titles.AliasCount);
+        int capacity = Math.Max(31, Math.Min(limit, titles.TitleCount + titles.AliasCount));
         _names = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
         _pageUrls = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
-        _resolve = Resolve;
     }
+
+    /// <summary>Names and targets remembered now.</summary>
+    internal int Remembered => _names.Count + _pageUrls.Count;
 
     /// <summary>
     /// A link name resolved: the canonical title (null for a red link), the backlink key,
@@ -168,13 +188,30 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 
     private ResolvedName NameOf(string url, WikiLinkTarget target)
     {
-        var name = _names.GetOrAdd(target.Name, _resolve);
+        if (!_names.TryGetValue(target.Name, out var name))
+        {
+            name = Resolve(target.Name);
+            Remember(_names, target.Name, name);
+        }
+
         if (target.Fragment is null)
         {
-            _pageUrls.TryAdd(url, name);
+            Remember(_pageUrls, url, name);
         }
 
         return name;
+    }
+
+    // Past the limit both tables start again: the names pages link to most come back first.
+    // Renders running meanwhile may add a few more than the limit before the clearing.
+    private void Remember(ConcurrentDictionary<string, ResolvedName> table, string key, ResolvedName name)
+    {
+        if (table.TryAdd(key, name) && _limit != int.MaxValue && Interlocked.Increment(ref _remembered) > _limit)
+        {
+            Volatile.Write(ref _remembered, 0);
+            _names.Clear();
+            _pageUrls.Clear();
+        }
     }
 
     private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
