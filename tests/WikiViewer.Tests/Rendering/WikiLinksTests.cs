@@ -131,11 +131,7 @@ public sealed class WikiLinksTests
     [Fact]
     public void A_rendering_pipeline_remembers_a_bounded_number_of_names_and_renders_the_same_past_it()
     {
-        var titles = new TitleIndex();
-        for (int i = 0; i < 500; i += 2)
-        {
-            titles.TryAddTitle($"条目{i}");
-        }
+        var titles = TitleIndex.Of(Enumerable.Range(0, 250).Select(i => $"条目{i * 2}"));
 
         var bounded = new WikiLinksExtension(titles, rewrite: true, limit: 100);
         var pipeline = WithLinks(bounded);
