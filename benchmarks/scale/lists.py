@@ -161,8 +161,7 @@ def largest_categories(home_html):
 
 
 def write(path, lines):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+    load_lists_module().write(path, lines)
 
 
 def main():
