@@ -29,6 +29,9 @@ public sealed class ArticleBody
         _renderer = renderer;
     }
 
+    /// <summary>The store the body is of (its content region): what it renders to is kept per store.</summary>
+    internal object Store => _items.Region;
+
     /// <summary>Whether the store holds the body's HTML rather than its Markdown.</summary>
     public bool IsHtml => _items.Kind(_index) == ContentKind.Html;
 

@@ -6,7 +6,12 @@ namespace WikiViewer.Store;
 /// <summary>One thing a page computed from the store on view: what it is, of which article or category.</summary>
 /// <param name="Kind">What is kept: <see cref="RenderCache.Body"/>, <see cref="RenderCache.CategoryText"/>, or a kind the web layer names (a display variant's code).</param>
 /// <param name="Name">The article's title or the category's name. A name, not the object: a store read in place may make its articles afresh for each request.</param>
-public readonly record struct RenderKey(string Kind, string Name);
+/// <param name="Store">Which store it is of: a store loaded again from a changed folder replaces one, and its article of the same name may differ.</param>
+public readonly record struct RenderKey(string Kind, string Name, object? Store = null)
+{
+    /// <summary>The key of what is kept of <paramref name="article"/> as <paramref name="kind"/>.</summary>
+    public static RenderKey For(string kind, Article article) => new(kind, article.Title, article.Body.Store);
+}
 
 /// <summary>
 /// What pages compute from the store when they are viewed (each body's HTML, its
@@ -56,11 +61,11 @@ public sealed class RenderCache : IDisposable
 
     /// <summary>The article's body HTML as UTF-8, rendered when it is not kept.</summary>
     public byte[] BodyHtml(Article article) =>
-        GetOrAdd(new RenderKey(Body, article.Title), article.Body, static body => body.HtmlUtf8, static html => html.Length);
+        GetOrAdd(RenderKey.For(Body, article), article.Body, static body => body.HtmlUtf8, static html => html.Length);
 
     /// <summary>The category's own text as HTML, UTF-8; null when it has none.</summary>
     public byte[]? TextHtml(Category category) =>
-        category.Text is { } text ? GetOrAdd(new RenderKey(CategoryText, category.Name), text, static body => body.HtmlUtf8, static html => html.Length) : null;
+        category.Text is { } text ? GetOrAdd(new RenderKey(CategoryText, category.Name, text.Store), text, static body => body.HtmlUtf8, static html => html.Length) : null;
 
     /// <summary>
     /// The result kept under <paramref name="key"/>, or <paramref name="create"/>'s, kept if the

@@ -151,7 +151,7 @@ public sealed class ScriptVariant
         }
 
         var converted = renders.GetOrAdd(
-            new RenderKey(Code, article.Title),
+            RenderKey.For(Code, article),
             (Variant: this, Article: article, Renders: renders),
             static s => s.Variant.ConvertBody(s.Renders.BodyHtml(s.Article)),
             static c => c.BodyUtf8.Length);

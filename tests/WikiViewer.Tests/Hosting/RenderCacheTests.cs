@@ -41,8 +41,8 @@ public sealed class RenderCacheTests
 
         // Bodies and their conversions are more than a megabyte: some were let go, or never kept.
         Assert.Equal(1024 * 1024, renders.Budget);
-        Assert.Contains(app.Store.Articles, a => !renders.Holds(new RenderKey(RenderCache.Body, a.Title)));
-        Assert.Contains(app.Store.Articles, a => !renders.Holds(new RenderKey(ScriptVariant.Taiwan.Code, a.Title)));
+        Assert.Contains(app.Store.Articles, a => !renders.Holds(RenderKey.For(RenderCache.Body, a)));
+        Assert.Contains(app.Store.Articles, a => !renders.Holds(RenderKey.For(ScriptVariant.Taiwan.Code, a)));
 
         for (int i = urls.Length - 1; i >= 0; i--)
         {
