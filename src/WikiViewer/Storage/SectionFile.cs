@@ -106,8 +106,6 @@ internal sealed class SectionFile : IDisposable
         }
     }
 
-    public bool Has(string name) => _sections.ContainsKey(name);
-
     /// <summary>Every section: its name and where it lies.</summary>
     internal IEnumerable<(string Name, long Offset, long Length)> Sections => _sections.Select(s => (s.Key, s.Value.Offset, s.Value.Length));
 

@@ -22,8 +22,6 @@ internal sealed class StringTable
         _starts = starts;
     }
 
-    public static StringTable Empty { get; } = Of([]);
-
     public int Count => _starts.Length - 1;
 
     internal ReadOnlyArray<char> Chars => _chars;

@@ -53,12 +53,6 @@ public sealed class ArticleStore
 
     public LoadStatistics Statistics { get; }
 
-    internal ArticleTable ArticleTable => _articles;
-
-    internal IdLists Links => _links;
-
-    internal CategoryTable CategoryTable => _categories;
-
     /// <summary>The article with exactly this title.</summary>
     public Article? Get(string title) =>
         Titles.TitleKeys.Find(TitleKey.Of(title)) is int id and >= 0 && Titles.Titles.Span(id).SequenceEqual(title) ? _articles[id] : null;

@@ -47,9 +47,6 @@ internal sealed class CategoryTable
 
     public Category? Find(string key) => Members.Keys.Find(key) is int entry and >= 0 ? this[entry] : null;
 
-    /// <summary>How many articles entry <paramref name="entry"/> has, without making them.</summary>
-    public int MemberCount(int entry) => Members.Run(entry).Count;
-
     public Category this[int entry]
     {
         get
