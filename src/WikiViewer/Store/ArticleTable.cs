@@ -50,9 +50,7 @@ internal sealed class ArticleTable
         get
         {
             var record = Record(id);
-            string file = record.ReadString();
-            string[] aliases = record.ReadStrings();
-            string[] categories = record.ReadStrings();
+            var (file, aliases, categories) = Head(ref record);
             var toc = new TocEntry[record.ReadCount(3)];
             for (int i = 0; i < toc.Length; i++)
             {
@@ -110,12 +108,14 @@ internal sealed class ArticleTable
         return new PackedReader(_records.Span[(int)start..(int)end]);
     }
 
+    // What a record starts with, as Pack wrote it: all a search document needs.
+    private static (string File, string[] Aliases, string[] Categories) Head(ref PackedReader record) =>
+        (record.ReadString(), record.ReadStrings(), record.ReadStrings());
+
     private SearchDocument Document(int id)
     {
         var record = Record(id);
-        string file = record.ReadString();
-        string[] aliases = record.ReadStrings();
-        string[] categories = record.ReadStrings();
+        var (file, aliases, categories) = Head(ref record);
         return new SearchDocument(_titles.Title(id), aliases, categories, new MappedText(_texts, id, file, _renderer));
     }
 

@@ -47,9 +47,9 @@ public sealed record ArticleView(
             links is null ? body : links(body),
             [.. article.Categories.Select(name => new CategoryLink(text(name), WikiUrls.Category(name)))],
             article.Languages,
-            linkedFrom.First(LinkingPages.Shown),
+            linkedFrom.FirstShown(),
             linkedFrom.Count,
-            linkedFrom.Count > LinkingPages.Shown ? WikiUrls.Backlinks(article.Title) : null,
+            linkedFrom.AllUrl(article.Title),
             WikiUrls.Original(article.Title));
     }
 }

@@ -14,8 +14,7 @@ public sealed record BacklinksView(string Title, bool InCollection, int Count, I
     /// <param name="pageNumber">From 1 to the list's page count (<see cref="Pager"/>).</param>
     public static BacklinksView From(string title, bool inCollection, LinkingPages linking, int pageNumber)
     {
-        string url = WikiUrls.Backlinks(title);
-        var pager = Pager.Of(pageNumber, linking.Count, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
+        var pager = Pager.AtUrl(pageNumber, linking.Count, WikiUrls.Backlinks(title));
         return new(title, inCollection, linking.Count, Pager.Slice(linking.Count, pageNumber, linking.Link), pager);
     }
 }

@@ -22,7 +22,7 @@ public sealed record CategoryView(
     {
         var members = category.Articles;
         string url = category.Url;
-        var pager = Pager.Of(pageNumber, members.Count, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
+        var pager = Pager.AtUrl(pageNumber, members.Count, url);
         return new(category.Name, url, members.Count, Pager.Slice(members.Count, pageNumber, index => ArticleLink.At(members, index)), pager,
             pageNumber == 1 ? TextOf(category, renders, script ?? ScriptVariant.AsWritten, links) : null);
     }

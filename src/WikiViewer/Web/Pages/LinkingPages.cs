@@ -1,4 +1,5 @@
 using WikiViewer.Store;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Web.Pages;
 
@@ -18,15 +19,15 @@ public sealed class LinkingPages
 
     public int Count => _pages.Count;
 
-    public Article this[int index] => _pages[index];
-
     /// <summary>The link to page <paramref name="index"/>, its title alone read.</summary>
     public ArticleLink Link(int index) => ArticleLink.At(_pages, index);
 
     /// <param name="self">The article the name names, if the collection has it.</param>
     public static LinkingPages Of(ArticleStore store, string name, Article? self) => new(store.LinksTo(name, without: self));
 
-    /// <summary>The first <paramref name="count"/> of them (fewer when there are fewer).</summary>
-    public IReadOnlyList<ArticleLink> First(int count) =>
-        [.. Enumerable.Range(0, Math.Min(count, Count)).Select(Link)];
+    /// <summary>What an article page or a 404 page lists: the first <see cref="Shown"/> (fewer when there are fewer).</summary>
+    public IReadOnlyList<ArticleLink> FirstShown() => [.. Enumerable.Range(0, Math.Min(Shown, Count)).Select(Link)];
+
+    /// <summary>The whole list of the pages linking to <paramref name="title"/>, when there are more than shown.</summary>
+    public string? AllUrl(string title) => Count > Shown ? WikiUrls.Backlinks(title) : null;
 }

@@ -25,9 +25,9 @@ public sealed record MissingArticleView(
         new(
             title,
             WikiUrls.Original(title),
-            linkedFrom.First(LinkingPages.Shown),
+            linkedFrom.FirstShown(),
             linkedFrom.Count,
-            linkedFrom.Count > LinkingPages.Shown ? WikiUrls.Backlinks(title) : null,
+            linkedFrom.AllUrl(title),
             hits.Total,
             [.. hits.Hits.Select(hit => SearchHitView.From(hit, store))],
             hits.Total > hits.Hits.Count ? WikiUrls.Search(title) + "&fulltext=1" : null);

@@ -21,6 +21,13 @@ public sealed record Pager(int PageNumber, int PageCount, string? PreviousUrl, s
     }
 
     /// <summary>
+    /// The pager of a list at <paramref name="url"/> (a category, the pages linking to a title):
+    /// page 1 at the URL itself, page N with <c>page=N</c> added to its query.
+    /// </summary>
+    public static Pager AtUrl(int pageNumber, int items, string url) =>
+        Of(pageNumber, items, number => url + (number == 1 ? "" : (url.Contains('?') ? "&" : "?") + "page=" + number));
+
+    /// <summary>
     /// <c>?page=</c> as the reader gave it: none is the first page; anything but a whole number
     /// from 1 to the page count is refused with <paramref name="error"/>, a reader's sentence.
     /// </summary>
