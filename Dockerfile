@@ -12,13 +12,13 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
 WORKDIR /app
 COPY --from=build /app ./
 # The seeds ship inside the app (./seeds); mount another folder and set
-# Wiki__ContentPath to serve it. A restart on the same content reads the store
-# from its snapshot instead of loading the folder again; mount a volume at
+# Wiki__ContentPath to serve it. The store file kept there lets a restart serve
+# at once instead of loading the folder again; mount a volume at
 # /var/cache/wikiviewer to keep it across containers.
 RUN install -d -o "$APP_UID" /var/cache/wikiviewer
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    Wiki__SnapshotPath=/var/cache/wikiviewer/store.snapshot
+    Wiki__SnapshotPath=/var/cache/wikiviewer/store.wikiviewer
 EXPOSE 8080
 # The runtime image has no curl: the app asks its own /healthz ("healthy" once
 # the store is loaded; a large folder's first load can take minutes).
