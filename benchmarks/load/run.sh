@@ -234,10 +234,10 @@ for N in "${ARTICLES[@]}"; do
     record wikiviewer args "\"${WV_ARGS[*]+"${WV_ARGS[*]}"}\""
     # Started --startup-runs times from the folder (a load of 100,000 articles took
     # 18-27 s on this shared VM; the median is reported), the last of them with
-    # --Wiki:SnapshotPath, so that it writes a snapshot once ready; then
-    # --startup-runs times from that snapshot, as a restart on the same content
+    # --Wiki:SnapshotPath, so that it writes its store file there; then
+    # --startup-runs times from that store file, as a restart on the same content
     # starts (the last one stays up for the load).
-    SNAPSHOT=$RUN/store.snapshot
+    SNAPSHOT=$RUN/store.wikiviewer
     rm -f "$SNAPSHOT"
     start_wikiviewer() { # attempt label [extra args...]
       local attempt=$1 label=$2; shift 2
@@ -268,16 +268,16 @@ for N in "${ARTICLES[@]}"; do
     record wikiviewer rss_ready_mb "$(rss_mb "${PID[wikiviewer]}")"
     record wikiviewer load_phases "\"$(grep -o 'Load phases: .*' "$RUN/wikiviewer.log" | tail -1)\""
     record wikiviewer loaded "\"$(grep -o 'Loaded [0-9]* articles.* in [0-9]* ms' "$RUN/wikiviewer.log" | tail -1 | sed 's/ from .* in / in /')\""
-    for i in $(seq 1 1200); do grep -q 'Wrote the snapshot\|could not be written' "$RUN/wikiviewer.log" && break; sleep 0.1; done
-    written=$(grep -o 'Wrote the snapshot .* ([0-9]* MB) in [0-9]* ms' "$RUN/wikiviewer.log" || true)
-    [ -n "$written" ] || { log "WikiViewer wrote no snapshot: $RUN/wikiviewer.log"; exit 1; }
+    for i in $(seq 1 1200); do grep -q 'Wrote the store\|could not be written' "$RUN/wikiviewer.log" && break; sleep 0.1; done
+    written=$(grep -o 'Wrote the store .* ([0-9]* MB) in [0-9]* ms' "$RUN/wikiviewer.log" || true)
+    [ -n "$written" ] || { log "WikiViewer wrote no store file: $RUN/wikiviewer.log"; exit 1; }
     record wikiviewer snapshot_mb "$(echo "$written" | sed 's/.*(\([0-9]*\) MB).*/\1/')"
     record wikiviewer snapshot_write_s "$(echo "$written" | sed 's/.* in \([0-9]*\) ms/\1/' | awk '{ printf "%.2f", $1 / 1000 }')"
     stop_pid "${PID[wikiviewer]}"
     SNAPSHOT_STARTUPS=()
     for attempt in $(seq 1 "$STARTUP_RUNS"); do
       start_wikiviewer "$attempt" "from its snapshot" --Wiki:SnapshotPath="$SNAPSHOT"
-      grep -q 'Read the store from the snapshot' "$RUN/wikiviewer.log" || { log "WikiViewer did not read its snapshot: $RUN/wikiviewer.log"; exit 1; }
+      grep -q 'Read the store ' "$RUN/wikiviewer.log" || { log "WikiViewer did not open its store file: $RUN/wikiviewer.log"; exit 1; }
       SNAPSHOT_STARTUPS+=("$s")
       [ "$attempt" = "$STARTUP_RUNS" ] || stop_pid "${PID[wikiviewer]}"
     done
