@@ -31,7 +31,18 @@ internal sealed class ByteSlicePool
     private const int PointerSize = 4;
 
     private readonly List<byte[]> _blocks = [];
+    private int _block = -1; // the block slices are being carved from
     private int _offset = BlockSize;
+
+    /// <summary>Bytes of the blocks the pool holds, whether in use or kept for reuse.</summary>
+    public long SizeInBytes => (long)_blocks.Count * BlockSize;
+
+    /// <summary>Forgets every slice, keeping the blocks for the next ones: a build that writes out its postings and goes on reuses them.</summary>
+    public void Clear()
+    {
+        _block = -1;
+        _offset = BlockSize;
+    }
 
     private static int SliceSize(int level) => FirstSliceSize << level;
 
@@ -40,17 +51,21 @@ internal sealed class ByteSlicePool
         int size = SliceSize(level);
         if (_offset + size > BlockSize)
         {
-            if (_blocks.Count == (int.MaxValue >> BlockShift))
+            if (++_block == _blocks.Count)
             {
-                throw new InvalidOperationException("A search index partition outgrew 2 GB of postings.");
+                if (_blocks.Count == (int.MaxValue >> BlockShift))
+                {
+                    throw new InvalidOperationException("A search index partition outgrew 2 GB of postings.");
+                }
+
+                // Uninitialized: a slice's bytes are only ever read after they were written.
+                _blocks.Add(GC.AllocateUninitializedArray<byte>(BlockSize));
             }
 
-            // Uninitialized: a slice's bytes are only ever read after they were written.
-            _blocks.Add(GC.AllocateUninitializedArray<byte>(BlockSize));
             _offset = 0;
         }
 
-        int address = ((_blocks.Count - 1) << BlockShift) | _offset;
+        int address = (_block << BlockShift) | _offset;
         _offset += size;
         return address;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
 
@@ -17,34 +18,52 @@ namespace WikiViewer.Search;
 /// its postings need no sorting or merging. Results do not depend on the partition count or
 /// the batch size.
 /// </summary>
-internal sealed class IndexBuilder
+internal sealed class IndexBuilder : IDisposable
 {
     public const int FieldCount = 4;
     public const int LargeCorpusPartitions = 256;
     public const int DefaultBatchChars = 4_000_000;
     private const int RunsPerCore = 4;
 
-    private readonly SearchDocument[] _documents;
+    private static ReadOnlySpan<byte> RunMagic => "WikiViewer index run, format 1\n"u8;
+
     private readonly int _partitionCount;
     private readonly PostingsBuilder[] _partitions;
     private readonly TokenBuckets[] _runBuckets;
     private readonly int[][] _lengths;
-
     private readonly ParallelOptions _parallel;
+    private readonly string? _runFolder;
+    private readonly long _budgetBytes;
+    private readonly List<SectionFile> _runs = [];
+    private SearchDocument[] _batch = [];
+    private int _batchStart;
+    private int _added;
+    private bool _unwritten;
+    private TermPartition[][]? _compacted;
 
-    private IndexBuilder(SearchDocument[] documents, int partitionCount, int runCount, ParallelOptions parallel)
+    /// <param name="documentCount">How many documents <see cref="Add"/> will be given in all.</param>
+    /// <param name="runFolder">
+    /// Where postings go once they take more than <paramref name="budgetBytes"/>: written out as a
+    /// run (a temporary file, unlinked once mapped), the memory kept for the next documents, and the
+    /// runs merged partition by partition at the end (<see cref="TermPartitionMerge"/>). Null: all in memory.
+    /// </param>
+    public IndexBuilder(int documentCount, int partitionCount, ParallelOptions parallel, string? runFolder = null, long budgetBytes = long.MaxValue)
     {
-        _documents = documents;
         _parallel = parallel;
         _partitionCount = partitionCount;
+        _runFolder = runFolder;
+        _budgetBytes = budgetBytes;
         _partitions = [.. Enumerable.Range(0, partitionCount).Select(static _ => new PostingsBuilder())];
-        _runBuckets = [.. Enumerable.Range(0, runCount).Select(_ => new TokenBuckets(partitionCount))];
-        _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documents.Length])];
+        _runBuckets = [.. Enumerable.Range(0, RunsPerCore * Math.Max(1, Environment.ProcessorCount)).Select(_ => new TokenBuckets(partitionCount))];
+        _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documentCount])];
     }
+
+    /// <summary>How many runs were written out so far.</summary>
+    public int RunCount => _runs.Count;
 
     public static FieldIndex[] Build(SearchDocument[] documents, int partitionCount, int batchChars, Action<int>? indexed, ParallelOptions parallel)
     {
-        var builder = new IndexBuilder(documents, partitionCount, RunsPerCore * Math.Max(1, Environment.ProcessorCount), parallel);
+        using var builder = new IndexBuilder(documents.Length, partitionCount, parallel);
         for (int start = 0; start < documents.Length;)
         {
             int end = start;
@@ -55,19 +74,129 @@ internal sealed class IndexBuilder
                 end++;
             }
 
-            builder.IndexBatch(start, end, chars);
+            builder.Add(documents[start..end]);
             indexed?.Invoke(end - start);
             start = end;
         }
 
-        var compacted = new TermPartition[partitionCount][];
-        Parallel.For(0, partitionCount, parallel, p =>
-        {
-            compacted[p] = builder._partitions[p].Compact(FieldCount);
-            builder._partitions[p] = null!; // let its build-time memory go as soon as possible
-        });
+        builder.Finish();
+        return [.. Enumerable.Range(0, FieldCount).Select(f => new FieldIndex([.. Enumerable.Range(0, partitionCount).Select(p => builder.Partition(f, p))], builder.Lengths(f)))];
+    }
 
-        return [.. Enumerable.Range(0, FieldCount).Select(f => new FieldIndex([.. compacted.Select(fields => fields[f])], builder._lengths[f]))];
+    /// <summary>Indexes the next documents (ids from the number added before); the results do not depend on how they are cut into batches.</summary>
+    public void Add(SearchDocument[] batch)
+    {
+        if (_compacted is not null)
+        {
+            throw new InvalidOperationException("the index is finished");
+        }
+
+        long chars = 0;
+        foreach (var document in batch)
+        {
+            chars += Size(document);
+        }
+
+        _batch = batch;
+        _batchStart = _added;
+        IndexBatch(_added, _added + batch.Length, chars);
+        _batch = [];
+        _added += batch.Length;
+        _unwritten |= batch.Length > 0;
+        if (_runFolder is not null && SizeInBytes > _budgetBytes)
+        {
+            WriteRun();
+        }
+    }
+
+    /// <summary>Memory the postings being built take.</summary>
+    public long SizeInBytes => _partitions.Sum(static p => p?.SizeInBytes ?? 0);
+
+    /// <summary>Ends the build: after it, <see cref="Partition"/> and <see cref="Lengths"/> give the index.</summary>
+    public void Finish()
+    {
+        if (_runs.Count > 0)
+        {
+            if (_unwritten)
+            {
+                WriteRun();
+            }
+
+            _compacted = [];
+        }
+        else
+        {
+            var compacted = new TermPartition[_partitionCount][];
+            Parallel.For(0, _partitionCount, _parallel, p => compacted[p] = _partitions[p].Compact(FieldCount));
+            _compacted = compacted;
+        }
+
+        // Let the build-time memory go before the index is written.
+        Array.Clear(_partitions);
+    }
+
+    /// <summary>The finished partition <paramref name="partition"/> of field <paramref name="field"/>; merged from the runs when there are runs.</summary>
+    public TermPartition Partition(int field, int partition)
+    {
+        if (_compacted is null)
+        {
+            throw new InvalidOperationException("the index is not finished");
+        }
+
+        return _runs.Count == 0
+            ? _compacted[partition][field]
+            : TermPartitionMerge.Merge([.. _runs.Select(run => (
+                SearchIndexSections.ReadPartition(run, RunSection(field, partition), what => throw new InvalidDataException(what)),
+                run.Array<int>(RunSection(field, partition) + "/last")))]);
+    }
+
+    public ReadOnlyArray<int> Lengths(int field) => _lengths[field];
+
+    public void Dispose()
+    {
+        foreach (var run in _runs)
+        {
+            run.Dispose();
+        }
+
+        _runs.Clear();
+    }
+
+    private static string RunSection(int field, int partition) => $"{field}/{partition}";
+
+    /// <summary>Writes the postings so far out as a run and empties the partitions for the next documents.</summary>
+    private void WriteRun()
+    {
+        string path = Path.Combine(_runFolder!, $"wikiviewer-index-{Guid.NewGuid():N}.run");
+        try
+        {
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
+            {
+                var writer = new SectionFileWriter(stream, RunMagic);
+                var gate = new object();
+                Parallel.For(0, _partitionCount, _parallel, p =>
+                {
+                    var fields = _partitions[p].Compact(FieldCount, out int[][] lastDocuments);
+                    _partitions[p].Clear();
+                    lock (gate)
+                    {
+                        for (int f = 0; f < FieldCount; f++)
+                        {
+                            SearchIndexSections.WritePartition(writer, RunSection(f, p), fields[f]);
+                            writer.Write<int>(RunSection(f, p) + "/last", lastDocuments[f]);
+                        }
+                    }
+                });
+                writer.Finish();
+            }
+
+            _runs.Add(SectionFile.Open(path, RunMagic) ?? throw new InvalidDataException("the index run just written is not one"));
+            _unwritten = false;
+        }
+        finally
+        {
+            File.Delete(path); // the mapping keeps it until the build is disposed
+        }
     }
 
     private static long Size(SearchDocument document)
@@ -96,7 +225,7 @@ internal sealed class IndexBuilder
         long seen = 0;
         for (int d = start, r = 1; d < end && r < runs; d++)
         {
-            seen += Size(_documents[d]);
+            seen += Size(_batch[d - _batchStart]);
             if (seen >= chars * r / runs)
             {
                 bounds[r++] = d + 1;
@@ -134,7 +263,7 @@ internal sealed class IndexBuilder
 
     private void TokenizeDocument(int document, TokenBuckets buckets, ref char[] normalized)
     {
-        SearchDocument source = _documents[document];
+        SearchDocument source = _batch[document - _batchStart];
         _lengths[(int)SearchField.Title][document] = Tokenize(SearchField.Title, [source.Title], document, buckets, ref normalized);
         _lengths[(int)SearchField.Alias][document] = Tokenize(SearchField.Alias, source.Aliases, document, buckets, ref normalized);
         _lengths[(int)SearchField.Category][document] = Tokenize(SearchField.Category, source.Categories, document, buckets, ref normalized);

@@ -205,7 +205,7 @@ internal sealed class PostingsBuilder
 
     private void NewTerm(long code)
     {
-        if ((_termCount & ChunkMask) == 0)
+        if ((_termCount & ChunkMask) == 0 && (_termCount >> ChunkShift) == _chunks.Count)
         {
             // Uninitialized: NewTerm assigns each state whole before it is read.
             _chunks.Add(GC.AllocateUninitializedArray<TermState>(1 << ChunkShift));
@@ -213,6 +213,20 @@ internal sealed class PostingsBuilder
 
         Term(_termCount) = new TermState { Code = code, WrittenDocument = -1 };
         _termCount++;
+    }
+
+    /// <summary>About how much memory the postings and term states take so far.</summary>
+    public long SizeInBytes =>
+        _pool.SizeInBytes + ((long)_chunks.Count * (1 << ChunkShift) * Unsafe.SizeOf<TermState>()) + ((long)_codeSlots.Length * sizeof(int)) + ((long)_wordIds.Count * 96);
+
+    /// <summary>Forgets every term and posting, keeping the memory for the next documents.</summary>
+    public void Clear()
+    {
+        _pool.Clear();
+        _wordIds.Clear();
+        Array.Clear(_codeSlots);
+        _codeCount = 0;
+        _termCount = 0;
     }
 
     private ref TermState Term(int id) => ref _chunks[id >> ChunkShift][id & ChunkMask];
@@ -235,7 +249,14 @@ internal sealed class PostingsBuilder
     }
 
     /// <summary>The finished postings, one <see cref="TermPartition"/> per field.</summary>
-    public TermPartition[] Compact(int fieldCount)
+    public TermPartition[] Compact(int fieldCount) => Compact(fieldCount, out _);
+
+    /// <summary>
+    /// The finished postings, one <see cref="TermPartition"/> per field, and per field and term
+    /// (in the partition's order) the last document listed: where postings of later documents
+    /// continue from (<see cref="TermPartitionMerge"/>).
+    /// </summary>
+    public TermPartition[] Compact(int fieldCount, out int[][] lastDocuments)
     {
         int[] docsLengths = new int[_termCount];
         int[] positionsLengths = new int[_termCount];
@@ -269,6 +290,7 @@ internal sealed class PostingsBuilder
         int[] positionsDestinations = new int[_termCount];
         var fieldDocs = new byte[fieldCount][];
         var fieldPositions = new byte[fieldCount][];
+        lastDocuments = new int[fieldCount][];
         var parts = new (long[] Codes, char[] WordChars, int[] WordStarts, int[] Frequencies, int[] DocsOffsets, int[] PositionsOffsets)[fieldCount];
         int codeAt = 0;
         int wordAt = 0;
@@ -291,6 +313,7 @@ internal sealed class PostingsBuilder
             int[] frequencies = new int[termCount];
             int[] docsOffsets = new int[termCount];
             int[] positionsOffsets = new int[termCount];
+            int[] last = lastDocuments[field] = new int[termCount];
             long docsBytes = 0;
             long positionsBytes = 0;
             for (int k = 0; k < termCount; k++)
@@ -298,6 +321,7 @@ internal sealed class PostingsBuilder
                 int id = k < codeTerms ? codeIds[codeAt + k] : wordIds[wordAt + k - codeTerms];
                 fieldOf[id] = field;
                 frequencies[k] = documentFrequencies[id];
+                last[k] = Term(id).WrittenDocument;
                 docsOffsets[k] = docsDestinations[id] = (int)Math.Min(docsBytes, int.MaxValue);
                 positionsOffsets[k] = positionsDestinations[id] = (int)Math.Min(positionsBytes, int.MaxValue);
                 docsBytes += docsLengths[id];

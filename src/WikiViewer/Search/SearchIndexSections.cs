@@ -16,20 +16,22 @@ internal static class SearchIndexSections
     private const int ArrayCount = 8;
     private const int Alignment = 8;
 
-    public static void Write(SectionFileWriter file, SearchIndex index)
+    public static void Write(SectionFileWriter file, SearchIndex index) =>
+        Write(file, [.. index.Fields.Select(f => f.Lengths)], index.Fields[0].Partitions.Count, (f, p) => index.Fields[f].Partitions[p], index.Suggester);
+
+    /// <summary>An index written as it is built: each field's lengths, <paramref name="partition"/> asked for each field and partition in turn.</summary>
+    public static void Write(SectionFileWriter file, IReadOnlyList<ReadOnlyArray<int>> lengths, int partitionCount, Func<int, int, TermPartition> partition, TitleSuggester suggester)
     {
-        for (int f = 0; f < index.Fields.Count; f++)
+        for (int f = 0; f < lengths.Count; f++)
         {
-            FieldIndex field = index.Fields[f];
-            file.Write($"search/{f}/lengths", field.Lengths);
-            file.Property($"search/{f}/partitions", field.Partitions.Count.ToString(CultureInfo.InvariantCulture));
-            for (int p = 0; p < field.Partitions.Count; p++)
+            file.Write($"search/{f}/lengths", lengths[f]);
+            file.Property($"search/{f}/partitions", partitionCount.ToString(CultureInfo.InvariantCulture));
+            for (int p = 0; p < partitionCount; p++)
             {
-                WritePartition(file, $"search/{f}/{p}", field.Partitions[p]);
+                WritePartition(file, $"search/{f}/{p}", partition(f, p));
             }
         }
 
-        var suggester = index.Suggester;
         file.Write("search/suggest/key-chars", suggester.KeyChars);
         file.Write("search/suggest/key-starts", suggester.KeyStarts);
         file.Write("search/suggest/document-ids", suggester.DocumentIds);
@@ -65,7 +67,7 @@ internal static class SearchIndexSections
         return new SearchIndex(documents, fields, suggester);
     }
 
-    private static void WritePartition(SectionFileWriter file, string name, TermPartition partition)
+    internal static void WritePartition(SectionFileWriter file, string name, TermPartition partition)
     {
         long[] lengths = [partition.Codes.Length, partition.WordChars.Length, partition.WordStarts.Length, partition.DocumentFrequencies.Length,
             partition.DocsOffsets.Length, partition.PositionsOffsets.Length, partition.Docs.Length, partition.Positions.Length];
@@ -89,7 +91,7 @@ internal static class SearchIndexSections
         file.Append(padding[..(int)((Alignment - (file.SectionLength % Alignment)) % Alignment)]);
     }
 
-    private static TermPartition ReadPartition(SectionFile file, string name, Action<string> damaged)
+    internal static TermPartition ReadPartition(SectionFile file, string name, Action<string> damaged)
     {
         var (offset, length) = file.Range(name);
         var range = new CheckedRange(file.File, offset, length, file.Checksum(name), () => damaged($"the search index's partition {name}"));
