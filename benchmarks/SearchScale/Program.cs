@@ -13,8 +13,8 @@ using WikiViewer.Store;
 // The search engine at scale, on one corpus folder (docs/benchmarks.md, "Search engine:
 // hand-written, not Lucene.Net"):
 //   SearchScale --corpus DIR [--index-dir DIR] [--queries N] [--duration S] [--workers N] [--seed N]
-// The articles are read and analysed by the app's own loader (ArticleLoader.Analyse), put
-// in title order and made into SearchDocuments as StoreWriter does; then the index is
+// The articles are loaded by the app's own loader (ArticleLoader.Load, into a temporary
+// store) and made into SearchDocuments as StoreWriter does; then the index is
 // built with the loader's parallel options, its memory and size taken, written and read back
 // as a store file does, and distinct 2–4 character queries cut from the corpus text run by N
 // concurrent workers for S seconds.
@@ -34,8 +34,9 @@ Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim
 var clock = Stopwatch.StartNew();
 SearchDocument[] documents;
 {
-    ArticleLoader.AnalysedFolder analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus), new LoadProgress());
-    documents = [.. analysed.Articles.Select((a, id) => new SearchDocument(analysed.Titles.Title(id), a.Aliases, a.Categories, a.PlainText))];
+    // Loaded into a temporary store file, as the app loads a folder without Wiki:SnapshotPath.
+    var store = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus), new LoadProgress(), StoreLocation.Configured(null));
+    documents = [.. store.Articles.Select(a => new SearchDocument(a.Title, a.Aliases, a.Categories, a.PlainText))];
 }
 
 double loadSeconds = clock.Elapsed.TotalSeconds;

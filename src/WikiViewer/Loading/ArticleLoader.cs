@@ -25,15 +25,39 @@ internal sealed class ArticleLoader(ILogger logger)
     // Reads in flight during the load; the reader threads mostly wait on the disk.
     private const int ReadsInFlight = 6;
 
-    /// <summary>The folder loaded and written as a store file at <paramref name="location"/>, then opened from there.</summary>
+    // Files read but not yet appended, at most: a slow file holds the others up only this far.
+    private const int FilesAhead = 8192;
+
+    /// <summary>Articles analysed at once, and indexed as one batch: about this many bytes of Markdown, a few hundred articles.</summary>
+    internal int AnalysisBlockBytes { get; init; } = 4 << 20;
+
+    /// <summary>Memory the search index's postings may take while loading before a run is written out (<see cref="IndexBuilder"/>).</summary>
+    internal long IndexBudgetBytes { get; init; } = 768L << 20;
+
+    /// <summary>
+    /// The folder loaded and written as a store file at <paramref name="location"/>, then
+    /// opened from there. The load streams: every file is read and its Markdown appended to
+    /// the file, keeping only its names; once every name is known (a link can only be resolved
+    /// then), the articles are read back and analysed in blocks in id order, and each block is
+    /// written and indexed before the next (<see cref="StoreWriter"/>).
+    /// </summary>
     public ArticleStore Load(ContentFolder folder, LoadProgress progress, StoreLocation location)
     {
         var clock = Stopwatch.StartNew();
-        var analysed = Analyse(folder, progress);
-        progress.BeginPhase("index", analysed.Articles.Length);
-        var prepared = StoreWriter.Prepare(analysed, progress);
+        progress.BeginPhase("list", 0);
+        var listing = folder.List();
+        if (listing.SkippedByFolder.Count > 0)
+        {
+            logger.LogInformation("Skipped {Count} files in folders that hold no articles: {Folders}",
+                listing.SkippedByFolder.Values.Sum(), string.Join(", ", listing.SkippedByFolder.Select(p => $"{p.Key} {p.Value}")));
+        }
+
         var store = location.Write(
-            file => StoreWriter.Write(file, prepared, () => Statistics(analysed, clock)),
+            (file, scratch) =>
+            {
+                using var writer = new StoreWriter(file, scratch, IndexBudgetBytes);
+                Build(folder, listing.Files, writer, progress, clock);
+            },
             folder.Path, () => clock.Elapsed, logger);
         var statistics = store.Statistics;
         logger.LogInformation("Load phases: {Phases}", progress.PhaseTimes());
@@ -44,34 +68,19 @@ internal sealed class ArticleLoader(ILogger logger)
         return store;
     }
 
-    private static LoadStatistics Statistics(AnalysedFolder analysed, Stopwatch clock) =>
-        new(analysed.Articles.Length, analysed.Titles.AliasCount, analysed.Resolved, analysed.Missing, analysed.Skipped, clock.Elapsed);
-
-    /// <summary>
-    /// Every step of <see cref="Load"/> before the store is written: the files read, named,
-    /// put in title order and analysed. The search benchmark (benchmarks/SearchScale) takes
-    /// the articles from here.
-    /// </summary>
-    internal AnalysedFolder Analyse(ContentFolder folder, LoadProgress progress)
+    private void Build(ContentFolder folder, IReadOnlyList<string> files, StoreWriter writer, LoadProgress progress, Stopwatch clock)
     {
-        var listing = folder.List();
-        var files = listing.Files;
-        if (listing.SkippedByFolder.Count > 0)
-        {
-            logger.LogInformation("Skipped {Count} files in folders that hold no articles: {Folders}",
-                listing.SkippedByFolder.Values.Sum(), string.Join(", ", listing.SkippedByFolder.Select(p => $"{p.Key} {p.Value}")));
-        }
-
+        // 1. Every file read, its Markdown appended, its names kept.
         progress.BeginPhase("read", files.Count);
-        var sources = new SourceArticle?[files.Count];
+        var sources = new StoredSource?[files.Count];
         var stamps = new long[files.Count * 2];
-        ReadAndParse(folder, files, sources, stamps, progress);
+        long sourceBytes = ReadAndStore(folder, files, sources, stamps, writer, progress);
 
         int skipped = sources.Count(s => s is null);
         var names = new TitleIndex.Builder();
-        var accepted = new List<SourceArticle>(files.Count);
-        var categoryTexts = new List<SourceArticle>();
-        foreach (var source in sources.OfType<SourceArticle>())
+        var accepted = new List<StoredSource>(files.Count);
+        var categoryTexts = new List<StoredSource>();
+        foreach (var source in sources.OfType<StoredSource>())
         {
             if (source.Kind == ContentFileKind.CategoryText)
             {
@@ -90,40 +99,69 @@ internal sealed class ArticleLoader(ILogger logger)
             }
         }
 
+        Array.Clear(sources);
         var aliases = accepted.Select(s => s.Names.Aliases.Where(a => names.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
 
-        // Ids are places in title order, known before the analysis: what it writes goes straight to its id.
+        // 2. Ids are places in title order, known before the analysis: blocks are analysed and written in id order.
         progress.BeginPhase("sort", accepted.Count);
         int[] order = InTitleOrder([.. accepted.Select(s => s.Names.Title)]);
         var titles = names.Build(order);
+        writer.Start(titles, sourceBytes);
 
+        // 3. Analysed, filed and indexed block by block.
         progress.BeginPhase("render", accepted.Count);
         var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
         var bodies = new BodyRenderer(titles, logger);
-        var articles = new AnalysedArticle[accepted.Count];
         int resolved = 0, missing = 0;
-        Parallel.For(0, order.Length, CpuBound.OneThreadPerCore, id =>
+        for (int start = 0; start < order.Length;)
         {
-            int i = order[id];
-            var source = accepted[i];
-            var (body, isHtml, plainText, metadata) = Analyze(source, pipeline, bodies);
-            articles[id] = new AnalysedArticle(source.RelativePath, aliases[i], body, isHtml, plainText,
-                [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
-            Interlocked.Add(ref resolved, metadata.ResolvedLinks);
-            Interlocked.Add(ref missing, metadata.MissingLinks);
-            accepted[i] = null!;
-            progress.Advance();
-        });
+            int end = start;
+            for (long bytes = 0; end < order.Length && (end == start || bytes < AnalysisBlockBytes); end++)
+            {
+                bytes += accepted[order[end]].Markdown.Length;
+            }
+
+            writer.FlushContent();
+            var block = new AnalysedArticle[end - start];
+            var shownAsHtml = new byte[]?[end - start];
+            Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
+            {
+                int i = order[id];
+                var source = accepted[i];
+                var (html, plainText, metadata) = Analyze(writer.ReadContent(source.Markdown), source.RelativePath, pipeline, bodies);
+                shownAsHtml[id - start] = html;
+                block[id - start] = new AnalysedArticle(source.RelativePath, aliases[i], source.Markdown, plainText,
+                    [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
+                Interlocked.Add(ref resolved, metadata.ResolvedLinks);
+                Interlocked.Add(ref missing, metadata.MissingLinks);
+            });
+
+            // An article the pipeline failed on is shown as its text, escaped: that HTML is its body.
+            for (int b = 0; b < block.Length; b++)
+            {
+                if (shownAsHtml[b] is { } html)
+                {
+                    block[b] = block[b] with { Body = writer.AppendContent(html, ContentKind.Html) };
+                }
+            }
+
+            writer.Add(block);
+            progress.Advance(end - start);
+            start = end;
+        }
 
         // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
-        var categoryBodies = new AnalysedCategoryText[categoryTexts.Count];
+        writer.FlushContent();
+        var categoryHtml = new byte[]?[categoryTexts.Count];
         Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
+            categoryHtml[i] = Analyze(writer.ReadContent(categoryTexts[i].Markdown), categoryTexts[i].RelativePath, pipeline, bodies).Html);
+        for (int i = 0; i < categoryTexts.Count; i++)
         {
-            var (body, isHtml, _, _) = Analyze(categoryTexts[i], pipeline, bodies);
-            categoryBodies[i] = new AnalysedCategoryText(categoryTexts[i].Names.Title, body, isHtml);
-        });
+            writer.AddCategoryText(categoryTexts[i].Names.Title, categoryTexts[i].Markdown, categoryHtml[i]);
+        }
 
-        return new AnalysedFolder(titles, articles, categoryBodies, VersionOf(files, stamps), resolved, missing, skipped);
+        writer.Finish(VersionOf(files, stamps), () => new LoadStatistics(accepted.Count, titles.AliasCount, resolved, missing, skipped, clock.Elapsed), progress);
+        logger.LogInformation("Indexed in {Runs} runs of at most {Megabytes} MB of postings", writer.IndexRuns, IndexBudgetBytes >> 20);
     }
 
     // An ICU comparison of two Chinese titles is slow, and a sort makes n log n of
@@ -185,21 +223,64 @@ internal sealed class ArticleLoader(ILogger logger)
     /// parsed, as they arrive, by one loop thread per core. From a cold page cache a
     /// read waits on the disk, so more reads than cores are kept in flight; many more
     /// are no faster cold and slower warm, taking turns with the parsers
-    /// (docs/benchmarks.md, "Load: six file readers").
+    /// (docs/benchmarks.md, "Load: six file readers"). Each file's Markdown is appended
+    /// to the store in the folder's order, whatever order they are read in, and then let
+    /// go: at most <see cref="FilesAhead"/> files wait to be appended.
     /// </summary>
-    private void ReadAndParse(ContentFolder folder, IReadOnlyList<string> files, SourceArticle?[] sources, long[] stamps, LoadProgress progress)
+    /// <returns>The bytes of Markdown appended.</returns>
+    private long ReadAndStore(ContentFolder folder, IReadOnlyList<string> files, StoredSource?[] sources, long[] stamps, StoreWriter writer, LoadProgress progress)
     {
         using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Bytes)>(boundedCapacity: 4096);
         using var stop = new CancellationTokenSource();
+        using var ahead = new SemaphoreSlim(FilesAhead);
+        var parsed = new SourceArticle?[files.Count];
+        var done = new bool[files.Count];
+        var appending = new object();
+        int appended = 0;
+        long bytesAppended = 0;
         int next = -1;
         int running = ReadsInFlight;
         Exception? failure = null;
+
+        // In the folder's order: the store is the same whatever order the files were read in.
+        void Arrived(int i, SourceArticle? source)
+        {
+            parsed[i] = source;
+            Volatile.Write(ref done[i], true);
+            lock (appending)
+            {
+                for (; appended < files.Count && Volatile.Read(ref done[appended]); appended++)
+                {
+                    if (parsed[appended] is { } ready)
+                    {
+                        var markdown = writer.AppendContent(ready.Utf8, ContentKind.Markdown);
+                        sources[appended] = new StoredSource(ready.RelativePath, markdown, ready.Names, ready.Kind);
+                        bytesAppended += markdown.Length;
+                        parsed[appended] = null;
+                    }
+
+                    ahead.Release();
+                }
+            }
+
+            progress.Advance();
+        }
+
         void ReadFiles()
         {
             try
             {
-                for (int i = Interlocked.Increment(ref next); i < files.Count && !stop.IsCancellationRequested; i = Interlocked.Increment(ref next))
+                while (!stop.IsCancellationRequested)
                 {
+                    // The place is taken before the file: the lowest file not yet appended always has one.
+                    ahead.Wait(stop.Token);
+                    int i = Interlocked.Increment(ref next);
+                    if (i >= files.Count)
+                    {
+                        ahead.Release();
+                        break;
+                    }
+
                     string relativePath = Path.GetRelativePath(folder.Path, files[i]);
                     if (Read(folder, files[i], relativePath, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
                     {
@@ -207,7 +288,7 @@ internal sealed class ArticleLoader(ILogger logger)
                     }
                     else
                     {
-                        progress.Advance();
+                        Arrived(i, null);
                     }
                 }
             }
@@ -217,6 +298,7 @@ internal sealed class ArticleLoader(ILogger logger)
             catch (Exception e)
             {
                 Interlocked.CompareExchange(ref failure, e, null);
+                stop.Cancel();
             }
             finally
             {
@@ -240,8 +322,7 @@ internal sealed class ArticleLoader(ILogger logger)
             {
                 foreach (var (i, relativePath, bytes) in arrived.GetConsumingEnumerable())
                 {
-                    sources[i] = Parse(bytes, relativePath, folder.Classify(files[i]));
-                    progress.Advance();
+                    Arrived(i, Parse(bytes, relativePath, folder.Classify(files[i])));
                 }
             });
         }
@@ -263,6 +344,8 @@ internal sealed class ArticleLoader(ILogger logger)
         {
             throw new AggregateException(failure);
         }
+
+        return bytesAppended;
     }
 
     /// <summary>A file's bytes, or null (logged) when it is not to be read.</summary>
@@ -417,21 +500,21 @@ internal sealed class ArticleLoader(ILogger logger)
     }
 
     /// <summary>
-    /// Runs the article through the pipeline for its text and metadata; its HTML waits
-    /// for a reader. A file the pipeline fails on keeps its text, escaped, as its HTML.
+    /// Runs the article through the pipeline for its text and metadata; its HTML waits for a
+    /// reader. A file the pipeline fails on keeps its text, escaped, as its HTML, given here.
     /// </summary>
-    internal (byte[] Body, bool IsHtml, string PlainText, ArticleMetadata Metadata) Analyze(SourceArticle source, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
+    internal static (byte[]? Html, string PlainText, ArticleMetadata Metadata) Analyze(byte[] utf8, string relativePath, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
     {
-        string markdown = Encoding.UTF8.GetString(source.Utf8);
+        string markdown = Encoding.UTF8.GetString(utf8);
         try
         {
             var analysed = ArticleRenderer.Analyze(markdown, pipeline);
-            return (source.Utf8, false, analysed.PlainText, analysed.Metadata);
+            return (null, analysed.PlainText, analysed.Metadata);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var plain = bodies.AsPlainText(markdown, source.RelativePath, e);
-            return (plain.HtmlUtf8, true, plain.PlainText, plain.Metadata);
+            var plain = bodies.AsPlainText(markdown, relativePath, e);
+            return (plain.HtmlUtf8, plain.PlainText, plain.Metadata);
         }
     }
 
@@ -452,16 +535,8 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    /// <summary>What <see cref="Analyse"/> gives: the names, the articles by id (title order), the categories' texts.</summary>
-    internal sealed record AnalysedFolder(TitleIndex Titles, AnalysedArticle[] Articles, AnalysedCategoryText[] CategoryTexts,
-        string Version, int Resolved, int Missing, int Skipped);
-
-    /// <summary>One article analysed: what the store keeps of it, and the keys of the names it links to.</summary>
-    internal sealed record AnalysedArticle(string SourceFile, string[] Aliases, byte[] Body, bool BodyIsHtml, string PlainText,
-        TocEntry[] Toc, string[] Categories, InterlanguageLink[] Languages, string[] LinkKeys);
-
-    /// <summary>A category's own text (the collection's <c>Category/</c>), by the name its file gives.</summary>
-    internal sealed record AnalysedCategoryText(string Name, byte[] Body, bool IsHtml);
+    /// <summary>A file read and named, its Markdown appended to the store.</summary>
+    private sealed record StoredSource(string RelativePath, ContentRef Markdown, ArticleNames Names, ContentFileKind Kind);
 
     internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
 }

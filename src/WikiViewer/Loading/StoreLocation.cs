@@ -100,9 +100,10 @@ public sealed class StoreLocation
     /// Writes the store with <paramref name="write"/> and opens it: at the configured path
     /// (beside it under a temporary name, then moved into place, so that a reader never sees
     /// half a store), else in a temporary file, else in memory; each fallback logged.
-    /// <paramref name="write"/> may run again after a failed attempt.
+    /// <paramref name="write"/> is also given a folder for its own temporary files (the file's;
+    /// null in memory), and may run again after a failed attempt.
     /// </summary>
-    internal ArticleStore Write(Action<SectionFileWriter> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
+    internal ArticleStore Write(Action<SectionFileWriter, string?> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
     {
         if (Path is not null)
         {
@@ -127,12 +128,12 @@ public sealed class StoreLocation
         }
 
         var memory = new MemoryStream();
-        write(new SectionFileWriter(memory, StoreFile.Magic));
+        write(new SectionFileWriter(memory, StoreFile.Magic), null);
         var file = SectionFile.Open(MappedFile.InMemory(memory.GetBuffer().AsSpan(0, (int)memory.Length), "memory"), StoreFile.Magic)!;
         return StoreFile.Open(file, contentRoot, logger, elapsed);
     }
 
-    private static ArticleStore WriteFile(string path, bool keep, Action<SectionFileWriter> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
+    private static ArticleStore WriteFile(string path, bool keep, Action<SectionFileWriter, string?> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
     {
         string partial = $"{path}.{Guid.NewGuid():N}.partial";
         long writing = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -141,7 +142,7 @@ public sealed class StoreLocation
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
             {
-                write(new SectionFileWriter(stream, StoreFile.Magic));
+                write(new SectionFileWriter(stream, StoreFile.Magic), System.IO.Path.GetDirectoryName(partial));
             }
 
             if (keep)

@@ -1,144 +1,206 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using WikiViewer.Rendering.Syntax;
 using WikiViewer.Search;
 using WikiViewer.Storage;
 using WikiViewer.Store;
 using WikiViewer.Titles;
-using static WikiViewer.Loading.ArticleLoader;
 
 namespace WikiViewer.Loading;
 
-/// <summary>The last step of a load: the analysed articles written as a store file (<see cref="StoreFile"/>), with their backlinks, categories and search index.</summary>
-internal static class StoreWriter
+/// <summary>
+/// The store file (<see cref="StoreFile"/>) written as the load goes, so that no more than a
+/// block of articles is held at once: the sources' Markdown is appended to the content section
+/// as files are read (<see cref="AppendContent"/>, read back for the analysis), each block of
+/// analysed articles then adds its plain texts there, its records to a spool, its links and
+/// categories to their lists and its search documents to the index, built in runs under a
+/// memory budget (<see cref="IndexBuilder"/>). <see cref="Finish"/> writes the rest.
+/// </summary>
+internal sealed class StoreWriter : IDisposable
 {
-    /// <summary>What the file holds beside the analysed articles: backlinks, categories, the search index.</summary>
-    internal sealed record PreparedStore(AnalysedFolder Analysed, IdLists Links, List<CategoryEntry> Categories, SearchIndex Search);
+    private readonly SectionFileWriter _file;
+    private readonly string? _scratchFolder;
+    private readonly long _indexBudgetBytes;
 
-    public static PreparedStore Prepare(AnalysedFolder analysed, LoadProgress progress)
+    // Set once the names are known (Start).
+    private TitleIndex? _titles;
+    private ContentRef[] _bodies = [];
+    private ContentRef[] _texts = [];
+    private string[][] _aliases = [];
+    private Stream? _records;
+    private long[] _recordStarts = [];
+    private IndexBuilder? _index;
+    private readonly Dictionary<string, List<int>> _linksTo = new(StringComparer.Ordinal);
+    private readonly CategoryFiling _categories = new();
+    private readonly ArrayBufferWriter<byte> _record = new();
+    private int _added;
+
+    /// <param name="scratchFolder">Where the records' spool and the index's runs go; null: they stay in memory.</param>
+    /// <param name="indexBudgetBytes">How much memory the search index's postings may take before a run is written out.</param>
+    public StoreWriter(SectionFileWriter file, string? scratchFolder, long indexBudgetBytes)
     {
-        var articles = analysed.Articles;
-
-        // Filing backlinks and categories runs on one core; the search index
-        // beside it takes what is left, so the load waits for the longer of the two.
-        var filing = Task.Run(() => (Links: LinkLists(articles), Categories: CategoryEntries(articles, analysed.CategoryTexts)));
-        var search = SearchIndex.Build(
-            [.. articles.Select((a, id) => new SearchDocument(analysed.Titles.Title(id), a.Aliases, a.Categories, a.PlainText))],
-            progress.Advance, CpuBound.OneThreadPerCore);
-        var (links, categories) = filing.GetAwaiter().GetResult();
-        return new PreparedStore(analysed, links, categories, search);
+        _file = file;
+        _scratchFolder = scratchFolder;
+        _indexBudgetBytes = indexBudgetBytes;
+        _file.Begin(StoreFile.Content, SectionFileWriter.PageAlignment);
     }
 
-    /// <param name="statistics">Asked once the rest is written, so that its elapsed time covers the writing.</param>
-    public static void Write(SectionFileWriter file, PreparedStore prepared, Func<LoadStatistics> statistics)
+    /// <summary>Appends an item to the content section; one caller at a time.</summary>
+    public ContentRef AppendContent(ReadOnlySpan<byte> bytes, ContentKind kind)
     {
-        var (analysed, links, categories, search) = prepared;
-        var articles = analysed.Articles;
-
-        var bodies = new ContentRef[articles.Length];
-        var texts = new ContentRef[articles.Length];
-        var categoryTexts = new ContentRef[categories.Count];
-        file.Begin(StoreFile.Content, SectionFileWriter.PageAlignment);
-        for (int id = 0; id < articles.Length; id++)
-        {
-            var article = articles[id];
-            bodies[id] = Append(file, article.Body, article.BodyIsHtml ? ContentKind.Html : ContentKind.Markdown);
-            texts[id] = Append(file, MemoryMarshal.AsBytes(article.PlainText.AsSpan()), ContentKind.PlainText);
-        }
-
-        for (int entry = 0; entry < categories.Count; entry++)
-        {
-            categoryTexts[entry] = categories[entry].Text is { } text
-                ? Append(file, text.Body, text.IsHtml ? ContentKind.Html : ContentKind.Markdown)
-                : ContentRef.None;
-        }
-
-        file.End();
-        file.Write<ContentRef>("articles/bodies", bodies);
-        file.Write<ContentRef>("articles/texts", texts);
-        WriteRecords(file, articles);
-        StoreFile.WriteTitles(file, analysed.Titles);
-        StoreFile.WriteIdLists(file, "links", links);
-        WriteCategories(file, categories, categoryTexts);
-        SearchIndexSections.Write(file, search);
-        StoreFile.WriteStatistics(file, analysed.Version, statistics());
-        file.Finish();
-    }
-
-    private static ContentRef Append(SectionFileWriter file, ReadOnlySpan<byte> bytes, ContentKind kind)
-    {
-        var item = new ContentRef(file.SectionLength, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
-        file.Append(bytes);
+        var item = new ContentRef(_file.SectionLength, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
+        _file.Append(bytes);
         return item;
     }
 
-    private static void WriteRecords(SectionFileWriter file, AnalysedArticle[] articles)
-    {
-        var starts = new long[articles.Length + 1];
-        var buffer = new ArrayBufferWriter<byte>();
-        var record = new PackedWriter(buffer);
-        file.Begin("articles/records");
-        for (int id = 0; id < articles.Length; id++)
-        {
-            var article = articles[id];
-            buffer.ResetWrittenCount();
-            ArticleTable.Pack(record, article.SourceFile, article.Aliases, article.Categories, article.Toc, article.Languages);
-            file.Append(buffer.WrittenSpan);
-            starts[id + 1] = file.SectionLength;
-        }
+    /// <summary>Makes what was appended readable by <see cref="ReadContent"/>.</summary>
+    public void FlushContent() => _file.Flush();
 
-        file.End();
-        file.Write<long>("articles/record-starts", starts);
+    /// <summary>An item appended and flushed before; safe from many threads while nothing is appended.</summary>
+    public byte[] ReadContent(ContentRef item)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(item.Length);
+        _file.ReadBack(item.Offset, bytes);
+        return bytes;
     }
 
-    /// <summary>Per link target's key, the ids of the articles that link to it, in id order.</summary>
-    private static IdLists LinkLists(AnalysedArticle[] articles)
+    /// <summary>How many runs the search index was written out in (0: it was built in memory whole).</summary>
+    public int IndexRuns => _index?.RunCount ?? 0;
+
+    /// <summary>The names are known: articles are added from here on in id order.</summary>
+    public void Start(TitleIndex titles, long sourceBytes)
     {
-        var linksTo = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int id = 0; id < articles.Length; id++)
+        _titles = titles;
+        _bodies = new ContentRef[titles.TitleCount];
+        _texts = new ContentRef[titles.TitleCount];
+        _aliases = new string[titles.TitleCount][];
+        _recordStarts = new long[titles.TitleCount + 1];
+        _records = _scratchFolder is null
+            ? new MemoryStream()
+            : new FileStream(Path.Combine(_scratchFolder, $"wikiviewer-records-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
+                FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
+        _index = new IndexBuilder(titles.TitleCount, SearchIndex.PartitionsFor(sourceBytes / 3 /* UTF-8 Chinese: 3 bytes a character */), CpuBound.OneThreadPerCore,
+            _scratchFolder, _scratchFolder is null ? long.MaxValue : _indexBudgetBytes);
+    }
+
+    /// <summary>The next articles, in id order: each body kept where it is (or its HTML appended), its text appended, filed and indexed.</summary>
+    public void Add(IReadOnlyList<AnalysedArticle> articles)
+    {
+        var documents = new SearchDocument[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
         {
-            foreach (string key in articles[id].LinkKeys)
+            int id = _added + i;
+            var article = articles[i];
+            _bodies[id] = article.Body;
+            _aliases[id] = article.Aliases;
+            _texts[id] = AppendContent(MemoryMarshal.AsBytes(article.PlainText.AsSpan()), ContentKind.PlainText);
+
+            _record.ResetWrittenCount();
+            ArticleTable.Pack(new PackedWriter(_record), article.SourceFile, article.Aliases, article.Categories, article.Toc, article.Languages);
+            _records!.Write(_record.WrittenSpan);
+            _recordStarts[id + 1] = _records.Position;
+
+            foreach (string key in article.LinkKeys)
             {
-                if (!linksTo.TryGetValue(key, out var ids))
+                if (!_linksTo.TryGetValue(key, out var ids))
                 {
-                    linksTo[key] = ids = [];
+                    _linksTo[key] = ids = [];
                 }
 
                 ids.Add(id);
             }
+
+            _categories.Add(id, article.Categories);
+            documents[i] = new SearchDocument(_titles!.Title(id), article.Aliases, article.Categories, article.PlainText);
         }
 
-        return IdLists.Of([.. linksTo.Select(p => (p.Key, (IReadOnlyCollection<int>)p.Value))]);
+        _added += articles.Count;
+        _index!.Add(documents);
     }
 
-    internal sealed record CategoryEntry(string Key, string Name, List<int> Members, AnalysedCategoryText? Text);
+    /// <summary>
+    /// A category's own text (the collection's <c>Category/</c>), after the articles: its Markdown
+    /// as appended, or the HTML it had to be shown as. Of two for one name, the first is kept.
+    /// </summary>
+    public void AddCategoryText(string name, ContentRef markdown, byte[]? html) =>
+        _categories.AddText(name, () => html is null ? markdown : AppendContent(html, ContentKind.Html));
+
+    /// <summary>Writes everything after the content section, and the directory: the file is whole.</summary>
+    /// <param name="statistics">Asked once the rest is written, so that its elapsed time covers the writing.</param>
+    public void Finish(string version, Func<LoadStatistics> statistics, LoadProgress progress)
+    {
+        if (_titles is null || _added != _titles.TitleCount)
+        {
+            throw new InvalidOperationException($"{_added} of {_titles?.TitleCount ?? 0} articles were added");
+        }
+
+        var index = _index!;
+        progress.BeginPhase("index", IndexBuilder.FieldCount * index.PartitionCount);
+        _file.End();
+        _file.Write<ContentRef>("articles/bodies", _bodies);
+        _file.Write<ContentRef>("articles/texts", _texts);
+        WriteRecords();
+        StoreFile.WriteTitles(_file, _titles);
+        StoreFile.WriteIdLists(_file, "links", IdLists.Of([.. _linksTo.Select(p => (p.Key, (IReadOnlyCollection<int>)p.Value))]));
+        _linksTo.Clear();
+        _categories.Write(_file);
+
+        index.Finish();
+        var names = new SearchDocument[_titles.TitleCount];
+        for (int id = 0; id < names.Length; id++)
+        {
+            names[id] = new SearchDocument(_titles.Title(id), _aliases[id], [], "");
+        }
+
+        SearchIndexSections.Write(_file, [.. Enumerable.Range(0, IndexBuilder.FieldCount).Select(index.Lengths)], index.PartitionCount,
+            (f, p) =>
+            {
+                progress.Advance();
+                return index.Partition(f, p);
+            },
+            TitleSuggester.Build(names));
+        StoreFile.WriteStatistics(_file, version, statistics());
+        _file.Finish();
+    }
+
+    public void Dispose()
+    {
+        _records?.Dispose();
+        _index?.Dispose();
+    }
+
+    private void WriteRecords()
+    {
+        var records = _records!;
+        records.Position = 0;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        _file.Begin("articles/records");
+        for (int read; (read = records.Read(buffer)) > 0;)
+        {
+            _file.Append(buffer.AsSpan(0, read));
+        }
+
+        _file.End();
+        ArrayPool<byte>.Shared.Return(buffer);
+        _file.Write<long>("articles/record-starts", _recordStarts);
+    }
 
     /// <summary>
     /// Every category, in the order first met: its members in id order, its name as first
     /// written, its text. A category with a text but no member is still a page, as on
     /// zh.wikipedia; of two texts for one name (after folding) the first file's is kept.
     /// </summary>
-    private static List<CategoryEntry> CategoryEntries(AnalysedArticle[] articles, AnalysedCategoryText[] texts)
+    private sealed class CategoryFiling
     {
-        var entries = new List<CategoryEntry>();
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        CategoryEntry Entry(string name)
-        {
-            string key = TitleKey.Of(name);
-            if (!byKey.TryGetValue(key, out int entry))
-            {
-                byKey[key] = entry = entries.Count;
-                entries.Add(new CategoryEntry(key, name, [], null));
-            }
+        private readonly List<(string Key, string Name, List<int> Members, ContentRef Text)> _entries = [];
+        private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
 
-            return entries[entry];
-        }
-
-        for (int id = 0; id < articles.Length; id++)
+        public void Add(int id, IEnumerable<string> categories)
         {
-            foreach (string name in articles[id].Categories)
+            foreach (string name in categories)
             {
-                var members = Entry(name).Members;
+                var members = _entries[Entry(name)].Members;
                 if (members.Count == 0 || members[^1] != id)
                 {
                     members.Add(id);
@@ -146,35 +208,49 @@ internal static class StoreWriter
             }
         }
 
-        foreach (var text in texts)
+        public void AddText(string name, Func<ContentRef> append)
         {
-            var entry = Entry(text.Name);
-            if (entry.Text is null)
+            int entry = Entry(name);
+            if (_entries[entry].Text.Kind == (int)ContentKind.None)
             {
-                entries[byKey[entry.Key]] = entry with { Text = text };
+                _entries[entry] = _entries[entry] with { Text = append() };
             }
         }
 
-        return entries;
-    }
-
-    private static void WriteCategories(SectionFileWriter file, List<CategoryEntry> categories, ContentRef[] texts)
-    {
-        var members = IdLists.Of([.. categories.Select(c => (c.Key, (IReadOnlyCollection<int>)c.Members))]);
-        int[] byName = InTitleOrder([.. categories.Select(c => c.Name)]);
-        int[] rank = new int[byName.Length];
-        for (int i = 0; i < byName.Length; i++)
+        public void Write(SectionFileWriter file)
         {
-            rank[byName[i]] = i;
+            var members = IdLists.Of([.. _entries.Select(c => (c.Key, (IReadOnlyCollection<int>)c.Members))]);
+            int[] byName = ArticleLoader.InTitleOrder([.. _entries.Select(c => c.Name)]);
+            int[] rank = new int[byName.Length];
+            for (int i = 0; i < byName.Length; i++)
+            {
+                rank[byName[i]] = i;
+            }
+
+            int[] largest = [.. Enumerable.Range(0, _entries.Count)
+                .OrderByDescending(entry => _entries[entry].Members.Count).ThenBy(entry => rank[entry])
+                .Take(StoreFile.LargestCategories)];
+            StoreFile.WriteIdLists(file, "categories", members);
+            StoreFile.WriteStrings(file, "categories/names", StringTable.Of([.. _entries.Select(c => c.Name)]));
+            file.Write<ContentRef>("categories/texts", [.. _entries.Select(c => c.Text)]);
+            file.Write<int>("categories/by-name", byName);
+            file.Write<int>("categories/largest", largest);
         }
 
-        int[] largest = [.. Enumerable.Range(0, categories.Count)
-            .OrderByDescending(entry => categories[entry].Members.Count).ThenBy(entry => rank[entry])
-            .Take(StoreFile.LargestCategories)];
-        StoreFile.WriteIdLists(file, "categories", members);
-        StoreFile.WriteStrings(file, "categories/names", StringTable.Of([.. categories.Select(c => c.Name)]));
-        file.Write<ContentRef>("categories/texts", texts);
-        file.Write<int>("categories/by-name", byName);
-        file.Write<int>("categories/largest", largest);
+        private int Entry(string name)
+        {
+            string key = TitleKey.Of(name);
+            if (!_byKey.TryGetValue(key, out int entry))
+            {
+                _byKey[key] = entry = _entries.Count;
+                _entries.Add((key, name, [], ContentRef.None));
+            }
+
+            return entry;
+        }
     }
 }
+
+/// <summary>One article analysed: where its body is (its Markdown, or the HTML it had to be shown as), its text and metadata, the keys of the names it links to.</summary>
+internal sealed record AnalysedArticle(string SourceFile, string[] Aliases, ContentRef Body, string PlainText,
+    TocEntry[] Toc, string[] Categories, InterlanguageLink[] Languages, string[] LinkKeys);

@@ -58,6 +58,8 @@ internal sealed class IndexBuilder : IDisposable
         _lengths = [.. Enumerable.Range(0, FieldCount).Select(_ => new int[documentCount])];
     }
 
+    public int PartitionCount => _partitionCount;
+
     /// <summary>How many runs were written out so far.</summary>
     public int RunCount => _runs.Count;
 

@@ -76,9 +76,11 @@ public sealed class SearchIndex
             chars += document.Text?.Length ?? 0;
         }
 
-        int partitions = chars < SmallCorpusChars ? 1 : IndexBuilder.LargeCorpusPartitions;
-        return Build(documents, partitions, IndexBuilder.DefaultBatchChars, indexed, parallel);
+        return Build(documents, PartitionsFor(chars), IndexBuilder.DefaultBatchChars, indexed, parallel);
     }
+
+    /// <summary>How many partitions the terms of a corpus of about <paramref name="chars"/> characters are hashed into.</summary>
+    internal static int PartitionsFor(long chars) => chars < SmallCorpusChars ? 1 : IndexBuilder.LargeCorpusPartitions;
 
     /// <summary>
     /// Builds with the terms hashed into <paramref name="partitionCount"/> partitions, reading

@@ -17,6 +17,7 @@ internal sealed class SectionFileWriter
     public const int PageAlignment = 4096;
 
     private readonly Stream _output;
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle? _handle;
     private readonly byte[] _magic;
     private readonly List<(string Name, long Offset, long Length, ulong Checksum)> _sections = [];
     private readonly List<(string Name, string Value)> _properties = [];
@@ -33,6 +34,7 @@ internal sealed class SectionFileWriter
         }
 
         _output = output;
+        _handle = (output as FileStream)?.SafeFileHandle;
         _magic = magic.ToArray();
         _output.Write(new byte[SectionFile.HeaderLength]);
     }
@@ -75,6 +77,46 @@ internal sealed class SectionFileWriter
     {
         _hash.Append(bytes);
         _output.Write(bytes);
+    }
+
+    /// <summary>Hands what was appended to the file (or stream), so that <see cref="ReadBack"/> sees it.</summary>
+    public void Flush() => _output.Flush();
+
+    /// <summary>
+    /// Bytes of the open section, from <paramref name="offset"/> within it, as flushed last
+    /// (<see cref="Flush"/>): a load reads back what it wrote instead of holding it. Safe from
+    /// many threads at once while nothing is appended.
+    /// </summary>
+    public void ReadBack(long offset, Span<byte> destination)
+    {
+        long at = _openStart + offset;
+        if (_open is null || offset < 0 || offset + destination.Length > SectionLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), "not within the open section");
+        }
+
+        if (_handle is not null)
+        {
+            while (!destination.IsEmpty)
+            {
+                int read = RandomAccess.Read(_handle, destination, at);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException("the section was not flushed");
+                }
+
+                destination = destination[read..];
+                at += read;
+            }
+        }
+        else if (_output is MemoryStream memory)
+        {
+            memory.GetBuffer().AsSpan(checked((int)at), destination.Length).CopyTo(destination);
+        }
+        else
+        {
+            throw new NotSupportedException("reading back needs a file or a memory stream");
+        }
     }
 
     public void End()

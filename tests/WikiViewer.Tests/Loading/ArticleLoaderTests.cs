@@ -49,7 +49,7 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
-    public void The_index_phase_counts_its_articles_like_the_others()
+    public void The_last_phase_ends_with_all_it_counts_done()
     {
         using var corpus = new TempCorpus();
         for (int i = 0; i < 30; i++)
@@ -62,7 +62,10 @@ public sealed class ArticleLoaderTests
             .Load(ContentFolder.Open(corpus.Path), progress, StoreLocation.Configured(null));
 
         store.Close();
-        Assert.Equal(("index", 30, 30), (progress.Phase, progress.Done, progress.Total));
+        Assert.Equal("index", progress.Phase);
+        Assert.True(progress.Total > 0);
+        Assert.Equal(progress.Total, progress.Done);
+        Assert.Matches("^list .*, read .*, sort .*, render .*, index ", progress.PhaseTimes());
     }
 
     [Fact]

@@ -74,8 +74,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
 
             // As the load does: analysed first, the body rendered when first read.
-            var (markdown, isHtml, plainText, metadata) = loader.Analyze(source, pipeline, bodies);
-            byte[] html = isHtml ? markdown : bodies.Render(markdown, name);
+            var (shownAsHtml, plainText, metadata) = ArticleLoader.Analyze(source.Utf8, name, pipeline, bodies);
+            byte[] html = shownAsHtml ?? bodies.Render(source.Utf8, name);
             var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(html) + "</body></html>").Body!;
             problems.AddRange(Dangers(body).Select(d => $"case {n}: {d}"));
             documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, metadata.Categories, plainText));

@@ -3,9 +3,11 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WikiViewer.Loading;
+using WikiViewer.Rendering;
 using WikiViewer.Search;
 using WikiViewer.Storage;
 using WikiViewer.Store;
+using WikiViewer.Titles;
 using WikiViewer.Tests.Infrastructure;
 using WikiViewer.Tests.Loading;
 using WikiViewer.Tests.Search;
@@ -25,36 +27,57 @@ public sealed class StoreFileTests : IDisposable
     public void Every_field_the_load_analysed_reads_back_from_the_mapped_file_and_again_after_a_restart()
     {
         using var corpus = SnapshotCorpus.Create();
-        var analysed = new ArticleLoader(NullLogger.Instance).Analyse(ContentFolder.Open(corpus.Path), new LoadProgress());
         var loaded = Load(corpus.Path, StorePath);
         var reopened = Reopen(corpus.Path);
 
+        // What each file gives when analysed alone, with the names the load found.
+        var names = new TitleIndex.Builder();
+        foreach (var article in loaded.Articles)
+        {
+            Assert.True(names.TryAddTitle(article.Title));
+        }
+
+        foreach (var article in loaded.Articles)
+        {
+            Assert.All(article.Aliases, alias => Assert.True(names.TryAddAlias(alias, article.Title)));
+        }
+
+        var titles = names.Build();
+        var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
+        var expected = loaded.Articles.Select(article => ArticleLoader.Analyze(
+            File.ReadAllBytes(Path.Combine(corpus.Path, article.SourceFile)), article.SourceFile, pipeline, new BodyRenderer(titles, NullLogger.Instance))).ToArray();
+
         foreach (var store in new[] { loaded, reopened })
         {
-            Assert.Equal(analysed.Version, store.Version);
-            Assert.Equal(analysed.Articles.Length, store.Articles.Count);
-            Assert.Equal(analysed.Articles.Length, store.Statistics.Articles);
-            Assert.Equal((analysed.Titles.AliasCount, analysed.Resolved, analysed.Missing, analysed.Skipped),
+            Assert.Equal(ArticleLoader.VersionOf(ContentFolder.Open(corpus.Path)), store.Version);
+            Assert.Equal(5, store.Articles.Count);
+            Assert.Equal(5, store.Statistics.Articles);
+            Assert.Equal((titles.AliasCount, expected.Sum(e => e.Metadata.ResolvedLinks), expected.Sum(e => e.Metadata.MissingLinks), 0),
                 (store.Statistics.Aliases, store.Statistics.LinksResolved, store.Statistics.LinksMissing, store.Statistics.FilesSkipped));
-            for (int id = 0; id < analysed.Articles.Length; id++)
+            for (int id = 0; id < store.Articles.Count; id++)
             {
-                var expected = analysed.Articles[id];
+                var (html, plainText, metadata) = expected[id];
                 var actual = store.Articles[id];
                 Assert.Equal(id, actual.Id);
-                Assert.Equal(analysed.Titles.Title(id), actual.Title);
-                Assert.Equal(expected.Aliases, actual.Aliases);
-                Assert.Equal(expected.SourceFile, actual.SourceFile);
-                Assert.Equal(expected.PlainText, actual.PlainText);
-                Assert.Equal(expected.Toc, actual.Toc);
-                Assert.Equal(expected.Categories, actual.Categories);
-                Assert.Equal(expected.Languages, actual.Languages);
-                Assert.Equal(expected.BodyIsHtml, actual.Body.IsHtml);
+                Assert.Equal(titles.Title(id), actual.Title);
+                Assert.Equal(loaded.Articles[id].Aliases, actual.Aliases);
+                Assert.Equal(loaded.Articles[id].SourceFile, actual.SourceFile);
+                Assert.Equal(plainText, actual.PlainText);
+                Assert.Equal(metadata.Toc, actual.Toc);
+                Assert.Equal(metadata.Categories, actual.Categories);
+                Assert.Equal(metadata.Languages, actual.Languages);
+                Assert.Equal(html is not null, actual.Body.IsHtml);
                 Assert.Equal(store.Articles[id], store.Get(actual.Title));
-                foreach (string key in expected.LinkKeys)
+                foreach (string key in metadata.LinkKeys)
                 {
                     Assert.Contains(actual, store.LinksTo(key));
                 }
             }
+
+            Assert.Equal(["快照別名"], store.Get("快照条目")!.Aliases);
+            Assert.Equal("snapshot.md", store.Get("快照条目")!.SourceFile);
+            Assert.Equal(["快照分类"], store.Get("第二条目")!.Categories);
+            Assert.Contains("MIM 和 1931", store.Get("快照条目")!.PlainText);
 
             // In title order, by pinyin.
             Assert.Equal(store.Articles.Select(a => a.Title).Order(ArticleStore.TitleOrder), store.Articles.Select(a => a.Title));
@@ -77,7 +100,7 @@ public sealed class StoreFileTests : IDisposable
             Assert.Equal(loaded.Articles[id].Html, reopened.Articles[id].Html);
         }
 
-        var documents = analysed.Articles.Select((a, id) => new SearchDocument(analysed.Titles.Title(id), a.Aliases, a.Categories, a.PlainText)).ToArray();
+        var documents = expected.Select((e, id) => new SearchDocument(titles.Title(id), loaded.Articles[id].Aliases, e.Metadata.Categories, e.PlainText)).ToArray();
         var inMemory = SearchIndex.Build(documents);
         foreach (string query in Queries)
         {
@@ -86,6 +109,39 @@ public sealed class StoreFileTests : IDisposable
 
         Assert.Equal(inMemory.Suggest("国", 10), reopened.Search.Suggest("国", 10));
         Assert.Equal(inMemory.Suggest("快照", 10), reopened.Search.Suggest("快照", 10));
+    }
+
+    [Theory]
+    [InlineData(2_000, 1L)] // a block of one or two articles at a time, every block's postings written out as a run
+    [InlineData(60_000, 200_000L)]
+    public void The_same_folder_gives_the_same_store_file_byte_for_byte_whatever_the_buffers(int blockBytes, long indexBudgetBytes)
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var documents = GeneratedCorpus.Create(400, seed: 4);
+        for (int i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            string linked = documents[(i * 7) % documents.Count].Title;
+            corpus.Add($"generated-{i:D3}.md", $"**{d.Title}**（**{d.Aliases.FirstOrDefault() ?? d.Title}**）{d.Text}\n\n"
+                + $"见[{linked}](../Page/{linked}.md \"wikilink\")与[缺失{i % 13}](../Page/缺失{i % 13}.md \"wikilink\")。\n\n"
+                + string.Concat(d.Categories.Select(c => $"[Category:{c}](../Page/Category:{c}.md \"wikilink\")\n")));
+        }
+
+        string whole = Path.Combine(_folder, "whole.wikiviewer"), inRuns = Path.Combine(_folder, "runs.wikiviewer");
+        var logs = new LogCapture();
+        var loaded = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), StoreLocation.Configured(whole));
+        int articles = loaded.Articles.Count;
+        loaded.Close();
+        new ArticleLoader(logs.CreateLogger("runs")) { AnalysisBlockBytes = blockBytes, IndexBudgetBytes = indexBudgetBytes }
+            .Load(ContentFolder.Open(corpus.Path), new LoadProgress(), StoreLocation.Configured(inRuns)).Close();
+
+        Assert.Contains(logs.Entries, e => System.Text.RegularExpressions.Regex.IsMatch(e.Message, "^Indexed in ([3-9]|[1-9][0-9]+) runs"));
+        byte[] expected = File.ReadAllBytes(whole), actual = File.ReadAllBytes(inRuns);
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.True(expected.AsSpan().SequenceEqual(actual), "the two store files differ");
+        Assert.True(articles > 300, $"{articles} articles");
+        Assert.Equal(articles, StoreLocation.Configured(inRuns).TryOpen(corpus.Path, () => TimeSpan.Zero, NullLogger.Instance)!.Articles.Count);
+        Assert.Equal(["runs.wikiviewer", "whole.wikiviewer"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order());
     }
 
     [Fact]
