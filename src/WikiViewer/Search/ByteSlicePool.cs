@@ -34,8 +34,8 @@ internal sealed class ByteSlicePool
     private int _block = -1; // the block slices are being carved from
     private int _offset = BlockSize;
 
-    /// <summary>Bytes of the blocks the pool holds, whether in use or kept for reuse.</summary>
-    public long SizeInBytes => (long)_blocks.Count * BlockSize;
+    /// <summary>Bytes of the blocks in use (blocks kept for reuse after <see cref="Clear"/> not counted).</summary>
+    public long SizeInBytes => (long)(_block + 1) * BlockSize;
 
     /// <summary>Forgets every slice, keeping the blocks for the next ones: a build that writes out its postings and goes on reuses them.</summary>
     public void Clear()

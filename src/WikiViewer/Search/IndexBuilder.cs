@@ -145,11 +145,24 @@ internal sealed class IndexBuilder : IDisposable
             throw new InvalidOperationException("the index is not finished");
         }
 
-        return _runs.Count == 0
-            ? _compacted[partition][field]
-            : TermPartitionMerge.Merge([.. _runs.Select(run => (
-                SearchIndexSections.ReadPartition(run, RunSection(field, partition), what => throw new InvalidDataException(what)),
-                run.Array<int>(RunSection(field, partition) + "/last")))]);
+        if (_runs.Count == 0)
+        {
+            return _compacted[partition][field];
+        }
+
+        // Each run's part is read once: its pages are let go after, or the merge would end with every run resident.
+        string name = RunSection(field, partition);
+        var merged = TermPartitionMerge.Merge([.. _runs.Select(run =>
+            (SearchIndexSections.ReadPartition(run, name, what => throw new InvalidDataException(what)), run.Array<int>(name + "/last")))]);
+        foreach (var run in _runs)
+        {
+            var (offset, length) = run.Range(name);
+            run.File.Release(offset, length);
+            (offset, length) = run.Range(name + "/last");
+            run.File.Release(offset, length);
+        }
+
+        return merged;
     }
 
     public ReadOnlyArray<int> Lengths(int field) => _lengths[field];

@@ -215,9 +215,9 @@ internal sealed class PostingsBuilder
         _termCount++;
     }
 
-    /// <summary>About how much memory the postings and term states take so far.</summary>
+    /// <summary>About how much memory the postings and term states added since the last <see cref="Clear"/> take.</summary>
     public long SizeInBytes =>
-        _pool.SizeInBytes + ((long)_chunks.Count * (1 << ChunkShift) * Unsafe.SizeOf<TermState>()) + ((long)_codeSlots.Length * sizeof(int)) + ((long)_wordIds.Count * 96);
+        _pool.SizeInBytes + ((long)_termCount * Unsafe.SizeOf<TermState>()) + ((long)_codeCount * 2 * sizeof(int)) + ((long)_wordIds.Count * 96);
 
     /// <summary>Forgets every term and posting, keeping the memory for the next documents.</summary>
     public void Clear()

@@ -13,13 +13,9 @@ namespace WikiViewer.Search;
 /// </summary>
 internal static class TermPartitionMerge
 {
+    /// <summary>The merged partition, in arrays of its own: the runs' may be released once it is made.</summary>
     public static TermPartition Merge(IReadOnlyList<(TermPartition Terms, ReadOnlyArray<int> LastDocuments)> runs)
     {
-        if (runs.Count == 1)
-        {
-            return runs[0].Terms;
-        }
-
         var codes = new List<long>();
         var wordChars = new ArrayBufferWriter<char>();
         var wordStarts = new List<int> { 0 };

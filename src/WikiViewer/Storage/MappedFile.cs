@@ -10,7 +10,7 @@ namespace WikiViewer.Storage;
 /// the mapping lives as long as they do. A file moved over the mapped one's name leaves the
 /// mapping of the old one intact.
 /// </summary>
-internal sealed unsafe class MappedFile : IDisposable
+internal sealed unsafe partial class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _file;
     private readonly MemoryMappedViewAccessor? _view;
@@ -58,6 +58,29 @@ internal sealed unsafe class MappedFile : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// Drops the pages of a range read once and not again (an index run being merged) from the
+    /// process's resident memory; they stay in the page cache, and a later read brings them back.
+    /// Where the OS has no such call, nothing happens.
+    /// </summary>
+    public void Release(long offset, long length)
+    {
+        if (_inMemory is not null || _start is null || length <= 0 || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        const long Page = 4096;
+        long from = ((long)_start + offset) / Page * Page;
+        long to = (long)_start + offset + length;
+        _ = Advise((nint)from, (nuint)(to - from), DontNeed);
+    }
+
+    private const int DontNeed = 4; // MADV_DONTNEED
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Advise(nint address, nuint length, int advice);
 
     /// <summary>Whether the bytes are held in memory, not in a file (<see cref="InMemory"/>).</summary>
     public bool IsInMemory => _inMemory is not null;
