@@ -11,7 +11,8 @@ namespace WikiViewer.Loading;
 /// the folder: stating a million files takes longer than a restart may
 /// (docs/benchmarks.md, "Store: checked against the folder once serving"). When the folder
 /// changed, it is loaded again while the store file serves, and its store replaces the
-/// old one. Any other start loads the folder and writes the store file there.
+/// old one. Any other start loads the folder and writes the store file there. A read-only
+/// location (replicas sharing one store file) is served as it is, or the app stops.
 /// </summary>
 public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStoreLoader> logger, IHostApplicationLifetime lifetime, StoreLocation location)
     : IHostedService, IDisposable
@@ -61,11 +62,22 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             using (new Timer(_ => LogProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
             {
                 opened = FromStoreFile();
+                if (opened is null && location.ReadOnly)
+                {
+                    throw new WikiContentException(
+                        $"Wiki:StoreReadOnly: there is no whole store file at '{location.Path}' to serve (the line above says why); a viewer without Wiki:StoreReadOnly on the same content writes it.");
+                }
+
                 Serve(opened ?? FromFolder());
             }
 
             _ready.SetResult(Store);
-            if (opened is null)
+            if (location.ReadOnly)
+            {
+                logger.LogInformation("Serving the store file read-only (Wiki:StoreReadOnly): it is not checked against the folder, nor written");
+                _checked.SetResult(false);
+            }
+            else if (opened is null)
             {
                 _checked.SetResult(false);
             }

@@ -17,27 +17,43 @@ public sealed class StoreLocation
     // A writer that died (killed, out of disk) leaves its temporary file; one this old is nobody's.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
-    private StoreLocation(string? path, string temporaryFolder)
+    private StoreLocation(string? path, string temporaryFolder, bool readOnly = false)
     {
         Path = path;
         TemporaryFolder = temporaryFolder;
+        ReadOnly = readOnly;
     }
 
     /// <summary>The configured file, or null: a temporary one.</summary>
     public string? Path { get; }
 
+    /// <summary>
+    /// <c>Wiki:StoreReadOnly</c>: the file is served as it is, as by one of many replicas sharing
+    /// it on a volume. It is neither checked against the folder nor written, nor deleted when
+    /// found damaged; without a whole store file there the viewer does not start.
+    /// </summary>
+    public bool ReadOnly { get; }
+
     /// <summary>Where a temporary store file goes.</summary>
     internal string TemporaryFolder { get; }
 
     /// <summary>This location with temporary files elsewhere (a test puts them where nothing can be written).</summary>
-    internal StoreLocation WithTemporaryFolder(string folder) => new(Path, folder);
+    internal StoreLocation WithTemporaryFolder(string folder) => new(Path, folder, ReadOnly);
 
     /// <summary>The store file at a configured path, or (null, empty) a temporary one; a folder there is a configuration error, one clear line.</summary>
-    public static StoreLocation Configured(string? configuredPath)
+    public static StoreLocation Configured(string? configuredPath, string? readOnly = null)
     {
+        bool isReadOnly = false;
+        if (!string.IsNullOrEmpty(readOnly) && !bool.TryParse(readOnly, out isReadOnly))
+        {
+            throw new WikiContentException($"Wiki:StoreReadOnly: '{readOnly}' is neither true nor false.");
+        }
+
         if (string.IsNullOrEmpty(configuredPath))
         {
-            return new StoreLocation(null, System.IO.Path.GetTempPath());
+            return isReadOnly
+                ? throw new WikiContentException("Wiki:StoreReadOnly: there is no store file to serve; set Wiki:SnapshotPath to the file a writer (a viewer without Wiki:StoreReadOnly) keeps.")
+                : new StoreLocation(null, System.IO.Path.GetTempPath());
         }
 
         string path = System.IO.Path.GetFullPath(configuredPath);
@@ -46,7 +62,7 @@ public sealed class StoreLocation
             throw new WikiContentException($"Wiki:SnapshotPath: '{path}' is a folder; give the store file's name, such as '{System.IO.Path.Combine(path, "store.wikiviewer")}'.");
         }
 
-        return new StoreLocation(path, System.IO.Path.GetTempPath());
+        return new StoreLocation(path, System.IO.Path.GetTempPath(), isReadOnly);
     }
 
     /// <summary>
@@ -72,13 +88,20 @@ public sealed class StoreLocation
                 return null;
             }
 
-            var store = StoreFile.Open(file, contentRoot, logger, elapsed);
+            var store = StoreFile.Open(file, contentRoot, logger, elapsed, keepWhenDamaged: ReadOnly);
             logger.LogInformation("Read the store {Store} ({Megabytes} MB) in {ElapsedMs} ms", Path, file.File.Length >> 20, (long)elapsed().TotalMilliseconds);
             return store;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            logger.LogInformation("No store at {Store} yet; loading the folder, then writing it there", Path);
+            if (ReadOnly)
+            {
+                logger.LogError("No store at {Store}", Path);
+            }
+            else
+            {
+                logger.LogInformation("No store at {Store} yet; loading the folder, then writing it there", Path);
+            }
         }
         catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
         {
@@ -105,6 +128,11 @@ public sealed class StoreLocation
     /// </summary>
     internal ArticleStore Write(Action<SectionFileWriter, string?> write, string contentRoot, Func<TimeSpan> elapsed, ILogger logger)
     {
+        if (ReadOnly)
+        {
+            throw new InvalidOperationException("a read-only store location is never written");
+        }
+
         if (Path is not null)
         {
             try

@@ -38,7 +38,7 @@ internal enum ContentKind
 /// match is served from its source file (the folder's version matched at start), and the
 /// store file is deleted so that the next start loads the folder and writes it again.
 /// </summary>
-internal sealed class ContentRegion(MappedFile file, long start, long length, string contentRoot, ILogger logger)
+internal sealed class ContentRegion(MappedFile file, long start, long length, string contentRoot, ILogger logger, bool keepWhenDamaged = false)
 {
     private int _damaged;
 
@@ -54,21 +54,23 @@ internal sealed class ContentRegion(MappedFile file, long start, long length, st
     public void Damaged(string article, string what)
     {
         logger.LogWarning(
-            "The store {Store} is damaged: the {What} of {File} does not match its checksum; it is served from its source file, and the next start loads the folder",
-            StorePath, what, article);
+            "The store {Store} is damaged: the {What} of {File} does not match its checksum; it is served from its source file, and {Next}",
+            StorePath, what, article, Next);
         Delete();
     }
 
     /// <summary>Says which part of the store did not match (a search index partition, which then finds nothing) and deletes the store file, once.</summary>
     public void Damaged(string what)
     {
-        logger.LogError("The store {Store} is damaged: {What} does not match its checksum and finds nothing; the next start loads the folder", StorePath, what);
+        logger.LogError("The store {Store} is damaged: {What} does not match its checksum and finds nothing; {Next}", StorePath, what, Next);
         Delete();
     }
 
+    private string Next => keepWhenDamaged ? "the file is shared read-only: its writer must load the folder again" : "the next start loads the folder";
+
     private void Delete()
     {
-        if (Interlocked.Exchange(ref _damaged, 1) == 0 && !file.IsInMemory)
+        if (Interlocked.Exchange(ref _damaged, 1) == 0 && !file.IsInMemory && !keepWhenDamaged)
         {
             try
             {

@@ -79,13 +79,14 @@ internal static class StoreFile
     /// <summary>The store in <paramref name="file"/>, which it keeps open (disposing the store closes it).</summary>
     /// <param name="contentRoot">The content folder: an item whose copy in the file is damaged is served from its source file there.</param>
     /// <param name="elapsed">How long the start took until now: the store's load time.</param>
-    public static ArticleStore Open(SectionFile file, string contentRoot, ILogger logger, Func<TimeSpan> elapsed)
+    /// <param name="keepWhenDamaged">A file shared read-only is left in place when found damaged, for its writer to replace.</param>
+    public static ArticleStore Open(SectionFile file, string contentRoot, ILogger logger, Func<TimeSpan> elapsed, bool keepWhenDamaged = false)
     {
         var titles = new TitleIndex(
             Strings(file, "titles"), Keys(file, "titles"), Keys(file, "aliases"), file.Array<int>("aliases/targets"));
         var renderer = new BodyRenderer(titles, logger);
         var (start, length) = file.Range(Content);
-        var region = new ContentRegion(file.File, start, length, contentRoot, logger);
+        var region = new ContentRegion(file.File, start, length, contentRoot, logger, keepWhenDamaged);
         var articles = new ArticleTable(
             titles, file.Array<long>("articles/record-starts"), file.Array<byte>("articles/records"),
             new ContentItems(region, file.Array<ContentRef>("articles/bodies")), new ContentItems(region, file.Array<ContentRef>("articles/texts")), renderer);

@@ -55,6 +55,33 @@ public sealed class StartupTests
         Assert.Contains($"Wiki:SnapshotPath: '{folder.Path}' is a folder", line);
     }
 
+    [Theory]
+    [InlineData("--Wiki:StoreReadOnly=true", "Wiki:StoreReadOnly: there is no store file to serve; set Wiki:SnapshotPath")]
+    [InlineData("--Wiki:StoreReadOnly=yes --Wiki:SnapshotPath=/tmp/x.wikiviewer", "Wiki:StoreReadOnly: 'yes' is neither true nor false.")]
+    public async Task A_read_only_store_without_a_file_or_with_a_bad_value_stops_startup_with_one_line(string arguments, string message)
+    {
+        var (exitCode, output) = await RunAsync(arguments);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(message, line);
+    }
+
+    [Fact]
+    public async Task A_replica_without_a_whole_store_file_stops_and_says_why()
+    {
+        using var folder = new TempCorpus();
+        string store = Path.Combine(folder.Path, "none.wikiviewer");
+
+        var (exitCode, output) = await RunAsync($"--Wiki:SnapshotPath={store} --Wiki:StoreReadOnly=true --urls=http://127.0.0.1:0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Wiki:StoreReadOnly: there is no whole store file at '{store}' to serve", output);
+        Assert.Contains($"No store at {store}", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.False(File.Exists(store));
+    }
+
     [Fact]
     public async Task Port_already_in_use_stops_startup_with_a_line_naming_the_address_and_no_stack_trace()
     {

@@ -163,6 +163,48 @@ public sealed class StoreRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task Replicas_serve_the_writers_store_file_read_only_without_checking_writing_or_deleting_it()
+    {
+        Dictionary<string, string> written;
+        await using (var writer = Start())
+        {
+            written = await GetAllAsync(writer);
+            await WrittenAsync(writer);
+        }
+
+        byte[] bytes = File.ReadAllBytes(_snapshot);
+        var layout = StoreFileLayout.Of(_snapshot);
+
+        // Two replicas on the same file; the folder changed meanwhile, and a replica does not look.
+        _corpus.Add("second.md", "**第二条目**改写过了。\n");
+        await using var replica = Replica();
+        await using var other = Replica();
+        var served = await GetAllAsync(replica);
+        var servedByOther = await GetAllAsync(other);
+        Assert.False(await CheckedAsync(replica));
+        foreach (string url in Urls)
+        {
+            Assert.Equal(written[url], served[url]);
+            Assert.Equal(written[url], servedByOther[url]);
+        }
+
+        Assert.Contains(replica.Logs.Entries, e => e.Message.StartsWith("Serving the store file read-only", StringComparison.Ordinal));
+        Assert.DoesNotContain(replica.Logs.Entries, e => e.Message.StartsWith("The store file matches the folder", StringComparison.Ordinal) || e.Message.Contains("made from other content"));
+        Assert.DoesNotContain(replica.Logs.Entries, e => e.Message.StartsWith("Load phases:", StringComparison.Ordinal) && e.Message.Contains(" read "));
+        Assert.Equal(bytes, File.ReadAllBytes(_snapshot));
+        Assert.Equal([_snapshot], Directory.GetFiles(Path.GetDirectoryName(_snapshot)!));
+
+        // A damaged item is served from its source and said, and the shared file is left for its writer.
+        layout.FlipInContent(bytes, "**快照条目**"u8);
+        File.WriteAllBytes(_snapshot, bytes);
+        await using var damaged = Replica();
+        var (_, page) = await damaged.GetPageAsync("/wiki/快照条目");
+        Assert.Contains("测试条目", page.QuerySelector(".article-body")!.TextContent);
+        Assert.Contains(damaged.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"The store {_snapshot} is damaged") && e.Message.Contains("its writer must load the folder again"));
+        Assert.True(File.Exists(_snapshot));
+    }
+
+    [Fact]
     public async Task A_store_file_that_cannot_be_written_is_a_warning_and_the_store_serves_from_a_temporary_one()
     {
         string blocker = Path.Combine(_corpus.Path, "..", Guid.NewGuid().ToString("N"));
@@ -191,6 +233,8 @@ public sealed class StoreRestartTests : IDisposable
     }
 
     private WikiApplication Start() => new(_corpus.Path, new Dictionary<string, string> { ["Wiki:SnapshotPath"] = _snapshot });
+
+    private WikiApplication Replica() => new(_corpus.Path, new Dictionary<string, string> { ["Wiki:SnapshotPath"] = _snapshot, ["Wiki:StoreReadOnly"] = "true" });
 
     private static async Task<Dictionary<string, string>> GetAllAsync(WikiApplication app)
     {
