@@ -55,8 +55,17 @@ internal sealed class ArticleLoader(ILogger logger)
         var store = location.Write(
             (file, scratch) =>
             {
-                using var writer = new StoreWriter(file, scratch, IndexBudgetBytes);
-                Build(folder, listing.Files, writer, progress, clock);
+                using (var writer = new StoreWriter(file, scratch, IndexBudgetBytes))
+                {
+                    Build(folder, listing.Files, writer, progress, clock);
+                }
+
+                // The load's garbage is several times what stays: give it back to the OS before
+                // the file is mapped and its sections checked, which the peak would add to.
+                long compacting = Stopwatch.GetTimestamp();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                logger.LogInformation("Heap compacted to {HeapMegabytes} MB in {CompactMs} ms", GC.GetTotalMemory(forceFullCollection: false) >> 20,
+                    (long)Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
             },
             folder.Path, () => clock.Elapsed, logger);
         var statistics = store.Statistics;
@@ -113,6 +122,7 @@ internal sealed class ArticleLoader(ILogger logger)
         var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
         var bodies = new BodyRenderer(titles, logger);
         int resolved = 0, missing = 0;
+        long analysing = 0, adding = 0;
         for (int start = 0; start < order.Length;)
         {
             int end = start;
@@ -121,6 +131,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 bytes += accepted[order[end]].Markdown.Length;
             }
 
+            long started = Stopwatch.GetTimestamp();
             writer.FlushContent();
             var block = new AnalysedArticle[end - start];
             var shownAsHtml = new byte[]?[end - start];
@@ -145,10 +156,18 @@ internal sealed class ArticleLoader(ILogger logger)
                 }
             }
 
+            long analysed = Stopwatch.GetTimestamp();
             writer.Add(block);
+            analysing += analysed - started;
+            adding += Stopwatch.GetTimestamp() - analysed;
             progress.Advance(end - start);
             start = end;
         }
+
+        logger.LogInformation(
+            "Render phase: analysis {AnalysisMs} ms, then texts, records, links and categories filed {FilingMs} ms and indexed {IndexingMs} ms; heap {HeapMegabytes} MB at its end, of it postings {PostingsMegabytes} MB, {LinkKeys} link keys",
+            (long)Stopwatch.GetElapsedTime(0, analysing).TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(0, adding) - writer.Indexing).TotalMilliseconds,
+            (long)writer.Indexing.TotalMilliseconds, GC.GetTotalMemory(forceFullCollection: false) >> 20, writer.PostingsBytes >> 20, writer.LinkKeys);
 
         // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
         writer.FlushContent();

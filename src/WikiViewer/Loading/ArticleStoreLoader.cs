@@ -178,14 +178,6 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             throw new WikiContentException($"Wiki:ContentPath: no article in '{folder.Path}' could be loaded.");
         }
 
-        // The load's garbage (file text, ASTs, the index being built) is several times what
-        // stays: the store is in its file. Give it back to the OS now rather than carry it as RSS.
-        long compacting = Stopwatch.GetTimestamp();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        logger.LogInformation(
-            "Ready: heap compacted to {HeapMegabytes} MB in {CompactMs} ms",
-            GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
-            (long)Stopwatch.GetElapsedTime(compacting).TotalMilliseconds);
         return store;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class StoreWriter : IDisposable
     private Stream? _records;
     private long[] _recordStarts = [];
     private IndexBuilder? _index;
-    private readonly Dictionary<string, List<int>> _linksTo = new(StringComparer.Ordinal);
+    private readonly LinkFiling _links = new();
     private readonly CategoryFiling _categories = new();
     private readonly ArrayBufferWriter<byte> _record = new();
     private int _added;
@@ -64,6 +64,15 @@ internal sealed class StoreWriter : IDisposable
         _file.ReadBack(item.Offset, bytes);
         return bytes;
     }
+
+    /// <summary>Memory the search index's postings being built take now.</summary>
+    public long PostingsBytes => _index?.SizeInBytes ?? 0;
+
+    /// <summary>Distinct names linked to so far.</summary>
+    public int LinkKeys => _links.KeyCount;
+
+    /// <summary>Time spent indexing the articles added so far.</summary>
+    public TimeSpan Indexing { get; private set; }
 
     /// <summary>How many runs the search index was written out in (0: it was built in memory whole).</summary>
     public int IndexRuns => _index?.RunCount ?? 0;
@@ -103,12 +112,7 @@ internal sealed class StoreWriter : IDisposable
 
             foreach (string key in article.LinkKeys)
             {
-                if (!_linksTo.TryGetValue(key, out var ids))
-                {
-                    _linksTo[key] = ids = [];
-                }
-
-                ids.Add(id);
+                _links.Add(key, id);
             }
 
             _categories.Add(id, article.Categories);
@@ -116,7 +120,9 @@ internal sealed class StoreWriter : IDisposable
         }
 
         _added += articles.Count;
+        long indexing = System.Diagnostics.Stopwatch.GetTimestamp();
         _index!.Add(documents);
+        Indexing += System.Diagnostics.Stopwatch.GetElapsedTime(indexing);
     }
 
     /// <summary>
@@ -137,16 +143,18 @@ internal sealed class StoreWriter : IDisposable
 
         var index = _index!;
         progress.BeginPhase("index", IndexBuilder.FieldCount * index.PartitionCount);
+
+        // The last run written and the builders' memory let go before the lists below are made.
+        index.Finish();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         _file.End();
         _file.Write<ContentRef>("articles/bodies", _bodies);
         _file.Write<ContentRef>("articles/texts", _texts);
         WriteRecords();
         StoreFile.WriteTitles(_file, _titles);
-        StoreFile.WriteIdLists(_file, "links", IdLists.Of([.. _linksTo.Select(p => (p.Key, (IReadOnlyCollection<int>)p.Value))]));
-        _linksTo.Clear();
+        StoreFile.WriteIdLists(_file, "links", _links.ToIdLists());
         _categories.Write(_file);
 
-        index.Finish();
         var names = new SearchDocument[_titles.TitleCount];
         for (int id = 0; id < names.Length; id++)
         {
@@ -184,6 +192,70 @@ internal sealed class StoreWriter : IDisposable
         _file.End();
         ArrayPool<byte>.Shared.Return(buffer);
         _file.Write<long>("articles/record-starts", _recordStarts);
+    }
+
+    /// <summary>
+    /// Per link target's key, the ids of the articles that link to it, in id order, keys in the
+    /// order first met. Held as one key table and one list of (key, id) pairs for all: at 999,999
+    /// articles there are 20 million links to millions of names, and a list object per name
+    /// cost more than its ids.
+    /// </summary>
+    private sealed class LinkFiling
+    {
+        private const int ChunkShift = 20;
+        private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+        private readonly List<long[]> _pairs = [];
+        private int[] _counts = new int[1024];
+        private long _count;
+
+        public int KeyCount => _keys.Count;
+
+        public void Add(string key, int id)
+        {
+            if (!_keys.TryGetValue(key, out int entry))
+            {
+                _keys[key] = entry = _keys.Count;
+                if (entry == _counts.Length)
+                {
+                    Array.Resize(ref _counts, _counts.Length * 2);
+                }
+            }
+
+            if ((_count >> ChunkShift) == _pairs.Count)
+            {
+                _pairs.Add(GC.AllocateUninitializedArray<long>(1 << ChunkShift));
+            }
+
+            _pairs[(int)(_count >> ChunkShift)][_count & ((1 << ChunkShift) - 1)] = ((long)entry << 32) | (uint)id;
+            _count++;
+            _counts[entry]++;
+        }
+
+        /// <summary>The lists; the pairs come in id order, so each list is too.</summary>
+        public IdLists ToIdLists()
+        {
+            var keys = new string[_keys.Count];
+            foreach (var (key, entry) in _keys)
+            {
+                keys[entry] = key;
+            }
+
+            var starts = new int[keys.Length + 1];
+            for (int entry = 0; entry < keys.Length; entry++)
+            {
+                starts[entry + 1] = checked(starts[entry] + _counts[entry]);
+            }
+
+            var ids = new int[_count];
+            var next = starts[..^1];
+            for (long pair = 0; pair < _count; pair++)
+            {
+                long value = _pairs[(int)(pair >> ChunkShift)][pair & ((1 << ChunkShift) - 1)];
+                ids[next[(int)(value >> 32)]++] = (int)value;
+            }
+
+            return new IdLists(KeyIndex.Of(StringTable.Of(keys)), starts, ids);
+        }
     }
 
     /// <summary>

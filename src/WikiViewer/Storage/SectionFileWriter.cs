@@ -24,6 +24,7 @@ internal sealed class SectionFileWriter
     private readonly XxHash3 _hash = new();
     private string? _open;
     private long _openStart;
+    private long _flushed;
 
     /// <param name="magic">The kind of file and its format, at most <see cref="SectionFile.Header.MagicLength"/> bytes.</param>
     public SectionFileWriter(Stream output, ReadOnlySpan<byte> magic)
@@ -80,19 +81,23 @@ internal sealed class SectionFileWriter
     }
 
     /// <summary>Hands what was appended to the file (or stream), so that <see cref="ReadBack"/> sees it.</summary>
-    public void Flush() => _output.Flush();
+    public void Flush()
+    {
+        _output.Flush();
+        Volatile.Write(ref _flushed, _output.Position);
+    }
 
     /// <summary>
-    /// Bytes of the open section, from <paramref name="offset"/> within it, as flushed last
-    /// (<see cref="Flush"/>): a load reads back what it wrote instead of holding it. Safe from
-    /// many threads at once while nothing is appended.
+    /// Bytes of the open section, from <paramref name="offset"/> within it, written before the
+    /// last <see cref="Flush"/>: a load reads back what it wrote instead of holding it. Safe
+    /// from many threads at once, and while appends go on.
     /// </summary>
     public void ReadBack(long offset, Span<byte> destination)
     {
         long at = _openStart + offset;
-        if (_open is null || offset < 0 || offset + destination.Length > SectionLength)
+        if (_open is null || offset < 0 || at + destination.Length > Volatile.Read(ref _flushed))
         {
-            throw new ArgumentOutOfRangeException(nameof(offset), "not within the open section");
+            throw new ArgumentOutOfRangeException(nameof(offset), "not within what the open section flushed");
         }
 
         if (_handle is not null)

@@ -73,7 +73,7 @@ public sealed class ReadinessTests
 
     /// <summary>
     /// The loader's log, holding every message until released. The loader logs
-    /// ("Ready: heap compacted …") before it marks the store ready, so while this
+    /// ("Heap compacted …", "Loaded …") before it marks the store ready, so while this
     /// is held the store is certainly still loading: no timing involved.
     /// </summary>
     private sealed class HeldLoaderLog : ILogger<ArticleStoreLoader>
