@@ -162,10 +162,10 @@ internal sealed class StoreWriter : IDisposable
         }
 
         SearchIndexSections.Write(_file, [.. Enumerable.Range(0, IndexBuilder.FieldCount).Select(index.Lengths)], index.PartitionCount,
-            (f, p) =>
+            (name, f, p) =>
             {
+                index.WritePartition(_file, name, f, p);
                 progress.Advance();
-                return index.Partition(f, p);
             },
             TitleSuggester.Build(names));
         StoreFile.WriteStatistics(_file, version, statistics());

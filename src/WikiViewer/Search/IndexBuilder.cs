@@ -35,6 +35,7 @@ internal sealed class IndexBuilder : IDisposable
     private readonly string? _runFolder;
     private readonly long _budgetBytes;
     private readonly List<SectionFile> _runs = [];
+    private readonly TermPartitionMerge _merge = new();
     private SearchDocument[] _batch = [];
     private int _batchStart;
     private int _added;
@@ -137,22 +138,40 @@ internal sealed class IndexBuilder : IDisposable
         Array.Clear(_partitions);
     }
 
-    /// <summary>The finished partition <paramref name="partition"/> of field <paramref name="field"/>; merged from the runs when there are runs.</summary>
+    /// <summary>The finished partition <paramref name="partition"/> of field <paramref name="field"/>, to search; merged from the runs when there are runs.</summary>
     public TermPartition Partition(int field, int partition)
     {
-        if (_compacted is null)
-        {
-            throw new InvalidOperationException("the index is not finished");
-        }
-
         if (_runs.Count == 0)
         {
-            return _compacted[partition][field];
+            return Finished()[partition][field];
         }
+
+        Merge(field, partition);
+        return _merge.ToPartition();
+    }
+
+    /// <summary>Writes the finished partition as the section <paramref name="name"/> (<see cref="SearchIndexSections.Write(SectionFileWriter, IReadOnlyList{ReadOnlyArray{int}}, int, Action{string, int, int}, TitleSuggester)"/>).</summary>
+    public void WritePartition(SectionFileWriter file, string name, int field, int partition)
+    {
+        if (_runs.Count == 0)
+        {
+            SearchIndexSections.WritePartition(file, name, Finished()[partition][field]);
+            return;
+        }
+
+        Merge(field, partition);
+        _merge.WriteTo(file, name);
+    }
+
+    private TermPartition[][] Finished() => _compacted ?? throw new InvalidOperationException("the index is not finished");
+
+    private void Merge(int field, int partition)
+    {
+        Finished();
 
         // Each run's part is read once: its pages are let go after, or the merge would end with every run resident.
         string name = RunSection(field, partition);
-        var merged = TermPartitionMerge.Merge([.. _runs.Select(run =>
+        _merge.Merge([.. _runs.Select(run =>
             (SearchIndexSections.ReadPartition(run, name, what => throw new InvalidDataException(what)), run.Array<int>(name + "/last")))]);
         foreach (var run in _runs)
         {
@@ -161,8 +180,6 @@ internal sealed class IndexBuilder : IDisposable
             (offset, length) = run.Range(name + "/last");
             run.File.Release(offset, length);
         }
-
-        return merged;
     }
 
     public ReadOnlyArray<int> Lengths(int field) => _lengths[field];

@@ -17,10 +17,15 @@ internal static class SearchIndexSections
     private const int Alignment = 8;
 
     public static void Write(SectionFileWriter file, SearchIndex index) =>
-        Write(file, [.. index.Fields.Select(f => f.Lengths)], index.Fields[0].Partitions.Count, (f, p) => index.Fields[f].Partitions[p], index.Suggester);
+        Write(file, [.. index.Fields.Select(f => f.Lengths)], index.Fields[0].Partitions.Count,
+            (name, f, p) => WritePartition(file, name, index.Fields[f].Partitions[p]), index.Suggester);
 
-    /// <summary>An index written as it is built: each field's lengths, <paramref name="partition"/> asked for each field and partition in turn.</summary>
-    public static void Write(SectionFileWriter file, IReadOnlyList<ReadOnlyArray<int>> lengths, int partitionCount, Func<int, int, TermPartition> partition, TitleSuggester suggester)
+    /// <summary>
+    /// An index written as it is built: each field's lengths, and <paramref name="writePartition"/>
+    /// asked to write each field's partitions in turn as the named sections (<see cref="WritePartition(SectionFileWriter, string, TermPartition)"/>).
+    /// </summary>
+    public static void Write(SectionFileWriter file, IReadOnlyList<ReadOnlyArray<int>> lengths, int partitionCount,
+        Action<string, int, int> writePartition, TitleSuggester suggester)
     {
         for (int f = 0; f < lengths.Count; f++)
         {
@@ -28,7 +33,7 @@ internal static class SearchIndexSections
             file.Property($"search/{f}/partitions", partitionCount.ToString(CultureInfo.InvariantCulture));
             for (int p = 0; p < partitionCount; p++)
             {
-                WritePartition(file, $"search/{f}/{p}", partition(f, p));
+                writePartition($"search/{f}/{p}", f, p);
             }
         }
 
@@ -67,20 +72,25 @@ internal static class SearchIndexSections
         return new SearchIndex(documents, fields, suggester);
     }
 
-    internal static void WritePartition(SectionFileWriter file, string name, TermPartition partition)
+    internal static void WritePartition(SectionFileWriter file, string name, TermPartition partition) =>
+        WritePartition(file, name, partition.Codes.Span, partition.WordChars.Span, partition.WordStarts.Span, partition.DocumentFrequencies.Span,
+            partition.DocsOffsets.Span, partition.PositionsOffsets.Span, partition.Docs.Span, partition.Positions.Span);
+
+    /// <summary>A partition's eight arrays (<see cref="TermPartition"/>) as one section: their counts, then each, aligned.</summary>
+    internal static void WritePartition(SectionFileWriter file, string name, ReadOnlySpan<long> codes, ReadOnlySpan<char> wordChars, ReadOnlySpan<int> wordStarts,
+        ReadOnlySpan<int> documentFrequencies, ReadOnlySpan<int> docsOffsets, ReadOnlySpan<int> positionsOffsets, ReadOnlySpan<byte> docs, ReadOnlySpan<byte> positions)
     {
-        long[] lengths = [partition.Codes.Length, partition.WordChars.Length, partition.WordStarts.Length, partition.DocumentFrequencies.Length,
-            partition.DocsOffsets.Length, partition.PositionsOffsets.Length, partition.Docs.Length, partition.Positions.Length];
+        Span<long> lengths = [codes.Length, wordChars.Length, wordStarts.Length, documentFrequencies.Length, docsOffsets.Length, positionsOffsets.Length, docs.Length, positions.Length];
         file.Begin(name);
-        file.Append(MemoryMarshal.AsBytes(lengths.AsSpan()));
-        Aligned(file, MemoryMarshal.AsBytes(partition.Codes.Span));
-        Aligned(file, MemoryMarshal.AsBytes(partition.WordChars.Span));
-        Aligned(file, MemoryMarshal.AsBytes(partition.WordStarts.Span));
-        Aligned(file, MemoryMarshal.AsBytes(partition.DocumentFrequencies.Span));
-        Aligned(file, MemoryMarshal.AsBytes(partition.DocsOffsets.Span));
-        Aligned(file, MemoryMarshal.AsBytes(partition.PositionsOffsets.Span));
-        Aligned(file, partition.Docs.Span);
-        Aligned(file, partition.Positions.Span);
+        file.Append(MemoryMarshal.AsBytes(lengths));
+        Aligned(file, MemoryMarshal.AsBytes(codes));
+        Aligned(file, MemoryMarshal.AsBytes(wordChars));
+        Aligned(file, MemoryMarshal.AsBytes(wordStarts));
+        Aligned(file, MemoryMarshal.AsBytes(documentFrequencies));
+        Aligned(file, MemoryMarshal.AsBytes(docsOffsets));
+        Aligned(file, MemoryMarshal.AsBytes(positionsOffsets));
+        Aligned(file, docs);
+        Aligned(file, positions);
         file.End();
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using WikiViewer.Storage;
 
 namespace WikiViewer.Search;
@@ -10,23 +9,38 @@ namespace WikiViewer.Search;
 /// postings the runs' one after another. Only the first document delta of a run changes: it
 /// was counted from -1, and now counts from the run before's last document of that term.
 /// Positions are counted from 0 in every document, so they are copied as they are.
+/// The merged arrays are this merger's own, reused by the next <see cref="Merge"/>: a
+/// million-article build merges a thousand partitions, and fresh arrays for each were
+/// gigabytes of garbage the collector left resident.
 /// </summary>
-internal static class TermPartitionMerge
+internal sealed class TermPartitionMerge
 {
-    /// <summary>The merged partition, in arrays of its own: the runs' may be released once it is made.</summary>
-    public static TermPartition Merge(IReadOnlyList<(TermPartition Terms, ReadOnlyArray<int> LastDocuments)> runs)
-    {
-        var codes = new List<long>();
-        var wordChars = new ArrayBufferWriter<char>();
-        var wordStarts = new List<int> { 0 };
-        var frequencies = new List<int>();
-        var docsOffsets = new List<int>();
-        var positionsOffsets = new List<int>();
-        var docs = new ArrayBufferWriter<byte>();
-        var positions = new ArrayBufferWriter<byte>();
+    private long[] _codes = new long[256];
+    private char[] _wordChars = new char[1024];
+    private int[] _wordStarts = new int[256];
+    private int[] _frequencies = new int[256];
+    private int[] _docsOffsets = new int[256];
+    private int[] _positionsOffsets = new int[256];
+    private byte[] _docs = new byte[4096];
+    private byte[] _positions = new byte[4096];
+    private int _codeCount, _wordCharCount, _wordCount, _termCount, _docsLength, _positionsLength;
+    private int[] _next = [];
+    private int[] _members = [];
 
-        int[] next = new int[runs.Count]; // each run's next term
-        int[] members = new int[runs.Count];
+    /// <summary>Merges the runs' parts of one partition; the result stays here until the next call.</summary>
+    public void Merge(IReadOnlyList<(TermPartition Terms, ReadOnlyArray<int> LastDocuments)> runs)
+    {
+        _codeCount = _wordCharCount = _wordCount = _termCount = _docsLength = _positionsLength = 0;
+        _wordStarts[0] = 0;
+        if (_next.Length < runs.Count)
+        {
+            _next = new int[runs.Count];
+            _members = new int[runs.Count];
+        }
+
+        int[] next = _next; // each run's next term
+        int[] members = _members;
+        Array.Clear(next);
         while (true)
         {
             // The smallest term any run has next: codes first, then words in ordinal order.
@@ -59,16 +73,20 @@ internal static class TermPartitionMerge
             int term = next[members[0]];
             if (term < first.Codes.Length)
             {
-                codes.Add(first.Codes[term]);
+                Add(ref _codes, ref _codeCount, first.Codes[term]);
             }
             else
             {
-                wordChars.Write(Word(first, term));
-                wordStarts.Add(wordChars.WrittenCount);
+                Append(ref _wordChars, ref _wordCharCount, Word(first, term));
+                Ensure(ref _wordStarts, _wordCount + 2);
+                _wordStarts[++_wordCount] = _wordCharCount;
             }
 
-            docsOffsets.Add(docs.WrittenCount);
-            positionsOffsets.Add(positions.WrittenCount);
+            Ensure(ref _docsOffsets, _termCount + 1);
+            Ensure(ref _positionsOffsets, _termCount + 1);
+            Ensure(ref _frequencies, _termCount + 1);
+            _docsOffsets[_termCount] = _docsLength;
+            _positionsOffsets[_termCount] = _positionsLength;
             int frequency = 0;
             int last = -1;
             for (int m = 0; m < count; m++)
@@ -76,16 +94,46 @@ internal static class TermPartitionMerge
                 var (terms, lastDocuments) = runs[members[m]];
                 int k = next[members[m]]++;
                 frequency += terms.DocumentFrequencies[k];
-                AppendDocs(docs, Span(terms.Docs, terms.DocsOffsets, k), last);
-                positions.Write(Span(terms.Positions, terms.PositionsOffsets, k));
+                AppendDocs(Span(terms.Docs, terms.DocsOffsets, k), last);
+                Append(ref _positions, ref _positionsLength, Span(terms.Positions, terms.PositionsOffsets, k));
                 last = lastDocuments[k];
             }
 
-            frequencies.Add(frequency);
+            _frequencies[_termCount++] = frequency;
         }
+    }
 
-        return new TermPartition(codes.ToArray(), wordChars.WrittenSpan.ToArray(), wordStarts.ToArray(), frequencies.ToArray(), docsOffsets.ToArray(), positionsOffsets.ToArray(),
-            docs.WrittenSpan.ToArray(), positions.WrittenSpan.ToArray());
+    /// <summary>The merged partition written as a section, as <see cref="SearchIndexSections"/> writes any.</summary>
+    public void WriteTo(SectionFileWriter file, string name) =>
+        SearchIndexSections.WritePartition(file, name, _codes.AsSpan(0, _codeCount), _wordChars.AsSpan(0, _wordCharCount), _wordStarts.AsSpan(0, _wordCount + 1),
+            _frequencies.AsSpan(0, _termCount), _docsOffsets.AsSpan(0, _termCount), _positionsOffsets.AsSpan(0, _termCount),
+            _docs.AsSpan(0, _docsLength), _positions.AsSpan(0, _positionsLength));
+
+    /// <summary>A copy of the merged partition, to search.</summary>
+    public TermPartition ToPartition() =>
+        new(_codes.AsSpan(0, _codeCount).ToArray(), _wordChars.AsSpan(0, _wordCharCount).ToArray(), _wordStarts.AsSpan(0, _wordCount + 1).ToArray(),
+            _frequencies.AsSpan(0, _termCount).ToArray(), _docsOffsets.AsSpan(0, _termCount).ToArray(), _positionsOffsets.AsSpan(0, _termCount).ToArray(),
+            _docs.AsSpan(0, _docsLength).ToArray(), _positions.AsSpan(0, _positionsLength).ToArray());
+
+    private static void Add<T>(ref T[] array, ref int count, T value)
+    {
+        Ensure(ref array, count + 1);
+        array[count++] = value;
+    }
+
+    private static void Append<T>(ref T[] array, ref int count, ReadOnlySpan<T> values)
+    {
+        Ensure(ref array, count + values.Length);
+        values.CopyTo(array.AsSpan(count));
+        count += values.Length;
+    }
+
+    private static void Ensure<T>(ref T[] array, int length)
+    {
+        if (length > array.Length)
+        {
+            Array.Resize(ref array, Math.Max(array.Length * 2, length));
+        }
     }
 
     // Codes sort before words (they come first in a partition), words by their chars.
@@ -116,11 +164,11 @@ internal static class TermPartitionMerge
     }
 
     /// <summary>A run's postings of one term after <paramref name="last"/> (-1: the term's first run), its first delta counted from there.</summary>
-    private static void AppendDocs(ArrayBufferWriter<byte> docs, ReadOnlySpan<byte> run, int last)
+    private void AppendDocs(ReadOnlySpan<byte> run, int last)
     {
         if (last < 0)
         {
-            docs.Write(run);
+            Append(ref _docs, ref _docsLength, run);
             return;
         }
 
@@ -137,7 +185,7 @@ internal static class TermPartitionMerge
         }
 
         varint[length++] = (byte)rewritten;
-        docs.Write(varint[..length]);
-        docs.Write(run[at..]);
+        Append(ref _docs, ref _docsLength, varint[..length]);
+        Append(ref _docs, ref _docsLength, run[at..]);
     }
 }

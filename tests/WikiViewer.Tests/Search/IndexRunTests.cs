@@ -29,7 +29,7 @@ public sealed class IndexRunTests : IDisposable
         builder.Finish();
         Assert.True(builder.RunCount > 1, $"{builder.RunCount} runs");
         byte[] inRuns = Written(file => SearchIndexSections.Write(file, [.. Enumerable.Range(0, IndexBuilder.FieldCount).Select(builder.Lengths)],
-            partitions, builder.Partition, TitleSuggester.Build(documents)));
+            partitions, (name, f, p) => builder.WritePartition(file, name, f, p), TitleSuggester.Build(documents)));
 
         Assert.Equal(whole.Length, inRuns.Length);
         Assert.True(whole.AsSpan().SequenceEqual(inRuns), "the two files differ");
