@@ -32,7 +32,7 @@ internal sealed class ArticleLoader(ILogger logger)
     internal int AnalysisBlockBytes { get; init; } = 4 << 20;
 
     /// <summary>Memory the search index's postings may take while loading before a run is written out (<see cref="IndexBuilder"/>).</summary>
-    internal long IndexBudgetBytes { get; init; } = 768L << 20;
+    internal long IndexBudgetBytes { get; init; } = 512L << 20;
 
     // The heap the analysis may hold beyond the postings before its garbage is collected:
     // the names and lists of a million articles, a block, and room for the collector.
@@ -48,20 +48,12 @@ internal sealed class ArticleLoader(ILogger logger)
     public ArticleStore Load(ContentFolder folder, LoadProgress progress, StoreLocation location)
     {
         var clock = Stopwatch.StartNew();
-        progress.BeginPhase("list", 0);
-        var listing = folder.List();
-        if (listing.SkippedByFolder.Count > 0)
-        {
-            logger.LogInformation("Skipped {Count} files in folders that hold no articles: {Folders}",
-                listing.SkippedByFolder.Values.Sum(), string.Join(", ", listing.SkippedByFolder.Select(p => $"{p.Key} {p.Value}")));
-        }
-
         var store = location.Write(
             (file, scratch) =>
             {
                 using (var writer = new StoreWriter(file, scratch, IndexBudgetBytes))
                 {
-                    Build(folder, listing.Files, writer, progress, clock);
+                    Build(folder, writer, progress, clock);
                 }
 
                 // The load's garbage is several times what stays: give it back to the OS before
@@ -81,17 +73,13 @@ internal sealed class ArticleLoader(ILogger logger)
         return store;
     }
 
-    private void Build(ContentFolder folder, IReadOnlyList<string> files, StoreWriter writer, LoadProgress progress, Stopwatch clock)
+    private void Build(ContentFolder folder, StoreWriter writer, LoadProgress progress, Stopwatch clock)
     {
         // 1. Every file read, its Markdown appended, its names kept.
-        progress.BeginPhase("read", files.Count);
-        var sources = new StoredSource?[files.Count];
-        var stamps = new long[files.Count * 2];
-        long sourceBytes = ReadAndStore(folder, files, sources, stamps, writer, progress);
-
+        var (sources, version, sourceBytes) = ReadFolder(folder, writer, progress);
         int skipped = sources.Count(s => s is null);
         var names = new TitleIndex.Builder();
-        var accepted = new List<StoredSource>(files.Count);
+        var accepted = new List<StoredSource>(sources.Length);
         var categoryTexts = new List<StoredSource>();
         foreach (var source in sources.OfType<StoredSource>())
         {
@@ -193,8 +181,31 @@ internal sealed class ArticleLoader(ILogger logger)
             writer.AddCategoryText(categoryTexts[i].Names.Title, categoryTexts[i].Markdown, categoryHtml[i]);
         }
 
-        writer.Finish(VersionOf(files, stamps), () => new LoadStatistics(accepted.Count, titles.AliasCount, resolved, missing, skipped, clock.Elapsed), progress);
+        writer.Finish(version, () => new LoadStatistics(accepted.Count, titles.AliasCount, resolved, missing, skipped, clock.Elapsed), progress);
         logger.LogInformation("Indexed in {Runs} runs of at most {Megabytes} MB of postings", writer.IndexRuns, IndexBudgetBytes >> 20);
+    }
+
+    /// <summary>
+    /// The folder listed and every file read (<see cref="ReadAndStore"/>): the files' names
+    /// and Markdown's places, by the listing's order (null: skipped), and the folder's version.
+    /// The listing itself is let go here: a million paths are a few hundred MB.
+    /// </summary>
+    private (StoredSource?[] Sources, string Version, long SourceBytes) ReadFolder(ContentFolder folder, StoreWriter writer, LoadProgress progress)
+    {
+        progress.BeginPhase("list", 0);
+        var listing = folder.List();
+        if (listing.SkippedByFolder.Count > 0)
+        {
+            logger.LogInformation("Skipped {Count} files in folders that hold no articles: {Folders}",
+                listing.SkippedByFolder.Values.Sum(), string.Join(", ", listing.SkippedByFolder.Select(p => $"{p.Key} {p.Value}")));
+        }
+
+        var files = listing.Files;
+        progress.BeginPhase("read", files.Count);
+        var sources = new StoredSource?[files.Count];
+        var stamps = new long[files.Count * 2];
+        long sourceBytes = ReadAndStore(folder, files, sources, stamps, writer, progress);
+        return (sources, VersionOf(files, stamps), sourceBytes);
     }
 
     // An ICU comparison of two Chinese titles is slow, and a sort makes n log n of

@@ -144,9 +144,10 @@ internal sealed class StoreWriter : IDisposable
         var index = _index!;
         progress.BeginPhase("index", IndexBuilder.FieldCount * index.PartitionCount);
 
-        // The last run written and the builders' memory let go before the lists below are made.
+        // The last run written and the builders' memory given back (an aggressive collection
+        // decommits what the others keep for reuse) before the lists below are made.
         index.Finish();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _file.End();
         _file.Write<ContentRef>("articles/bodies", _bodies);
         _file.Write<ContentRef>("articles/texts", _texts);
