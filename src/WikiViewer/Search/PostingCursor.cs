@@ -72,7 +72,7 @@ internal struct PostingCursor
     /// <summary>Moves to the first document at or after <paramref name="target"/>.</summary>
     public bool Advance(int target)
     {
-        if (_skips is not null && Document < target)
+        if (_skips is not null && Document < target && MayJumpTo(target))
         {
             int block = _skips.LastBlockBefore(target);
             if (block >= 0 && _skips.LastDocument(block) > Document)
@@ -97,6 +97,23 @@ internal struct PostingCursor
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether a block lies whole between the current document and <paramref name="target"/>. Most
+    /// targets (a phrase's candidates) fall in the block being read, and then the table's binary
+    /// search would find only blocks already passed.
+    /// </summary>
+    private readonly bool MayJumpTo(int target)
+    {
+        int read = DocumentFrequency - _remaining;
+        if (read == 0)
+        {
+            return true;
+        }
+
+        int block = (read - 1) / SkipTable.BlockSize; // the block of the current document
+        return block < _skips!.BlockCount && _skips.LastDocument(block) < target;
     }
 
     /// <summary>Decodes the current document's positions into <paramref name="buffer"/>; returns their count.</summary>

@@ -343,27 +343,63 @@ public sealed class SearchIndex
             return all;
         }
 
-        // Min-heap of the best so far: the worst of them on top, to be displaced.
-        var heap = new PriorityQueue<int, int>(count + 1, Comparer<int>.Create((x, y) => Compare(y, x)));
+        // A heap of the best so far, the worst of them on top: most candidates of a common term
+        // score below it and are passed over with one compare, no comparer call.
+        int[] heap = new int[count];
+        int size = 0;
         foreach (int candidate in candidates)
         {
-            if (heap.Count < count)
+            if (size < count)
             {
-                heap.Enqueue(candidate, candidate);
+                int at = size++;
+                while (at > 0 && Ranks(heap[(at - 1) / 2], candidate, scores))
+                {
+                    heap[at] = heap[(at - 1) / 2];
+                    at = (at - 1) / 2;
+                }
+
+                heap[at] = candidate;
             }
-            else if (Compare(candidate, heap.Peek()) < 0)
+            else if (scores[candidate] >= scores[heap[0]] && Ranks(candidate, heap[0], scores))
             {
-                heap.DequeueEnqueue(candidate, candidate);
+                SiftDown(heap, candidate, scores);
             }
         }
 
-        int[] best = new int[heap.Count];
-        for (int i = best.Length - 1; i >= 0; i--)
+        Array.Sort(heap, Compare);
+        return heap;
+    }
+
+    /// <summary>Whether document <paramref name="x"/> ranks before <paramref name="y"/>: a higher score, or as high and a lower id.</summary>
+    private static bool Ranks(int x, int y, double[] scores) => scores[x] > scores[y] || (scores[x] == scores[y] && x < y);
+
+    /// <summary>Puts <paramref name="document"/> in the place of the heap's top (its worst) and restores the heap.</summary>
+    private static void SiftDown(int[] heap, int document, double[] scores)
+    {
+        int at = 0;
+        while (true)
         {
-            best[i] = heap.Dequeue();
+            int child = (2 * at) + 1;
+            if (child >= heap.Length)
+            {
+                break;
+            }
+
+            if (child + 1 < heap.Length && Ranks(heap[child], heap[child + 1], scores))
+            {
+                child++; // the worse of the two children
+            }
+
+            if (!Ranks(document, heap[child], scores))
+            {
+                break;
+            }
+
+            heap[at] = heap[child];
+            at = child;
         }
 
-        return best;
+        heap[at] = document;
     }
 
     /// <summary>

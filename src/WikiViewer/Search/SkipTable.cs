@@ -63,6 +63,9 @@ internal sealed class SkipTable
         return (index >= 0 ? index : ~index) - 1;
     }
 
+    /// <summary>How many full blocks the table covers.</summary>
+    public int BlockCount => _lastDocuments.Length;
+
     /// <summary>The last document of a block.</summary>
     public int LastDocument(int block) => _lastDocuments[block];
 
