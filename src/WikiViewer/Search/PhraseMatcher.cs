@@ -12,6 +12,8 @@ internal sealed class MatchList
 
     public int Frequency(int index) => _frequencies[index];
 
+    // Optimized at its first compile, as PostingCursor.MoveNext: called for every matching document.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(int document, int frequency)
     {
         if (Count == _documents.Length)

@@ -45,6 +45,9 @@ internal struct PostingCursor
     /// <summary>The term's position within the query phrase.</summary>
     public int Offset { get; }
 
+    // Optimized at its first compile: it has no loop, so tiering would run it unoptimized, with
+    // every property call in it, through a server's first seconds of searches.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (!_positionsRead)
