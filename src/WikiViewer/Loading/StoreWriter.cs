@@ -57,7 +57,7 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Makes what was appended readable by <see cref="ReadContent"/>.</summary>
     public void FlushContent() => _file.Flush();
 
-    /// <summary>An item appended and flushed before; safe from many threads while nothing is appended.</summary>
+    /// <summary>An item appended and flushed before; safe from many threads, also while others are appended.</summary>
     public byte[] ReadContent(ContentRef item)
     {
         byte[] bytes = GC.AllocateUninitializedArray<byte>(item.Length);

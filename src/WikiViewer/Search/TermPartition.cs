@@ -68,6 +68,26 @@ internal sealed class TermPartition
 
     public long PostingsBytes => (long)_docs.Length + _positions.Length;
 
+    /// <summary>The word of term <paramref name="term"/>, one past the codes (terms are the codes, then the words).</summary>
+    internal ReadOnlySpan<char> Word(int term)
+    {
+        int w = term - _codes.Length;
+        int start = _wordStarts[w];
+        return _wordChars.Span[start.._wordStarts[w + 1]];
+    }
+
+    /// <summary>Term <paramref name="term"/>'s bytes of the documents stream: up to the next term's, the last term's to the end.</summary>
+    internal ReadOnlySpan<byte> DocsOf(int term) => Postings(_docs, _docsOffsets, term);
+
+    /// <summary>Term <paramref name="term"/>'s bytes of the positions stream.</summary>
+    internal ReadOnlySpan<byte> PositionsOf(int term) => Postings(_positions, _positionsOffsets, term);
+
+    private static ReadOnlySpan<byte> Postings(ReadOnlyArray<byte> stream, ReadOnlyArray<int> offsets, int term)
+    {
+        int start = offsets[term];
+        return stream.Span[start..(term + 1 < offsets.Length ? offsets[term + 1] : stream.Length)];
+    }
+
     /// <summary>Whether the arrays can be believed: built here, or mapped and matching their checksum (hashed on the first call).</summary>
     public bool IsIntact() => _checked is null || _checked.IsIntact();
 

@@ -77,7 +77,7 @@ internal sealed class TermPartitionMerge
             }
             else
             {
-                Append(ref _wordChars, ref _wordCharCount, Word(first, term));
+                Append(ref _wordChars, ref _wordCharCount, first.Word(term));
                 Ensure(ref _wordStarts, _wordCount + 2);
                 _wordStarts[++_wordCount] = _wordCharCount;
             }
@@ -94,8 +94,8 @@ internal sealed class TermPartitionMerge
                 var (terms, lastDocuments) = runs[members[m]];
                 int k = next[members[m]]++;
                 frequency += terms.DocumentFrequencies[k];
-                AppendDocs(Span(terms.Docs, terms.DocsOffsets, k), last);
-                Append(ref _positions, ref _positionsLength, Span(terms.Positions, terms.PositionsOffsets, k));
+                AppendDocs(terms.DocsOf(k), last);
+                Append(ref _positions, ref _positionsLength, terms.PositionsOf(k));
                 last = lastDocuments[k];
             }
 
@@ -146,21 +146,7 @@ internal sealed class TermPartitionMerge
             return aIsCode ? -1 : 1;
         }
 
-        return aIsCode ? a.Codes[i].CompareTo(b.Codes[j]) : Word(a, i).SequenceCompareTo(Word(b, j));
-    }
-
-    private static ReadOnlySpan<char> Word(TermPartition terms, int term)
-    {
-        int w = term - terms.Codes.Length;
-        int start = terms.WordStarts[w];
-        return terms.WordChars.Span[start..terms.WordStarts[w + 1]];
-    }
-
-    private static ReadOnlySpan<byte> Span(ReadOnlyArray<byte> bytes, ReadOnlyArray<int> offsets, int term)
-    {
-        int start = offsets[term];
-        int end = term + 1 < offsets.Length ? offsets[term + 1] : bytes.Length;
-        return bytes.Span[start..end];
+        return aIsCode ? a.Codes[i].CompareTo(b.Codes[j]) : a.Word(i).SequenceCompareTo(b.Word(j));
     }
 
     /// <summary>A run's postings of one term after <paramref name="last"/> (-1: the term's first run), its first delta counted from there.</summary>
