@@ -34,7 +34,7 @@ internal sealed class MatchList
 internal sealed class PhraseMatcher
 {
     private PostingCursor[] _cursors = new PostingCursor[8];
-    private int[][] _positions = [.. Enumerable.Range(0, 8).Select(static _ => new int[32])];
+    private PositionBuffer[] _positions = [.. Enumerable.Range(0, 8).Select(static _ => new PositionBuffer())];
 
     public void Match(FieldIndex field, QueryTerm term, MatchList output)
     {
@@ -115,12 +115,12 @@ internal sealed class PhraseMatcher
         Span<int> next = count <= 64 ? stackalloc int[count] : new int[count];
         for (int i = 0; i < count; i++)
         {
-            read[i] = _cursors[i].ReadPositions(ref _positions[i]);
+            read[i] = _cursors[i].ReadPositions(ref _positions[i].Items);
             next[i] = 0;
         }
 
         int occurrences = 0;
-        int[] leadPositions = _positions[0];
+        int[] leadPositions = _positions[0].Items;
         int leadOffset = _cursors[0].Offset;
         for (int p = 0; p < read[0]; p++)
         {
@@ -134,7 +134,7 @@ internal sealed class PhraseMatcher
             for (int i = 1; i < count && all; i++)
             {
                 int wanted = start + _cursors[i].Offset;
-                int[] positions = _positions[i];
+                int[] positions = _positions[i].Items;
                 int k = next[i];
                 while (k < read[i] && positions[k] < wanted)
                 {
@@ -172,8 +172,14 @@ internal sealed class PhraseMatcher
         Array.Resize(ref _positions, size);
         for (int i = old; i < size; i++)
         {
-            _positions[i] = new int[32];
+            _positions[i] = new PositionBuffer();
         }
+    }
+
+    // A struct, so that passing an element by ref skips the type check an int[][] element needs.
+    private struct PositionBuffer()
+    {
+        public int[] Items = new int[32];
     }
 
     private sealed class CursorByFrequency : IComparer<PostingCursor>

@@ -19,6 +19,9 @@ internal struct PostingCursor
     private int _unreadPositions;
     private bool _positionsRead;
 
+    // The last document of the block the cursor read last: no jump helps a target up to it.
+    private int _blockLast;
+
     public PostingCursor(in PostingList postings, int offset)
     {
         _docs = postings.Docs;
@@ -33,6 +36,7 @@ internal struct PostingCursor
         Frequency = 0;
         _unreadPositions = 0;
         _positionsRead = true;
+        _blockLast = -1;
     }
 
     /// <summary>The current document; int.MaxValue once exhausted.</summary>
@@ -75,7 +79,7 @@ internal struct PostingCursor
     /// <summary>Moves to the first document at or after <paramref name="target"/>.</summary>
     public bool Advance(int target)
     {
-        if (_skips is not null && Document < target && MayJumpTo(target))
+        if (_skips is not null && target > _blockLast && Document < target && MayJumpTo(target))
         {
             int block = _skips.LastBlockBefore(target);
             if (block >= 0 && _skips.LastDocument(block) > Document)
@@ -105,9 +109,9 @@ internal struct PostingCursor
     /// <summary>
     /// Whether a block lies whole between the current document and <paramref name="target"/>. Most
     /// targets (a phrase's candidates) fall in the block being read, and then the table's binary
-    /// search would find only blocks already passed.
+    /// search would find only blocks already passed. Remembers that block's last document.
     /// </summary>
-    private readonly bool MayJumpTo(int target)
+    private bool MayJumpTo(int target)
     {
         int read = DocumentFrequency - _remaining;
         if (read == 0)
@@ -116,7 +120,8 @@ internal struct PostingCursor
         }
 
         int block = (read - 1) / SkipTable.BlockSize; // the block of the current document
-        return block < _skips!.BlockCount && _skips.LastDocument(block) < target;
+        _blockLast = block < _skips!.BlockCount ? _skips.LastDocument(block) : int.MaxValue;
+        return _blockLast < target;
     }
 
     /// <summary>Decodes the current document's positions into <paramref name="buffer"/>; returns their count.</summary>
@@ -180,15 +185,23 @@ internal struct PostingCursor
         return at;
     }
 
+    // Most entries are one byte: that case is inlined into the loops that read them, the rest is a call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static uint ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
     {
-        uint value = bytes[at++];
+        uint value = bytes[at];
         if (value < 0x80)
         {
+            at++;
             return value;
         }
 
-        value &= 0x7F;
+        return ReadLongVarint(bytes, ref at);
+    }
+
+    private static uint ReadLongVarint(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        uint value = bytes[at++] & 0x7Fu;
         int shift = 7;
         while (true)
         {
