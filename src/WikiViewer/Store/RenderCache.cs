@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace WikiViewer.Store;
@@ -25,6 +28,8 @@ public readonly record struct RenderKey(string Kind, string Name, object? Store 
 /// that would take the cache past the budget is not kept, and the cache removes, in the
 /// background, what was read least recently until a twentieth of the budget is free.
 /// Readers who ask for the same thing at once wait for one computation and share its result.
+/// A result is kept from its second computation on (<see cref="SecondRequestFilter"/>): what
+/// is read once would only push out what is read again.
 /// </remarks>
 public sealed class RenderCache : IDisposable
 {
@@ -37,8 +42,12 @@ public sealed class RenderCache : IDisposable
     // What an entry costs beyond what it holds: the cache's entry and its slot, the boxed key, the array's header.
     private const long EntryOverhead = 256;
 
+    // Keys computed once, about the last 131,072 (256 KB).
+    private const int RecentKeys = 1 << 17;
+
     private readonly MemoryCache _kept;
     private readonly ConcurrentDictionary<RenderKey, object> _computing = new();
+    private readonly SecondRequestFilter _computedBefore = new(RecentKeys);
 
     /// <param name="budget">Bytes the kept results may take; 0 keeps nothing.</param>
     public RenderCache(long budget)
@@ -100,10 +109,18 @@ public sealed class RenderCache : IDisposable
 
     private T Keep<T>(RenderKey key, T value, Func<T, long> bytesOf)
     {
+        if (!_computedBefore.SeenBefore(Hash(key)))
+        {
+            return value;
+        }
+
         // Past the budget, MemoryCache does not keep it and starts its compaction.
         using var entry = _kept.CreateEntry(key);
         entry.Value = value;
         entry.Size = bytesOf(value) + EntryOverhead;
         return value;
     }
+
+    private static ulong Hash(RenderKey key) =>
+        XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.Name.AsSpan()), (long)(uint)key.Kind.GetHashCode() ^ ((long)RuntimeHelpers.GetHashCode(key.Store) << 32));
 }

@@ -9,12 +9,13 @@ namespace WikiViewer.Web;
 
 /// <summary>
 /// The serving path's caches, each within a budget in bytes. The store never
-/// changes while the app runs, so a page is produced once while the output
-/// cache holds it: the first request renders it (Razor over the body's HTML,
-/// which <see cref="RenderCache"/> keeps, <c>Wiki:RenderCacheMegabytes</c>),
-/// compresses it, and the output cache keeps those bytes
-/// (<c>Wiki:PageCacheMegabytes</c>); later requests are a lookup. Conditional
-/// GETs answer 304 from the store's version without touching the cache.
+/// changes while the app runs, so a page is produced at most twice while the
+/// output cache holds it: a request renders it (Razor over the body's HTML,
+/// which <see cref="RenderCache"/> keeps, <c>Wiki:RenderCacheMegabytes</c>) and
+/// compresses it; from its second request in a while, the output cache keeps
+/// those bytes (<c>Wiki:PageCacheMegabytes</c>) and later requests are a lookup.
+/// A page asked for once is not kept (<see cref="SecondRequestFilter"/>).
+/// Conditional GETs answer 304 from the store's version without touching the cache.
 /// </summary>
 public static class PageCaching
 {
@@ -59,6 +60,7 @@ public static class PageCaching
         services.AddSingleton(_ => new RenderCache(renderMegabytes * 1024 * 1024));
 
         long megabytes = configuration.GetValue("Wiki:PageCacheMegabytes", 256L);
+        services.AddSingleton<KeptFromSecondRequest>();
         services.AddOutputCache(options =>
         {
             options.SizeLimit = megabytes * 1024 * 1024;
@@ -126,7 +128,8 @@ public static class PageCaching
         .VaryByValue(static context => new KeyValuePair<string, string>("encoding", EncodingOf(context)))
         .VaryByValue(static context => new KeyValuePair<string, string>(ScriptVariants.CookieName, ScriptVariants.Of(context).Code))
         // A store loaded again from a changed folder replaces the one the pages were made from.
-        .VaryByValue(static context => new KeyValuePair<string, string>("store", context.RequestServices.GetRequiredService<ArticleStoreLoader>().Store.Version));
+        .VaryByValue(static context => new KeyValuePair<string, string>("store", context.RequestServices.GetRequiredService<ArticleStoreLoader>().Store.Version))
+        .AddPolicy<KeptFromSecondRequest>();
 
     private static bool HasOnlyQueryKeys(IQueryCollection query, string[] allowed)
     {
@@ -208,5 +211,32 @@ public static class PageCaching
     private sealed class NoETag
     {
         public static readonly NoETag Instance = new();
+    }
+
+    /// <summary>
+    /// Lets the output cache keep a response only when the same URL, variant and encoding
+    /// were asked for recently (<see cref="SecondRequestFilter"/>). Runs after the policy's
+    /// own rules, which allow storing; a lookup is always allowed.
+    /// </summary>
+    private sealed class KeptFromSecondRequest : IOutputCachePolicy
+    {
+        // About the last 131,072 URLs asked for once (256 KB).
+        private readonly SecondRequestFilter _askedBefore = new(1 << 17);
+
+        ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (context.AllowCacheStorage)
+            {
+                HttpContext http = context.HttpContext;
+                string key = string.Concat(http.Request.Path.Value, http.Request.QueryString.Value, "\n", ScriptVariants.Of(http).Code, "\n", EncodingOf(http));
+                context.AllowCacheStorage = _askedBefore.SeenBefore(key);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 }
