@@ -124,7 +124,7 @@ def table(result):
                        f"(this process served the load); {wv.get('snapshot_load_phases', '')}")
         warm = wv.get("warmup")
         if warm:
-            out.append(f"- Warm-up pass (every article once, 4 Python connections; bounded by the client): "
+            out.append(f"- Warm-up (every article twice, 4 Python connections; bounded by the client): "
                        + ", ".join(f"{NAMES[s]} {servers[s]['warmup']['seconds']} s" for s in SERVERS if s in servers and servers[s].get("warmup")))
     wrapped = [f"{NAMES[s]} {servers[s]['search_distinct']['wrapped']}" for s in SERVERS
                if s in servers and servers[s].get("search_distinct")]

@@ -23,7 +23,7 @@
 #               its default one line per request
 #   kiwix-serve the ZIM (XAPIAN_CJK_NGRAM=1 when written and when served)
 #   nginx       the static export (the upper bound for page serving)
-# and drives each in turn with wrk: one warm-up pass over every article (so
+# and drives each in turn with wrk: a warm-up reading every article twice (so
 # that every server serves from its caches), then --duration seconds of random
 # article pages, of a fixed sample of 500 2-4 character Chinese queries drawn
 # from the corpus, and of 800,000 distinct queries each sent once (no cache can

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""One pass over a URL list (every path once), with a few keep-alive
-connections: fills the servers' caches before the measured runs.
+"""Two passes over a URL list (every path twice), with a few keep-alive
+connections: fills the servers' caches before the measured runs (WikiViewer's
+keep a page from its second request, docs/benchmarks.md, "Pages: kept from
+their second request").
 
-  warmup.py BASE_URL LIST [--connections 4] [--accept-encoding VALUE] [--cookie NAME=VALUE]
+  warmup.py BASE_URL LIST [--connections 4] [--passes 2] [--accept-encoding VALUE] [--cookie NAME=VALUE]
 
 Prints one JSON line: requests, seconds, status counts. The rate is bounded by
 this client, so it is not a benchmark figure for the fast servers.
@@ -20,12 +22,13 @@ def main():
     parser.add_argument("base")
     parser.add_argument("list")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--accept-encoding", default="")
     parser.add_argument("--cookie", default="")
     args = parser.parse_args()
 
     with open(args.list, encoding="utf-8") as f:
-        paths = [line.rstrip("\n") for line in f if line.strip()]
+        paths = [line.rstrip("\n") for line in f if line.strip()] * args.passes
     base = urlsplit(args.base)
     headers = {"Accept-Encoding": args.accept_encoding} if args.accept_encoding else {}
     if args.cookie:
