@@ -23,6 +23,7 @@ try
     builder.Services.AddWikiPages();
     builder.Services.AddWikiRateLimiting(builder.Configuration);
     builder.Services.AddPageCaching(builder.Configuration);
+    builder.Services.AddServingWarmUp();
 
     // No UseRouting: WebApplication matches the endpoint before the first
     // middleware, so each step below can read the route's metadata (its policies).

@@ -80,7 +80,9 @@ public static class Logging
         {
             options.Logger = logger;
             options.MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
-            options.GetLevel = (context, _, exception) => LevelOf(exception is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError);
+            options.GetLevel = (context, _, exception) => ServingWarmUp.IsWarmUp(context) && exception is null
+                ? LogEventLevel.Debug
+                : LevelOf(exception is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError);
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),

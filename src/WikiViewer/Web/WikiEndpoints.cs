@@ -19,8 +19,11 @@ public static class WikiEndpoints
             return Results.Redirect(ScriptVariants.InUrl(context) is { } variant ? VariantLinks.Href(url, variant) : url);
         });
 
-        live.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store) =>
-            Results.Ok(new { status = "ready", articles = store.Articles.Count }))
+        // Ready once the serving paths are warmed up too (ServingWarmUp); the store is loaded by then.
+        live.MapMethods("/healthz", MethodFilter.ReadMethods, (ArticleStore store, ServingWarmUp warmUp) =>
+            warmUp.Done.IsCompleted
+                ? Results.Ok(new { status = "ready", articles = store.Articles.Count })
+                : Results.Json(new { status = "loading", phase = "warm-up", done = warmUp.Sent, total = warmUp.Total }, statusCode: StatusCodes.Status503ServiceUnavailable))
             .AnswerLoadingAsJson();
 
         live.MapMethods("/variant", MethodFilter.ReadMethods, SetVariant);

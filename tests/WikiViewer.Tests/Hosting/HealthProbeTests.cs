@@ -18,6 +18,7 @@ public sealed class HealthProbeTests
         app.UseKestrel(0);
         app.StartServer();
         await app.Services.GetRequiredService<ArticleStoreLoader>().Ready;
+        await app.Services.GetRequiredService<ServingWarmUp>().Done;
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
         Assert.Equal(0, await HealthProbe.RunAsync(["--url", address]));
@@ -53,5 +54,34 @@ public sealed class HealthProbeTests
         await app.WaitForLineAsync(line => line.Contains("Hosting environment: Production", StringComparison.Ordinal), "the hosting environment");
         app.Terminate();
         await app.WaitForExitAsync();
+    }
+
+    [Fact]
+    public async Task The_probe_reports_ready_once_the_server_has_asked_itself_for_pages_and_searches()
+    {
+        await using var app = new WikiApplication();
+        app.UseKestrel(0);
+        app.StartServer();
+        var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        // While it runs, the probe answers 503 with its progress (too quick here to catch for sure).
+        await warmUp.Done;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(warmUp.Total, warmUp.Sent);
+        Assert.Contains(app.Logs.Entries, e => e.Message.StartsWith($"Warmed up the serving paths with {warmUp.Total} requests", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("HTTP GET /api/search", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_process_without_an_address_there_is_nothing_to_warm_and_the_probe_is_ready_with_the_store()
+    {
+        await using var app = new WikiApplication();
+        var client = await app.CreateReadyClientAsync();
+
+        await app.Services.GetRequiredService<ServingWarmUp>().Done.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, app.Services.GetRequiredService<ServingWarmUp>().Sent);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 }

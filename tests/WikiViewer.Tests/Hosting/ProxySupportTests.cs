@@ -123,6 +123,7 @@ public sealed class ProxySupportTests
         app.UseKestrel(0);
         app.StartServer();
         await app.Services.GetRequiredService<ArticleStoreLoader>().Ready;
+        await app.Services.GetRequiredService<ServingWarmUp>().Done;
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }

@@ -26,6 +26,7 @@ public sealed class KestrelApplication : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         await App.Services.GetRequiredService<ArticleStoreLoader>().Ready;
+        await App.Services.GetRequiredService<WikiViewer.Web.ServingWarmUp>().Done;
         string address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }

@@ -55,6 +55,7 @@ public sealed partial class LoggingTests(SeedsApplication seeds) : IClassFixture
         using var app = AppProcess.Start("--urls=http://127.0.0.1:0");
         string listening = await app.WaitForLineAsync(l => l.Contains("Now listening on: "), "its address");
         await app.WaitForLineAsync(l => l.Contains("Loaded 3 articles"), "the end of the load");
+        await app.WaitForLineAsync(l => l.Contains("Warmed up the serving paths with 80 requests"), "the end of the warm-up");
         var address = new Uri(Address().Match(listening).Value);
         using var client = new HttpClient { BaseAddress = address };
 
@@ -69,6 +70,7 @@ public sealed partial class LoggingTests(SeedsApplication seeds) : IClassFixture
         var line = Assert.Single(lines, l => l.Contains("forged-console"));
         Assert.Matches(@"^\[\d\d:\d\d:\d\d WRN\] HTTP GET /wiki/x\\u000A\[00:00:00 ERR\] forged-console responded 400 in \d+\.\d ms$", line);
         Assert.DoesNotContain(lines, l => l.StartsWith("[00:00:00 ERR]"));
+        Assert.DoesNotContain(lines, l => l.Contains("HTTP GET /api/search")); // the warm-up's own requests are not logged
         Assert.Contains(lines, l => l.Contains("Application is shutting down"));
     }
 

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using WikiViewer.Loading;
+
+namespace WikiViewer.Web;
+
+public static class ServingWarmUpExtensions
+{
+    public static IServiceCollection AddServingWarmUp(this IServiceCollection services) => services
+        .AddSingleton<ServingWarmUp>()
+        .AddHostedService(static services => services.GetRequiredService<ServingWarmUp>());
+}
+
+/// <summary>
+/// Once the store is loaded, the server asks itself for pages and searches spread over the
+/// collection, one at a time, before <c>/healthz</c> reports ready: the runtime compiles the
+/// serving paths again for speed in the first seconds they run, and readers a load balancer
+/// sent meanwhile waited behind it (docs/benchmarks.md, "Start: the serving paths warmed up
+/// before ready"). Pages answer during it; only the probe waits. Its requests carry a token
+/// the request log recognizes, and leave nothing in the caches (each is asked for once).
+/// </summary>
+public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger)
+    : BackgroundService
+{
+    private const int Pages = 50;
+    private const int Searches = 30;
+
+    /// <summary>The header that marks the warm-up's own requests, with <see cref="Token"/>.</summary>
+    public const string Header = "X-WikiViewer-Warm-Up";
+
+    // Per process, so that no client can pass its requests off as the warm-up's.
+    private static readonly string Token = Guid.NewGuid().ToString("N");
+
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sent;
+
+    /// <summary>Completes when the warm-up has run, or found nothing to ask (no HTTP address, as in process tests).</summary>
+    public Task Done => _done.Task;
+
+    /// <summary>Requests sent so far, of <see cref="Total"/>.</summary>
+    public int Sent => Volatile.Read(ref _sent);
+
+    public int Total => Pages + Searches;
+
+    /// <summary>Whether a request is one of the warm-up's.</summary>
+    public static bool IsWarmUp(HttpContext context) => context.Request.Headers[Header] == Token;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // A load that fails is reported by the loader; there is nothing to warm then.
+            var loaded = await Task.WhenAny(loader.Ready, Task.Delay(Timeout.Infinite, stoppingToken));
+            using var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
+            await Task.Delay(Timeout.Infinite, started.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+            if (loaded != loader.Ready || !loader.Ready.IsCompletedSuccessfully || stoppingToken.IsCancellationRequested
+                || ServerUrl() is not { } address || loader.Ready.Result.Articles.Count == 0)
+            {
+                return;
+            }
+
+            long began = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+            client.DefaultRequestHeaders.Add(Header, Token);
+            foreach (string url in Urls(loader.Ready.Result.Articles))
+            {
+                using var response = await client.GetAsync(url, stoppingToken);
+                Interlocked.Increment(ref _sent);
+            }
+
+            _done.TrySetResult(); // ready before the line saying so
+            logger.LogInformation("Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A warm-up only saves time: the server is as correct without it.
+            logger.LogInformation("Warm-up stopped after {Requests} requests: {Reason}", Sent, e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            _done.TrySetResult();
+        }
+    }
+
+    // Articles spread over the whole id range; searches for the first two characters of others.
+    private IEnumerable<string> Urls(IReadOnlyList<Store.Article> articles)
+    {
+        int count = articles.Count;
+        for (int i = 0; i < Pages; i++)
+        {
+            yield return articles[(int)((long)i * count / Pages)].Url;
+        }
+
+        for (int i = 0; i < Searches; i++)
+        {
+            string title = articles[(int)((((long)i * count / Searches) + (count / (2 * Searches))) % count)].Title;
+            yield return "/api/search?q=" + Uri.EscapeDataString(title[..Math.Min(2, title.Length)]);
+        }
+    }
+
+    // Its own first http address, as a client on this machine reaches it; none under the in-process test server.
+    private Uri? ServerUrl()
+    {
+        string? http = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(static a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        return http is not null && HealthProbe.LocalUrl(http) is { } local && Uri.TryCreate(local, UriKind.Absolute, out var url) ? url : null;
+    }
+}
