@@ -6,6 +6,7 @@ namespace WikiViewer.Web;
 
 public static class ServingWarmUpExtensions
 {
+    /// <summary>Runs <see cref="ServingWarmUp"/> once the server has started; <c>/healthz</c> waits for it.</summary>
     public static IServiceCollection AddServingWarmUp(this IServiceCollection services) => services
         .AddSingleton<ServingWarmUp>()
         .AddHostedService(static services => services.GetRequiredService<ServingWarmUp>());
@@ -17,7 +18,8 @@ public static class ServingWarmUpExtensions
 /// serving paths again for speed in the first seconds they run, and readers a load balancer
 /// sent meanwhile waited behind it (docs/benchmarks.md, "Start: the serving paths warmed up
 /// before ready"). Pages answer during it; only the probe waits. Its requests carry a token
-/// the request log recognizes, and leave nothing in the caches (each is asked for once).
+/// the request log recognizes. In a large collection each is for another page or query,
+/// asked for once, which the caches do not keep.
 /// </summary>
 public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger)
     : BackgroundService
