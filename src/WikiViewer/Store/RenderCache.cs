@@ -42,12 +42,9 @@ public sealed class RenderCache : IDisposable
     // What an entry costs beyond what it holds: the cache's entry and its slot, the boxed key, the array's header.
     private const long EntryOverhead = 256;
 
-    // Keys computed once, about the last 131,072 (256 KB).
-    private const int RecentKeys = 1 << 17;
-
     private readonly MemoryCache _kept;
     private readonly ConcurrentDictionary<RenderKey, object> _computing = new();
-    private readonly SecondRequestFilter _computedBefore = new(RecentKeys);
+    private readonly SecondRequestFilter _computedBefore = new(SecondRequestFilter.CacheWindow);
 
     /// <param name="budget">Bytes the kept results may take; 0 keeps nothing.</param>
     public RenderCache(long budget)

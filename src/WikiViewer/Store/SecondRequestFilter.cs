@@ -21,6 +21,9 @@ namespace WikiViewer.Store;
 /// </remarks>
 public sealed class SecondRequestFilter
 {
+    /// <summary>The window of the caches' filters: about the last 131,072 distinct keys, in 256 KB.</summary>
+    public const int CacheWindow = 1 << 17;
+
     private const int BitsPerKey = 16;
     private const int Hashes = 3;
 

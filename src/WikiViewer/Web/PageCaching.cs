@@ -220,8 +220,7 @@ public static class PageCaching
     /// </summary>
     private sealed class KeptFromSecondRequest : IOutputCachePolicy
     {
-        // About the last 131,072 URLs asked for once (256 KB).
-        private readonly SecondRequestFilter _askedBefore = new(1 << 17);
+        private readonly SecondRequestFilter _askedBefore = new(SecondRequestFilter.CacheWindow);
 
         ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {

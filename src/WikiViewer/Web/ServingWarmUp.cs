@@ -52,10 +52,10 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         try
         {
             // A load that fails is reported by the loader; there is nothing to warm then.
-            var loaded = await Task.WhenAny(loader.Ready, Task.Delay(Timeout.Infinite, stoppingToken));
+            await Task.WhenAny(loader.Ready, Task.Delay(Timeout.Infinite, stoppingToken));
             using var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
             await Task.Delay(Timeout.Infinite, started.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
-            if (loaded != loader.Ready || !loader.Ready.IsCompletedSuccessfully || stoppingToken.IsCancellationRequested
+            if (!loader.Ready.IsCompletedSuccessfully || stoppingToken.IsCancellationRequested
                 || ServerUrl() is not { } address || loader.Ready.Result.Articles.Count == 0)
             {
                 return;
