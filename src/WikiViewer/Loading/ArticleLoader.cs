@@ -188,7 +188,7 @@ internal sealed class ArticleLoader(ILogger logger)
     /// <summary>
     /// The folder listed and every file read (<see cref="ReadAndStore"/>): the files' names
     /// and Markdown's places, by the listing's order (null: skipped), and the folder's version.
-    /// The listing itself is let go here: a million paths are a few hundred MB.
+    /// The listing itself is let go here: a whole dump's paths are too many to keep through the load.
     /// </summary>
     private (StoredSource?[] Sources, string Version, long SourceBytes) ReadFolder(ContentFolder folder, StoreWriter writer, LoadProgress progress)
     {

@@ -171,7 +171,7 @@ internal sealed class IndexBuilder : IDisposable
 
         // Each run's part is read once: its pages are let go after, or the merge would end with every
         // run resident. The whole mapping, not the part's range: a fault maps the page cache's large
-        // folios whole, other partitions' pages with it (1.2 GB resident at once at a million articles).
+        // folios whole, other partitions' pages with it (docs/benchmarks.md, "Store: written as the load streams").
         string name = RunSection(field, partition);
         _merge.Merge([.. _runs.Select(run =>
             (SearchIndexSections.ReadPartition(run, name, what => throw new InvalidDataException(what)), run.Array<int>(name + "/last")))]);
