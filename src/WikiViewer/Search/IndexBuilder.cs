@@ -83,7 +83,7 @@ internal sealed class IndexBuilder : IDisposable
         }
 
         builder.Finish();
-        return [.. Enumerable.Range(0, FieldCount).Select(f => new FieldIndex([.. Enumerable.Range(0, partitionCount).Select(p => builder.Partition(f, p))], builder.Lengths(f)))];
+        return [.. Enumerable.Range(0, FieldCount).Select(f => new FieldIndex((SearchField)f, [.. Enumerable.Range(0, partitionCount).Select(p => builder.Partition(f, p))], builder.Lengths(f)))];
     }
 
     /// <summary>Indexes the next documents (ids from the number added before); the results do not depend on how they are cut into batches.</summary>

@@ -30,53 +30,122 @@ internal sealed class MatchList
     public void Clear() => Count = 0;
 }
 
-/// <summary>Finds the documents in which a query term occurs in one field, with its frequency there.</summary>
+/// <summary>
+/// Finds the documents in which a query term occurs in one field, with its frequency there:
+/// all at once (<see cref="Match"/>), or one at a time forward, as a cursor (<see cref="Start"/>).
+/// </summary>
 internal sealed class PhraseMatcher
 {
     private PostingCursor[] _cursors = new PostingCursor[8];
     private PositionBuffer[] _positions = [.. Enumerable.Range(0, 8).Select(static _ => new PositionBuffer())];
+    private int _count;
+
+    // The last document whose positions were counted: they can be read only once.
+    private int _countedDocument;
+    private int _countedFrequency;
+
+    /// <summary>The current document: -1 before the first move, int.MaxValue once exhausted.</summary>
+    public int Document { get; private set; } = int.MaxValue;
+
+    /// <summary>How often the term occurs in <see cref="Document"/>, when a move found it there.</summary>
+    public int Frequency { get; private set; }
+
+    /// <summary>The postings that propose the candidates: the term's rarest token's.</summary>
+    public ref readonly PostingCursor Lead => ref _cursors[0];
+
+    public bool IsPhrase => _count > 1;
 
     public void Match(FieldIndex field, QueryTerm term, MatchList output)
     {
-        QueryToken[] tokens = term.Tokens;
-        if (tokens.Length == 0)
+        if (!Start(field, term))
         {
             return;
         }
 
-        if (tokens.Length == 1)
+        if (_count == 1)
         {
-            if (field.TryGet(tokens[0].Key, out PostingList postings))
+            ref PostingCursor cursor = ref _cursors[0];
+            while (cursor.MoveNext())
             {
-                var cursor = new PostingCursor(postings, 0);
-                while (cursor.MoveNext())
-                {
-                    output.Add(cursor.Document, cursor.Frequency);
-                }
+                output.Add(cursor.Document, cursor.Frequency);
             }
 
             return;
         }
 
+        while (MoveTo(Document + 1))
+        {
+            output.Add(Document, Frequency);
+        }
+    }
+
+    /// <summary>Positions the cursor before the term's first document in the field; false when the field lacks one of its tokens.</summary>
+    public bool Start(FieldIndex field, QueryTerm term)
+    {
+        QueryToken[] tokens = term.Tokens;
+        _count = 0;
+        Document = int.MaxValue;
+        Frequency = 0;
         EnsureCapacity(tokens.Length);
         for (int i = 0; i < tokens.Length; i++)
         {
             if (!field.TryGet(tokens[i].Key, out PostingList postings))
             {
-                return;
+                return false;
             }
 
             _cursors[i] = new PostingCursor(postings, tokens[i].Offset);
         }
 
+        _count = tokens.Length;
+        Document = _count == 0 ? int.MaxValue : -1;
+        _countedDocument = -1;
+
         // Rarest first: it proposes the candidates, the others only confirm them.
-        Array.Sort(_cursors, 0, tokens.Length, CursorByFrequency.Instance);
-        MatchPhrase(tokens.Length, output);
+        Array.Sort(_cursors, 0, _count, CursorByFrequency.Instance);
+        return _count > 0;
     }
 
-    private void MatchPhrase(int count, MatchList output)
+    /// <summary>
+    /// Moves to the first document at or after <paramref name="target"/> that holds the term;
+    /// false, looking no further, once past <paramref name="last"/>.
+    /// </summary>
+    public bool MoveTo(int target, int last = int.MaxValue)
     {
-        int target = 0;
+        while (MoveToCandidate(target, last))
+        {
+            if (Count() > 0)
+            {
+                return true;
+            }
+
+            target = Document + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to the first document at or after <paramref name="target"/> that holds every token
+    /// of the term, without reading positions: whether they stand in order is for <see cref="Count"/>
+    /// to say, and until then <see cref="Frequency"/> is 0. False once past <paramref name="last"/>.
+    /// </summary>
+    public bool MoveToCandidate(int target, int last = int.MaxValue)
+    {
+        Frequency = 0;
+        if (target > last)
+        {
+            return false;
+        }
+
+        if (_count == 1)
+        {
+            ref PostingCursor cursor = ref _cursors[0];
+            bool found = cursor.Advance(target);
+            Document = cursor.Document;
+            return found && Document <= last;
+        }
+
         int agreed = 0;
         int index = 0;
         while (true)
@@ -84,28 +153,86 @@ internal sealed class PhraseMatcher
             ref PostingCursor cursor = ref _cursors[index];
             if (cursor.Document < target && !cursor.Advance(target))
             {
-                return;
+                Document = int.MaxValue;
+                return false;
             }
 
             if (cursor.Document > target)
             {
                 target = cursor.Document;
                 agreed = 1;
-            }
-            else if (++agreed == count)
-            {
-                int occurrences = CountOccurrences(count);
-                if (occurrences > 0)
+                if (target > last)
                 {
-                    output.Add(target, occurrences);
+                    Document = target;
+                    return false;
                 }
-
-                target++;
-                agreed = 0;
+            }
+            else if (++agreed == _count)
+            {
+                Document = target;
+                return true;
             }
 
-            index = index + 1 == count ? 0 : index + 1;
+            index = index + 1 == _count ? 0 : index + 1;
         }
+    }
+
+    /// <summary>At a candidate, how often the term occurs there, which <see cref="Frequency"/> then holds too.</summary>
+    public int Count()
+    {
+        Frequency = _count == 1 ? _cursors[0].Frequency : Occurrences(Document);
+        return Frequency;
+    }
+
+    /// <summary>At a candidate, the most often the term can occur there: its rarest token's frequency there.</summary>
+    public int MostOccurrences()
+    {
+        int most = int.MaxValue;
+        for (int i = 0; i < _count; i++)
+        {
+            most = Math.Min(most, _cursors[i].Frequency);
+        }
+
+        return most;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="document"/>, after the current one, holds every token of the
+    /// term; unlike <see cref="MoveToCandidate"/>, looks no further. Positions are for <see cref="Count"/>.
+    /// </summary>
+    public bool IsCandidate(int document)
+    {
+        Frequency = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            ref PostingCursor cursor = ref _cursors[i];
+            if (cursor.Document < document && !cursor.Advance(document))
+            {
+                Document = int.MaxValue;
+                return false;
+            }
+
+            if (cursor.Document != document)
+            {
+                Document = document;
+                return false;
+            }
+        }
+
+        Document = document;
+        return true;
+    }
+
+    /// <summary>How often the phrase occurs in <paramref name="document"/>, where every cursor stands.</summary>
+    private int Occurrences(int document)
+    {
+        if (document != _countedDocument)
+        {
+            _countedDocument = document;
+            _countedFrequency = CountOccurrences(_count);
+        }
+
+        return _countedFrequency;
     }
 
     /// <summary>How many times all cursors' terms stand at their phrase offsets in the current document.</summary>

@@ -46,6 +46,9 @@ internal struct PostingCursor
 
     public int DocumentFrequency { get; }
 
+    /// <summary>The term's skip table, when it is frequent enough to have one.</summary>
+    public readonly SkipTable? Skips => _skips;
+
     /// <summary>The term's position within the query phrase.</summary>
     public int Offset { get; }
 

@@ -16,19 +16,14 @@ namespace WikiViewer.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    private const double K1 = 1.2;
+    /// <summary>
+    /// A one-term query whose lists hold more candidates than this is ranked without scoring
+    /// them all (<see cref="PrunedRanking"/>), and its count is estimated; below it every match
+    /// is scored and counted.
+    /// </summary>
+    internal const int PruneFromPostings = 20_000;
     private const int SmallCorpusChars = 2_000_000;
     private static readonly int MaxPooledScratch = 2 * Environment.ProcessorCount;
-
-    private static readonly (double Boost, double B)[] FieldWeights =
-    [
-        (6.0, 0.5),  // title: a match here should beat any number of body matches
-        (4.0, 0.5),  // alias
-        (1.0, 0.3),  // category
-        (1.0, 0.75), // body
-    ];
-
-    private static readonly double TotalBoost = FieldWeights.Sum(static weight => weight.Boost);
 
     private readonly IReadOnlyList<SearchDocument> _documents;
     private readonly FieldIndex[] _fields;
@@ -103,7 +98,10 @@ public sealed class SearchIndex
     /// offset + <paramref name="limit"/>. Any string is a valid query; one without words or
     /// CJK characters matches nothing.
     /// </summary>
-    public SearchResults Search(string? query, int offset, int limit)
+    public SearchResults Search(string? query, int offset, int limit) => Search(query, offset, limit, PruneFromPostings);
+
+    /// <param name="pruneFromPostings">From how many candidates a one-term query is pruned; tests lower it.</param>
+    internal SearchResults Search(string? query, int offset, int limit, int pruneFromPostings)
     {
         SearchQuery parsed = SearchQuery.Parse(query);
         if (parsed.Terms.Count == 0 || _documents.Count == 0)
@@ -111,54 +109,86 @@ public sealed class SearchIndex
             return SearchResults.Empty;
         }
 
+        offset = Math.Max(0, offset);
+        int end = (int)Math.Min((long)offset + Math.Max(0, limit), _documents.Count);
         QueryScratch scratch = RentScratch();
         try
         {
-            double bound = Score(parsed, scratch);
-            List<int> touched = scratch.Touched;
-            if (touched.Count == 0)
+            List<(int Document, double Score)> ranked = scratch.Ranked;
+            int total = 0;
+            bool estimated = parsed.Terms.Count == 1 && end > 0 && scratch.Pruned.TryRank(parsed, _fields, _documents.Count, end,
+                pruneFromPostings, (document, byTitle, byAlias) => ExactNameLevel(document, parsed, byTitle, byAlias), ranked, out total);
+            if (!estimated)
+            {
+                total = RankAll(parsed, scratch, end, ranked);
+            }
+            else if (ranked.Count < end)
+            {
+                // The best never filled up, so nothing was passed over: every match is here.
+                (total, estimated) = (ranked.Count, false);
+            }
+
+            if (total == 0)
             {
                 return SearchResults.Empty;
             }
 
-            int termCount = parsed.Terms.Count;
-            foreach (int document in touched)
+            if (offset >= ranked.Count)
             {
-                double score = scratch.Relevance[document] + ((scratch.Matched[document] - 1) * 3 * bound);
-                if (scratch.Matched[document] == termCount)
-                {
-                    score += ExactNameLevel(document, parsed, scratch) * bound;
-                }
-
-                scratch.Relevance[document] = score;
+                return new SearchResults(total, [], estimated);
             }
 
-            offset = Math.Max(0, offset);
-            int end = (int)Math.Min((long)offset + Math.Max(0, limit), touched.Count);
-            if (offset >= end)
-            {
-                return new SearchResults(touched.Count, []);
-            }
-
-            int[] ranked = TopDocuments(touched, scratch.Relevance, end);
             // Snippets mark every spelling a document may hold.
             IReadOnlyList<QueryTerm> marked = parsed.Terms.Any(static term => term.Spellings.Length > 1)
                 ? [.. parsed.Terms.SelectMany(static term => term.Spellings)]
                 : parsed.Terms;
-            var hits = new SearchHit[end - offset];
-            for (int i = offset; i < end; i++)
+            var hits = new SearchHit[ranked.Count - offset];
+            for (int i = offset; i < ranked.Count; i++)
             {
-                int document = ranked[i];
-                hits[i - offset] = new SearchHit(document, scratch.Relevance[document], SnippetBuilder.Build(_documents[document].Text, marked));
+                (int document, double score) = ranked[i];
+                hits[i - offset] = new SearchHit(document, score, SnippetBuilder.Build(_documents[document].Text, marked));
             }
 
-            return new SearchResults(touched.Count, hits);
+            return new SearchResults(total, hits, estimated);
         }
         finally
         {
             scratch.Reset();
             ReturnScratch(scratch);
         }
+    }
+
+    /// <summary>Scores every matching document; puts the best <paramref name="count"/> in <paramref name="ranked"/> and returns how many match.</summary>
+    private int RankAll(SearchQuery parsed, QueryScratch scratch, int count, List<(int Document, double Score)> ranked)
+    {
+        ranked.Clear();
+        double bound = Score(parsed, scratch);
+        List<int> touched = scratch.Touched;
+        int termCount = parsed.Terms.Count;
+        foreach (int document in touched)
+        {
+            double score = scratch.Relevance[document] + ((scratch.Matched[document] - 1) * 3 * bound);
+            if (scratch.Matched[document] == termCount)
+            {
+                bool byTitle = scratch.TitleTerms[document] == termCount;
+                bool byAlias = scratch.AliasTerms[document] == termCount;
+                score += ExactNameLevel(document, parsed, byTitle, byAlias) * bound;
+            }
+
+            scratch.Relevance[document] = score;
+        }
+
+        count = Math.Min(count, touched.Count);
+        if (count > 0)
+        {
+            int[] best = TopDocuments(touched, scratch.Relevance, count);
+            for (int i = 0; i < count; i++)
+            {
+                ranked.Add((best[i], scratch.Relevance[best[i]]));
+            }
+        }
+
+        return touched.Count;
     }
 
     // A lock, not a ConcurrentBag: the bag's Count freezes every thread's list,
@@ -266,23 +296,20 @@ public sealed class SearchIndex
 
             // One idf per term, from the documents it occurs in anywhere and in any spelling, as in BM25F.
             double idf = Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
-            bound += idf * (K1 + 1) * TotalBoost;
+            bound += idf * (FieldIndex.K1 + 1) * FieldIndex.TotalBoost;
             for (int s = 0; s < spellings.Length; s++)
             {
                 for (int f = 0; f < _fields.Length; f++)
                 {
                     FieldIndex field = _fields[f];
-                    (double boost, double b) = FieldWeights[f];
-                    double weight = boost * idf * (K1 + 1);
+                    double weight = field.Boost * idf * (FieldIndex.K1 + 1);
                     MatchList matches = scratch.MatchesFor(s, f);
                     // An exact name is the query as typed: only the first spelling counts towards it.
                     byte[]? fieldTerms = s > 0 ? null : f == (int)SearchField.Title ? scratch.TitleTerms : f == (int)SearchField.Alias ? scratch.AliasTerms : null;
                     for (int i = 0; i < matches.Count; i++)
                     {
                         int document = matches.Document(i);
-                        double frequency = matches.Frequency(i);
-                        double norm = 1 - b + (b * field.Length(document) / field.AverageLength);
-                        scratch.Relevance[document] += weight * frequency / (frequency + (K1 * norm));
+                        scratch.Relevance[document] += weight * field.Share(document, matches.Frequency(i));
                         if (fieldTerms is not null)
                         {
                             fieldTerms[document]++;
@@ -295,13 +322,14 @@ public sealed class SearchIndex
         return bound;
     }
 
-    /// <summary>2 when the title is exactly the query, 1 when an alias is, else 0.</summary>
-    private int ExactNameLevel(int document, SearchQuery query, QueryScratch scratch)
+    /// <summary>
+    /// 2 when the title is exactly the query, 1 when an alias is, else 0; <paramref name="byTitle"/>
+    /// and <paramref name="byAlias"/> say whether every query term is in the title, in the aliases.
+    /// </summary>
+    private int ExactNameLevel(int document, SearchQuery query, bool byTitle, bool byAlias)
     {
         // The document is read only when its counts allow an exact name: a store makes it when asked.
-        int termCount = query.Terms.Count;
-        bool byTitle = scratch.TitleTerms[document] == termCount && _fields[(int)SearchField.Title].Length(document) == query.UnitCount;
-        bool byAlias = scratch.AliasTerms[document] == termCount;
+        byTitle = byTitle && _fields[(int)SearchField.Title].Length(document) == query.UnitCount;
         if (!byTitle && !byAlias)
         {
             return 0;
@@ -449,6 +477,10 @@ public sealed class SearchIndex
 
         public PhraseMatcher Matcher { get; } = new();
 
+        public PrunedRanking Pruned { get; } = new();
+
+        public List<(int Document, double Score)> Ranked { get; } = [];
+
         public void Reset()
         {
             foreach (int document in Touched)
@@ -461,6 +493,7 @@ public sealed class SearchIndex
             }
 
             Touched.Clear();
+            Ranked.Clear();
             foreach (MatchList matches in _matches)
             {
                 matches.Clear();

@@ -64,7 +64,7 @@ internal static class SearchIndexSections
                 partitions[p] = ReadPartition(file, $"search/{f}/{p}", damaged);
             }
 
-            fields[f] = new FieldIndex(partitions, lengths);
+            fields[f] = new FieldIndex((SearchField)f, partitions, lengths);
         }
 
         var suggester = new TitleSuggester(documents, file.Array<char>("search/suggest/key-chars"), file.Array<int>("search/suggest/key-starts"),

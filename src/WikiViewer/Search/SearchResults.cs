@@ -1,7 +1,10 @@
 namespace WikiViewer.Search;
 
-/// <summary>One page of hits. <see cref="Total"/> is the exact number of matching documents.</summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits)
+/// <summary>
+/// One page of hits. <see cref="Total"/> is the number of matching documents: exact, or,
+/// when <see cref="TotalIsEstimate"/>, estimated (a common term in a large collection).
+/// </summary>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, bool TotalIsEstimate = false)
 {
     public static SearchResults Empty { get; } = new(0, []);
 }

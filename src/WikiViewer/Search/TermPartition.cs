@@ -91,7 +91,8 @@ internal sealed class TermPartition
     /// <summary>Whether the arrays can be believed: built here, or mapped and matching their checksum (hashed on the first call).</summary>
     public bool IsIntact() => _checked is null || _checked.IsIntact();
 
-    public bool TryGet(in TermKey key, out PostingList postings)
+    /// <param name="field">The partition's field, whose lengths and weights a frequent term's skip table bounds its blocks' scores with.</param>
+    public bool TryGet(in TermKey key, FieldIndex field, out PostingList postings)
     {
         if (!IsIntact())
         {
@@ -112,7 +113,7 @@ internal sealed class TermPartition
         if (postings.DocumentFrequency >= SkipTable.MinDocumentFrequency && (key.Word is not null || !TextAnalyzer.IsUnigramKey(key.Code)))
         {
             var tables = LazyInitializer.EnsureInitialized(ref _skips, static () => new ConcurrentDictionary<int, SkipTable>());
-            postings = postings with { Skips = tables.GetOrAdd(id, static (_, list) => SkipTable.Build(list), postings) };
+            postings = postings with { Skips = tables.GetOrAdd(id, static (_, built) => SkipTable.Build(built.Postings, built.Field), (Postings: postings, Field: field)) };
         }
 
         return true;

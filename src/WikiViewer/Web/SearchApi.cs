@@ -45,7 +45,7 @@ public static class SearchApi
                 var article = store.Articles[hit.DocumentId];
                 return new SearchResponseHit(article.Title, article.Url, hit.Snippet, Math.Round(hit.Score, 4));
             }).ToArray();
-            return Results.Json(new SearchResponse(request.Query, results.Total, hits), SearchJsonContext.Utf8.SearchResponse);
+            return Results.Json(new SearchResponse(request.Query, results.Total, results.TotalIsEstimate, hits), SearchJsonContext.Utf8.SearchResponse);
         });
 
         api.MapMethods("/suggest", MethodFilter.ReadMethods, (HttpContext context, ArticleStore store, PublicOrigin publicOrigin, string? q) =>
@@ -94,8 +94,8 @@ public static class SearchApi
     }
 }
 
-/// <summary>/api/search's answer (SPEC.md): <c>{"query","total","results":[{"title","url","snippet","score"}]}</c>.</summary>
-internal sealed record SearchResponse(string Query, int Total, IReadOnlyList<SearchResponseHit> Results);
+/// <summary>/api/search's answer (SPEC.md): <c>{"query","total","totalIsEstimate","results":[{"title","url","snippet","score"}]}</c>.</summary>
+internal sealed record SearchResponse(string Query, int Total, bool TotalIsEstimate, IReadOnlyList<SearchResponseHit> Results);
 
 internal sealed record SearchResponseHit(string Title, string Url, string Snippet, double Score);
 

@@ -124,6 +124,7 @@ public sealed class SearchPageTests(SeedsApplication seeds) : IClassFixture<Seed
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("王明", root.GetProperty("query").GetString());
         Assert.Equal(1, root.GetProperty("total").GetInt32());
+        Assert.False(root.GetProperty("totalIsEstimate").GetBoolean());
         Assert.Equal("国际派", first.GetProperty("title").GetString());
         Assert.Equal("/wiki/" + Uri.EscapeDataString("国际派"), first.GetProperty("url").GetString());
         Assert.Contains("<mark>王明</mark>", first.GetProperty("snippet").GetString());

@@ -49,7 +49,7 @@ public sealed class IndexRunTests : IDisposable
 
         builder.Finish();
         var fields = Enumerable.Range(0, IndexBuilder.FieldCount)
-            .Select(f => new FieldIndex([.. Enumerable.Range(0, 8).Select(p => builder.Partition(f, p))], builder.Lengths(f))).ToArray();
+            .Select(f => new FieldIndex((SearchField)f, [.. Enumerable.Range(0, 8).Select(p => builder.Partition(f, p))], builder.Lengths(f))).ToArray();
         var inRuns = new SearchIndex(documents, fields, TitleSuggester.Build(documents));
 
         var random = new Random(3);

@@ -5,10 +5,12 @@ namespace WikiViewer.Web.Pages;
 
 /// <summary>The search page: the query as typed and, for a query, one page of ranked hits with the pager's links.</summary>
 /// <param name="First">The position of the first hit on this page, from 1.</param>
+/// <param name="TotalIsEstimate">Whether <paramref name="Total"/> is an estimate, shown as "about N".</param>
 public sealed record SearchView(
     string Query,
     bool IsEmpty,
     int Total,
+    bool TotalIsEstimate,
     int First,
     IReadOnlyList<SearchHitView> Hits,
     string? PreviousUrl,
@@ -22,6 +24,7 @@ public sealed record SearchView(
             request.Query,
             request.IsEmpty,
             results.Total,
+            results.TotalIsEstimate,
             request.Offset + 1,
             [.. results.Hits.Select(hit => SearchHitView.From(hit, store))],
             request.Offset > 0 ? PageUrl(request, Math.Max(0, request.Offset - request.Limit)) : null,
