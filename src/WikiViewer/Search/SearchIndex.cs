@@ -21,7 +21,7 @@ public sealed class SearchIndex
     /// them all (<see cref="PrunedRanking"/>), and its count is estimated; below it every match
     /// is scored and counted.
     /// </summary>
-    internal const int PruneFromPostings = 20_000;
+    internal const int PruneFromPostings = 5_000;
     private const int SmallCorpusChars = 2_000_000;
     private static readonly int MaxPooledScratch = 2 * Environment.ProcessorCount;
 

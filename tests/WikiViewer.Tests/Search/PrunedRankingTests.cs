@@ -112,7 +112,9 @@ public sealed class PrunedRankingTests
     [Fact]
     public void Below_the_threshold_every_match_is_scored_and_counted()
     {
-        (List<SearchDocument> documents, SearchIndex index) = Corpus.Value;
+        // Four fields of 1,000 documents hold fewer candidates than the threshold, whatever the term.
+        List<SearchDocument> documents = GeneratedCorpus.Create(1000, seed: 8);
+        var index = SearchIndex.Build(documents);
         string query = CommonTerms(documents, 2, 1)[0];
 
         SearchResults results = index.Search(query, 0, 20);
