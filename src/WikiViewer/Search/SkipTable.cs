@@ -15,10 +15,10 @@ namespace WikiViewer.Search;
 /// </summary>
 internal sealed class SkipTable
 {
-    public const int BlockSize = 128;
+    public const int BlockSize = 64;
 
     /// <summary>Shorter postings are read through faster than a table is looked up.</summary>
-    public const int MinDocumentFrequency = 4 * BlockSize;
+    public const int MinDocumentFrequency = 512;
 
     private readonly int[] _lastDocuments;
     private readonly int[] _docsOffsets;
@@ -59,6 +59,11 @@ internal sealed class SkipTable
             int positions = 0;
             double maxShare = 0;
             int minLength = int.MaxValue;
+
+            // The document with the highest share so far: one no more frequent and no shorter
+            // cannot earn more, and most are such, so few shares are computed.
+            int bestFrequency = 0;
+            int bestLength = int.MaxValue;
             int size = block < blocks ? BlockSize : postings.DocumentFrequency - (blocks * BlockSize);
             for (int i = 0; i < size; i++)
             {
@@ -67,8 +72,15 @@ internal sealed class SkipTable
                 int frequency = (entry & 1) != 0 ? 1 : (int)PostingCursor.ReadVarint(docs, ref docsAt);
                 positions += frequency;
                 int length = lengths[document];
-                maxShare = Math.Max(maxShare, field.ShareAtLength(frequency, length));
                 minLength = Math.Min(minLength, length);
+                if (frequency > bestFrequency || length < bestLength)
+                {
+                    double share = field.ShareAtLength(frequency, length);
+                    if (share > maxShare)
+                    {
+                        (maxShare, bestFrequency, bestLength) = (share, frequency, length);
+                    }
+                }
             }
 
             maxShares[block] = maxShare;
