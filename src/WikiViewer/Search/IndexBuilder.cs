@@ -31,6 +31,7 @@ internal sealed class IndexBuilder : IDisposable
     private readonly PostingsBuilder[] _partitions;
     private readonly TokenBuckets[] _runBuckets;
     private readonly int[][] _lengths;
+    private readonly FieldIndex?[] _weighed = new FieldIndex?[FieldCount];
     private readonly ParallelOptions _parallel;
     private readonly string? _runFolder;
     private readonly long _budgetBytes;
@@ -155,12 +156,12 @@ internal sealed class IndexBuilder : IDisposable
     {
         if (_runs.Count == 0)
         {
-            SearchIndexSections.WritePartition(file, name, Finished()[partition][field]);
+            SearchIndexSections.WritePartition(file, name, Finished()[partition][field], Field(field));
             return;
         }
 
         Merge(field, partition);
-        _merge.WriteTo(file, name);
+        _merge.WriteTo(file, name, Field(field));
     }
 
     private TermPartition[][] Finished() => _compacted ?? throw new InvalidOperationException("the index is not finished");
@@ -182,6 +183,9 @@ internal sealed class IndexBuilder : IDisposable
     }
 
     public ReadOnlyArray<int> Lengths(int field) => _lengths[field];
+
+    /// <summary>The field's lengths and weights alone, which the skip tables a finished partition is written with are built from.</summary>
+    private FieldIndex Field(int field) => _weighed[field] ??= new FieldIndex((SearchField)field, [], Lengths(field));
 
     public void Dispose()
     {
@@ -213,7 +217,7 @@ internal sealed class IndexBuilder : IDisposable
                     {
                         for (int f = 0; f < FieldCount; f++)
                         {
-                            SearchIndexSections.WritePartition(writer, RunSection(f, p), fields[f]);
+                            SearchIndexSections.WritePartition(writer, RunSection(f, p), fields[f], field: null);
                             writer.Write<int>(RunSection(f, p) + "/last", lastDocuments[f]);
                         }
                     }

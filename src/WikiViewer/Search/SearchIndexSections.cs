@@ -6,19 +6,19 @@ namespace WikiViewer.Search;
 
 /// <summary>
 /// The search index's sections of a store file, read in place: each field's lengths, one
-/// section per partition (its eight arrays after their eight counts), then the suggester's
-/// arrays. A partition is checked against its checksum on its first lookup, not when the
+/// section per partition (its eight arrays and its frequent terms' skip tables, after their
+/// counts), then the suggester's arrays. A partition is checked against its checksum on its first lookup, not when the
 /// file opens: at a million articles the postings are gigabytes, and a restart must take
 /// seconds. A partition that does not match finds nothing, and says so once.
 /// </summary>
 internal static class SearchIndexSections
 {
-    private const int ArrayCount = 8;
+    private const int ArrayCount = 15;
     private const int Alignment = 8;
 
     public static void Write(SectionFileWriter file, SearchIndex index) =>
         Write(file, [.. index.Fields.Select(f => f.Lengths)], index.Fields[0].Partitions.Count,
-            (name, f, p) => WritePartition(file, name, index.Fields[f].Partitions[p]), index.Suggester);
+            (name, f, p) => WritePartition(file, name, index.Fields[f].Partitions[p], index.Fields[f]), index.Suggester);
 
     /// <summary>
     /// An index written as it is built: each field's lengths, and <paramref name="writePartition"/>
@@ -72,15 +72,38 @@ internal static class SearchIndexSections
         return new SearchIndex(documents, fields, suggester);
     }
 
-    internal static void WritePartition(SectionFileWriter file, string name, TermPartition partition) =>
+    /// <param name="field">The partition's field, to build its frequent terms' skip tables with; none for a build's run.</param>
+    internal static void WritePartition(SectionFileWriter file, string name, TermPartition partition, FieldIndex? field) =>
         WritePartition(file, name, partition.Codes.Span, partition.WordChars.Span, partition.WordStarts.Span, partition.DocumentFrequencies.Span,
-            partition.DocsOffsets.Span, partition.PositionsOffsets.Span, partition.Docs.Span, partition.Positions.Span);
+            partition.DocsOffsets.Span, partition.PositionsOffsets.Span, partition.Docs.Span, partition.Positions.Span, field);
 
-    /// <summary>A partition's eight arrays (<see cref="TermPartition"/>) as one section: their counts, then each, aligned.</summary>
+    /// <summary>
+    /// A partition's eight arrays (<see cref="TermPartition"/>) and its frequent terms' skip tables
+    /// (<see cref="StoredSkipTables"/>, built here) as one section: their counts, then each, aligned.
+    /// </summary>
     internal static void WritePartition(SectionFileWriter file, string name, ReadOnlySpan<long> codes, ReadOnlySpan<char> wordChars, ReadOnlySpan<int> wordStarts,
-        ReadOnlySpan<int> documentFrequencies, ReadOnlySpan<int> docsOffsets, ReadOnlySpan<int> positionsOffsets, ReadOnlySpan<byte> docs, ReadOnlySpan<byte> positions)
+        ReadOnlySpan<int> documentFrequencies, ReadOnlySpan<int> docsOffsets, ReadOnlySpan<int> positionsOffsets, ReadOnlySpan<byte> docs, ReadOnlySpan<byte> positions,
+        FieldIndex? field)
     {
-        Span<long> lengths = [codes.Length, wordChars.Length, wordStarts.Length, documentFrequencies.Length, docsOffsets.Length, positionsOffsets.Length, docs.Length, positions.Length];
+        var tableTerms = new List<int>();
+        var tableStarts = new List<int>();
+        var columns = new SkipTableColumns();
+        for (int term = 0; field is not null && term < documentFrequencies.Length; term++)
+        {
+            bool isWord = term >= codes.Length;
+            if (SkipTable.IsFor(isWord, isWord ? 0 : codes[term], documentFrequencies[term]))
+            {
+                tableTerms.Add(term);
+                tableStarts.Add(columns.Count);
+                columns.Add(docs, docsOffsets[term], positions, positionsOffsets[term], documentFrequencies[term], field);
+            }
+        }
+
+        Span<long> lengths =
+        [
+            codes.Length, wordChars.Length, wordStarts.Length, documentFrequencies.Length, docsOffsets.Length, positionsOffsets.Length, docs.Length, positions.Length,
+            tableTerms.Count, tableStarts.Count, columns.Count, columns.Count, columns.Count, columns.Count, columns.Count,
+        ];
         file.Begin(name);
         file.Append(MemoryMarshal.AsBytes(lengths));
         Aligned(file, MemoryMarshal.AsBytes(codes));
@@ -91,6 +114,13 @@ internal static class SearchIndexSections
         Aligned(file, MemoryMarshal.AsBytes(positionsOffsets));
         Aligned(file, docs);
         Aligned(file, positions);
+        Aligned(file, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(tableTerms)));
+        Aligned(file, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(tableStarts)));
+        Aligned(file, MemoryMarshal.AsBytes(columns.LastDocuments));
+        Aligned(file, MemoryMarshal.AsBytes(columns.DocsOffsets));
+        Aligned(file, MemoryMarshal.AsBytes(columns.PositionsOffsets));
+        Aligned(file, MemoryMarshal.AsBytes(columns.MaxShares));
+        Aligned(file, MemoryMarshal.AsBytes(columns.MinLengths));
         file.End();
     }
 
@@ -128,6 +158,18 @@ internal static class SearchIndexSections
             return values;
         }
 
-        return new TermPartition(Next<long>(0), Next<char>(1), Next<int>(2), Next<int>(3), Next<int>(4), Next<int>(5), Next<byte>(6), Next<byte>(7), range);
+        var (codes, wordChars, wordStarts, frequencies) = (Next<long>(0), Next<char>(1), Next<int>(2), Next<int>(3));
+        var (docsOffsets, positionsOffsets, docs, positions) = (Next<int>(4), Next<int>(5), Next<byte>(6), Next<byte>(7));
+        var (tableTerms, tableStarts) = (Next<int>(8), Next<int>(9));
+        var columns = new SkipTableColumns.Arrays(Next<int>(10), Next<int>(11), Next<int>(12), Next<double>(13), Next<int>(14));
+        if (tableStarts.Length != tableTerms.Length || new[] { columns.DocsOffsets.Length, columns.PositionsOffsets.Length, columns.MaxShares.Length, columns.MinLengths.Length }
+            .Any(count => count != columns.LastDocuments.Length))
+        {
+            throw new InvalidDataException($"its section {name} holds skip tables whose columns differ in length");
+        }
+
+        // A build's runs have no tables: their terms' are built on first use, if they are ever searched.
+        var stored = tableTerms.Length == 0 ? null : new StoredSkipTables(tableTerms, tableStarts, columns);
+        return new TermPartition(codes, wordChars, wordStarts, frequencies, docsOffsets, positionsOffsets, docs, positions, range, stored);
     }
 }

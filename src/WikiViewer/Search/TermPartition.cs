@@ -31,14 +31,17 @@ internal sealed class TermPartition
     private readonly ReadOnlyArray<byte> _docs;
     private readonly ReadOnlyArray<byte> _positions;
     private readonly CheckedRange? _checked;
+    private readonly StoredSkipTables? _stored;
 
     // Skip tables of the frequent terms queries have used, by term id.
     private ConcurrentDictionary<int, SkipTable>? _skips;
 
+    /// <param name="stored">Every frequent term's skip table, as a store file keeps them; without, each is built on first use.</param>
     public TermPartition(ReadOnlyArray<long> codes, ReadOnlyArray<char> wordChars, ReadOnlyArray<int> wordStarts, ReadOnlyArray<int> documentFrequencies,
         ReadOnlyArray<int> docsOffsets, ReadOnlyArray<int> positionsOffsets, ReadOnlyArray<byte> docs, ReadOnlyArray<byte> positions,
-        CheckedRange? checkedRange = null)
+        CheckedRange? checkedRange = null, StoredSkipTables? stored = null)
     {
+        _stored = stored;
         _codes = codes;
         _wordChars = wordChars;
         _wordStarts = wordStarts;
@@ -109,11 +112,11 @@ internal sealed class TermPartition
 
         postings = new PostingList(_docs, _docsOffsets[id], _positions, _positionsOffsets[id], _documentFrequencies[id]);
 
-        // Single characters have no positions and are never a phrase's part.
-        if (postings.DocumentFrequency >= SkipTable.MinDocumentFrequency && (key.Word is not null || !TextAnalyzer.IsUnigramKey(key.Code)))
+        if (SkipTable.IsFor(key, postings.DocumentFrequency))
         {
             var tables = LazyInitializer.EnsureInitialized(ref _skips, static () => new ConcurrentDictionary<int, SkipTable>());
-            postings = postings with { Skips = tables.GetOrAdd(id, static (_, built) => SkipTable.Build(built.Postings, built.Field), (Postings: postings, Field: field)) };
+            postings = postings with { Skips = tables.GetOrAdd(id, static (term, built) => built.Stored?.Find(term, built.Postings.DocumentFrequency)
+                ?? SkipTable.Build(built.Postings, built.Field), (Postings: postings, Field: field, Stored: _stored)) };
         }
 
         return true;
@@ -152,5 +155,15 @@ internal sealed class TermPartition
         }
 
         return -1;
+    }
+}
+
+/// <summary>A partition's skip tables as a store file keeps them: the terms that have one, in id order, where each starts, and the columns.</summary>
+internal sealed record StoredSkipTables(ReadOnlyArray<int> Terms, ReadOnlyArray<int> Starts, SkipTableColumns.Arrays Columns)
+{
+    public SkipTable? Find(int term, int documentFrequency)
+    {
+        int index = Terms.Span.BinarySearch(term);
+        return index < 0 ? null : new SkipTable(Columns, Starts[index], documentFrequency);
     }
 }

@@ -103,11 +103,11 @@ internal sealed class TermPartitionMerge
         }
     }
 
-    /// <summary>The merged partition written as a section, as <see cref="SearchIndexSections"/> writes any.</summary>
-    public void WriteTo(SectionFileWriter file, string name) =>
+    /// <summary>The merged partition written as a section, as <see cref="SearchIndexSections"/> writes any, with <paramref name="field"/>'s skip tables.</summary>
+    public void WriteTo(SectionFileWriter file, string name, FieldIndex field) =>
         SearchIndexSections.WritePartition(file, name, _codes.AsSpan(0, _codeCount), _wordChars.AsSpan(0, _wordCharCount), _wordStarts.AsSpan(0, _wordCount + 1),
             _frequencies.AsSpan(0, _termCount), _docsOffsets.AsSpan(0, _termCount), _positionsOffsets.AsSpan(0, _termCount),
-            _docs.AsSpan(0, _docsLength), _positions.AsSpan(0, _positionsLength));
+            _docs.AsSpan(0, _docsLength), _positions.AsSpan(0, _positionsLength), field);
 
     /// <summary>A copy of the merged partition, to search.</summary>
     public TermPartition ToPartition() =>

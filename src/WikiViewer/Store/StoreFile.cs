@@ -32,7 +32,7 @@ internal static class StoreFile
     /// <summary>How many categories the store keeps ranked by size.</summary>
     public const int LargestCategories = 60;
 
-    public static ReadOnlySpan<byte> Magic => "WikiViewer store, format 5\n"u8;
+    public static ReadOnlySpan<byte> Magic => "WikiViewer store, format 6\n"u8;
 
     public const string Content = "content";
 

@@ -190,6 +190,56 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void Frequent_terms_skip_tables_are_read_from_the_store_as_the_postings_would_build_them()
+    {
+        var documents = GeneratedCorpus.Create(3000, seed: 12).ToArray();
+        var built = SearchIndex.Build(documents, partitionCount: 4, batchChars: 100_000);
+        Directory.CreateDirectory(_folder);
+        using (var stream = File.Create(StorePath))
+        {
+            var writer = new SectionFileWriter(stream, "test"u8);
+            SearchIndexSections.Write(writer, built);
+            writer.Finish();
+        }
+
+        using var file = SectionFile.Open(StorePath, "test"u8)!;
+        var read = SearchIndexSections.Read(file, documents, what => throw new InvalidDataException(what));
+        int tables = 0;
+        for (int f = 0; f < read.Fields.Count; f++)
+        {
+            FieldIndex field = read.Fields[f];
+            foreach (TermPartition partition in field.Partitions)
+            {
+                for (int term = 0; term < partition.Codes.Length; term++)
+                {
+                    var key = TermKey.ForCode(partition.Codes[term]);
+                    Assert.True(field.TryGet(key, out PostingList postings));
+                    if (!SkipTable.IsFor(key, postings.DocumentFrequency))
+                    {
+                        Assert.Null(postings.Skips);
+                        continue;
+                    }
+
+                    SkipTable stored = postings.Skips!;
+                    SkipTable rebuilt = SkipTable.Build(postings with { Skips = null }, field);
+                    Assert.True(built.Fields[f].TryGet(key, out PostingList inMemory));
+                    Assert.NotSame(stored, inMemory.Skips);
+                    Assert.Equal(Entries(rebuilt), Entries(stored));
+                    Assert.Equal(Entries(inMemory.Skips!), Entries(stored));
+                    tables++;
+                }
+            }
+        }
+
+        Assert.True(tables > 20, $"{tables} tables");
+    }
+
+    private static IEnumerable<(int, int, int, double, int)> Entries(SkipTable table) =>
+        Enumerable.Range(0, table.BlockCount + 1).Select(block => block < table.BlockCount
+            ? (table.LastDocument(block), table.DocsOffset(block), table.PositionsOffset(block), table.MaxShare(block), table.MinLength(block))
+            : (-1, -1, -1, table.MaxShare(block), table.MinLength(block)));
+
+    [Fact]
     public void A_store_file_cut_short_or_changed_outside_its_content_is_refused_and_said_so_never_half_read()
     {
         using var corpus = SnapshotCorpus.Create();
