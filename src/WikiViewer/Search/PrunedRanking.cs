@@ -14,12 +14,13 @@ namespace WikiViewer.Search;
 /// <para>
 /// The ranking is the one <see cref="SearchIndex"/> gives every document. What is given up
 /// is the exact count: the number of matches is estimated from the largest list, a phrase's
-/// from how many of its first candidates hold it, and the idf in the scores with it.
+/// from how many candidates hold it in blocks spread over the list, and the idf in the
+/// scores with it.
 /// </para>
 /// </summary>
 internal sealed class PrunedRanking
 {
-    /// <summary>A phrase's frequency in a long list is estimated from its first blocks of candidates.</summary>
+    /// <summary>A phrase's matches in a long list are counted in this many of its blocks of candidates.</summary>
     private const int SampleBlocks = 16;
 
     private readonly List<TermList> _lists = [];

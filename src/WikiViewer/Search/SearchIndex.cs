@@ -54,6 +54,12 @@ public sealed class SearchIndex
     /// <summary>Bytes held by the index's own arrays (postings, dictionaries, lengths, suggestion keys); not the documents.</summary>
     public long SizeInBytes => _fields.Sum(static index => index.SizeInBytes) + _suggester.SizeInBytes;
 
+    /// <summary>
+    /// Checks every partition read from a store against its checksum now, rather than on its
+    /// first lookup, where the first searches would wait for it; returns how many are intact.
+    /// </summary>
+    public int CheckPartitions() => _fields.Sum(static field => field.Partitions.Count(static partition => partition.IsIntact()));
+
     /// <summary>Bytes of encoded postings alone, the bulk of <see cref="SizeInBytes"/>.</summary>
     public long PostingsBytes => _fields.Sum(static index => index.PostingsBytes);
 
