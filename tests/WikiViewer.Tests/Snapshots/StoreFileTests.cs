@@ -166,15 +166,7 @@ public sealed class StoreFileTests : IDisposable
     {
         var documents = GeneratedCorpus.Create(1500, seed: 7).ToArray();
         var built = SearchIndex.Build(documents, partitionCount: 16, batchChars: 50_000);
-        Directory.CreateDirectory(_folder);
-        using (var stream = File.Create(StorePath))
-        {
-            var writer = new SectionFileWriter(stream, "test"u8);
-            SearchIndexSections.Write(writer, built);
-            writer.Finish();
-        }
-
-        using var file = SectionFile.Open(StorePath, "test"u8)!;
+        using var file = WrittenAndOpened(built);
         var read = SearchIndexSections.Read(file, documents, what => throw new InvalidDataException(what));
         var random = new Random(11);
         for (int q = 0; q < 300; q++)
@@ -194,15 +186,7 @@ public sealed class StoreFileTests : IDisposable
     {
         var documents = GeneratedCorpus.Create(3000, seed: 12).ToArray();
         var built = SearchIndex.Build(documents, partitionCount: 4, batchChars: 100_000);
-        Directory.CreateDirectory(_folder);
-        using (var stream = File.Create(StorePath))
-        {
-            var writer = new SectionFileWriter(stream, "test"u8);
-            SearchIndexSections.Write(writer, built);
-            writer.Finish();
-        }
-
-        using var file = SectionFile.Open(StorePath, "test"u8)!;
+        using var file = WrittenAndOpened(built);
         var read = SearchIndexSections.Read(file, documents, what => throw new InvalidDataException(what));
         int tables = 0;
         for (int f = 0; f < read.Fields.Count; f++)
@@ -232,6 +216,20 @@ public sealed class StoreFileTests : IDisposable
         }
 
         Assert.True(tables > 20, $"{tables} tables");
+    }
+
+    /// <summary>The index's sections written to a store file, and the file opened to read them in place.</summary>
+    private SectionFile WrittenAndOpened(SearchIndex built)
+    {
+        Directory.CreateDirectory(_folder);
+        using (var stream = File.Create(StorePath))
+        {
+            var writer = new SectionFileWriter(stream, "test"u8);
+            SearchIndexSections.Write(writer, built);
+            writer.Finish();
+        }
+
+        return SectionFile.Open(StorePath, "test"u8)!;
     }
 
     private static IEnumerable<(int, int, int, double, int)> Entries(SkipTable table) =>
