@@ -201,7 +201,14 @@ internal sealed class PrunedRanking
         for (int i = 0; i < _byBound.Length; i++)
         {
             TermList list = _byBound[i];
-            if (i >= confirming && list.Matcher.Document != document)
+            if (i < confirming && list.Matcher.Document < document)
+            {
+                // A sparse list that only confirms (a category) would bound every stretch with
+                // a block spanning thousands of documents it is not in: move it to its next one.
+                list.Matcher.MoveToCandidate(document);
+            }
+
+            if (list.Matcher.Document != document)
             {
                 last = Math.Min(last, list.Matcher.Document - 1); // adds nothing before its next document
                 continue;
