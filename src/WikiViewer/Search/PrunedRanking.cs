@@ -152,7 +152,7 @@ internal sealed class PrunedRanking
             _boundsBelow[i + 1] = _boundsBelow[i] + _byBound[i].Bound;
         }
 
-        var best = new TopHeap(count);
+        var best = new BestDocuments(count);
         int confirming = 0; // lists [0, confirming) only confirm
         foreach (TermList list in _byBound)
         {
@@ -240,7 +240,7 @@ internal sealed class PrunedRanking
     /// of order) or when bounds show it cannot enter the best. Moves the proposing lists past it.
     /// Positions are counted only for a document whose bound, from its tokens' frequencies, can enter.
     /// </summary>
-    private double Score(int document, int confirming, TopHeap best, double bound, Func<int, bool, bool, int> exactNameLevel)
+    private double Score(int document, int confirming, BestDocuments best, double bound, Func<int, bool, bool, int> exactNameLevel)
     {
         foreach (TermList list in _lists)
         {
@@ -417,75 +417,5 @@ internal sealed class PrunedRanking
         // A phrase occurs no more often than its rarest token, which leads it. The margin covers
         // the rounding of a product taken in another order than the score's.
         private double BlockRelevance(SkipTable skips, int block) => _weight * skips.MaxShare(block) * (1 + 1e-12);
-    }
-
-    /// <summary>The best documents so far, the worst of them on top; documents come in ascending order.</summary>
-    private sealed class TopHeap(int capacity)
-    {
-        private readonly (int Document, double Score)[] _items = new (int, double)[Math.Max(1, capacity)];
-        private int _count;
-
-        public bool IsFull => _count == _items.Length;
-
-        /// <summary>The score a document must pass to enter: a later document with the same score ranks after.</summary>
-        public double Threshold => _items[0].Score;
-
-        public bool Offer(int document, double score)
-        {
-            if (_count < _items.Length)
-            {
-                int at = _count++;
-                while (at > 0 && _items[(at - 1) / 2].Score > score)
-                {
-                    _items[at] = _items[(at - 1) / 2];
-                    at = (at - 1) / 2;
-                }
-
-                _items[at] = (document, score);
-                return true;
-            }
-
-            if (score <= Threshold)
-            {
-                return false;
-            }
-
-            int place = 0;
-            while (true)
-            {
-                int child = (2 * place) + 1;
-                if (child >= _count)
-                {
-                    break;
-                }
-
-                if (child + 1 < _count && Worse(_items[child + 1], _items[child]))
-                {
-                    child++;
-                }
-
-                if (!Worse(_items[child], (document, score)))
-                {
-                    break;
-                }
-
-                _items[place] = _items[child];
-                place = child;
-            }
-
-            _items[place] = (document, score);
-            return true;
-        }
-
-        /// <summary>The documents, best first.</summary>
-        public void Drain(List<(int Document, double Score)> output)
-        {
-            output.AddRange(_items.AsSpan(0, _count));
-            output.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Document.CompareTo(y.Document));
-        }
-
-        // A lower score, or as low and a later document.
-        private static bool Worse((int Document, double Score) x, (int Document, double Score) y) =>
-            x.Score < y.Score || (x.Score == y.Score && x.Document > y.Document);
     }
 }

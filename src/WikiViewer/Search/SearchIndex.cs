@@ -184,14 +184,15 @@ public sealed class SearchIndex
             scratch.Relevance[document] = score;
         }
 
-        count = Math.Min(count, touched.Count);
         if (count > 0)
         {
-            int[] best = TopDocuments(touched, scratch.Relevance, count);
-            for (int i = 0; i < count; i++)
+            var best = new BestDocuments(Math.Min(count, touched.Count));
+            foreach (int document in touched)
             {
-                ranked.Add((best[i], scratch.Relevance[best[i]]));
+                best.Offer(document, scratch.Relevance[document]);
             }
+
+            best.Drain(ranked);
         }
 
         return touched.Count;
@@ -359,81 +360,6 @@ public sealed class SearchIndex
         }
 
         return 0;
-    }
-
-    /// <summary>The best <paramref name="count"/> documents by score (ties: lower id first), in order.</summary>
-    private static int[] TopDocuments(List<int> candidates, double[] scores, int count)
-    {
-        int Compare(int x, int y)
-        {
-            int byScore = scores[y].CompareTo(scores[x]);
-            return byScore != 0 ? byScore : x.CompareTo(y);
-        }
-
-        if (count * 4L >= candidates.Count)
-        {
-            int[] all = [.. candidates];
-            Array.Sort(all, Compare);
-            return all;
-        }
-
-        // A heap of the best so far, the worst of them on top: most candidates of a common term
-        // score below it and are passed over with one compare, no comparer call.
-        int[] heap = new int[count];
-        int size = 0;
-        foreach (int candidate in candidates)
-        {
-            if (size < count)
-            {
-                int at = size++;
-                while (at > 0 && Ranks(heap[(at - 1) / 2], candidate, scores))
-                {
-                    heap[at] = heap[(at - 1) / 2];
-                    at = (at - 1) / 2;
-                }
-
-                heap[at] = candidate;
-            }
-            else if (scores[candidate] >= scores[heap[0]] && Ranks(candidate, heap[0], scores))
-            {
-                SiftDown(heap, candidate, scores);
-            }
-        }
-
-        Array.Sort(heap, Compare);
-        return heap;
-    }
-
-    /// <summary>Whether document <paramref name="x"/> ranks before <paramref name="y"/>: a higher score, or as high and a lower id.</summary>
-    private static bool Ranks(int x, int y, double[] scores) => scores[x] > scores[y] || (scores[x] == scores[y] && x < y);
-
-    /// <summary>Puts <paramref name="document"/> in the place of the heap's top (its worst) and restores the heap.</summary>
-    private static void SiftDown(int[] heap, int document, double[] scores)
-    {
-        int at = 0;
-        while (true)
-        {
-            int child = (2 * at) + 1;
-            if (child >= heap.Length)
-            {
-                break;
-            }
-
-            if (child + 1 < heap.Length && Ranks(heap[child], heap[child + 1], scores))
-            {
-                child++; // the worse of the two children
-            }
-
-            if (!Ranks(document, heap[child], scores))
-            {
-                break;
-            }
-
-            heap[at] = heap[child];
-            at = child;
-        }
-
-        heap[at] = document;
     }
 
     /// <summary>

@@ -63,6 +63,22 @@ public sealed class PrunedRankingTests
     }
 
     [Fact]
+    public void Documents_that_score_alike_rank_by_id_on_every_page()
+    {
+        // The same body everywhere but the last, which holds the word twice; titles without
+        // it: every other document scores the same, and the last, read last, better.
+        var documents = Enumerable.Range(0, 3000)
+            .Select(id => new SearchDocument($"条目{id}", [], [], id < 2999 ? "这是一篇测试文本。" : "这是一篇测试测试文本。")).ToList();
+        var index = SearchIndex.Build(documents);
+
+        foreach (int prune in new[] { ScoreEverything, PruneEverything })
+        {
+            Assert.Equal([2999, .. Enumerable.Range(0, 19)], Ids(index.Search("测试", 0, 20, prune)));
+            Assert.Equal(Enumerable.Range(39, 20), Ids(index.Search("测试", 40, 20, prune)));
+        }
+    }
+
+    [Fact]
     public void An_exact_title_then_an_exact_alias_come_first()
     {
         (List<SearchDocument> documents, SearchIndex index) = Corpus.Value;
