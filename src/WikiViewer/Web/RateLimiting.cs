@@ -9,7 +9,8 @@ namespace WikiViewer.Web;
 /// <c>Wiki:RateLimit</c>. The default (120 requests per 10 s per client) is far
 /// above what a reader typing into the search box sends; a request past the
 /// limit is not queued but answered 429 at once, with <c>Retry-After</c>.
-/// <c>PermitLimit=0</c> turns limiting off (benchmarks).
+/// <c>PermitLimit=0</c> turns limiting off (benchmarks). The server's warm-up
+/// (<see cref="ServingWarmUp"/>) is not limited.
 /// </summary>
 public static class RateLimiting
 {
@@ -28,8 +29,10 @@ public static class RateLimiting
                 context.HttpContext.Reject(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry after {options.WindowSeconds} s.");
                 return ValueTask.CompletedTask;
             };
+            // The server's own warm-up is not a client: counted, it spent loopback's budget before
+            // the first reader came, and its searches were turned away.
             limiter.AddPolicy(SearchPolicy, context =>
-                options.PermitLimit <= 0
+                options.PermitLimit <= 0 || ServingWarmUp.IsWarmUp(context)
                     ? RateLimitPartition.GetNoLimiter("off")
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

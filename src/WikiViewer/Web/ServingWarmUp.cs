@@ -14,18 +14,22 @@ public static class ServingWarmUpExtensions
 
 /// <summary>
 /// Once the store is loaded, the server asks itself for pages and searches spread over the
-/// collection, one at a time, before <c>/healthz</c> reports ready: the runtime compiles the
-/// serving paths again for speed in the first seconds they run, and readers a load balancer
-/// sent meanwhile waited behind it (docs/benchmarks.md, "Start: the serving paths warmed up
-/// before ready"). Pages answer during it; only the probe waits. Its requests carry a token
-/// the request log recognizes. In a large collection each is for another page or query,
-/// asked for once, which the caches do not keep.
+/// collection, several at a time as readers would, before <c>/healthz</c> reports ready: the
+/// runtime compiles the serving paths again for speed (thousands of methods, hot only under
+/// load), and readers a load balancer sent meanwhile waited behind it (docs/benchmarks.md,
+/// "Start: the serving paths warmed up before ready"). Pages answer during it; only the probe
+/// waits. Its requests carry a token the request log recognizes. In a large collection each is
+/// for another page or query, asked for once, which the caches do not keep.
 /// </summary>
 public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger)
     : BackgroundService
 {
-    private const int Pages = 50;
-    private const int Searches = 30;
+    private const int Pages = 1000;
+    private const int Searches = 1000;
+
+    // Clients at once per core: enough that requests queue for the cores, as under load, where
+    // paths run (waits, buffers filling) that one client at a time never takes.
+    private const int ClientsPerCore = 4;
 
     /// <summary>The header that marks the warm-up's own requests, with <see cref="Token"/>.</summary>
     public const string Header = "X-WikiViewer-Warm-Up";
@@ -62,13 +66,19 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
             }
 
             long began = System.Diagnostics.Stopwatch.GetTimestamp();
-            using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-            client.DefaultRequestHeaders.Add(Header, Token);
-            foreach (string url in Urls(loader.Ready.Result.Articles))
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = ClientsPerCore * Environment.ProcessorCount })
             {
-                using var response = await client.GetAsync(url, stoppingToken);
-                Interlocked.Increment(ref _sent);
-            }
+                BaseAddress = address,
+                Timeout = TimeSpan.FromSeconds(10),
+            };
+            client.DefaultRequestHeaders.Add(Header, Token);
+            string[] urls = [.. Urls(loader.Ready.Result.Articles)];
+            await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
+                async (url, cancel) =>
+                {
+                    using var response = await client.GetAsync(url, cancel);
+                    Interlocked.Increment(ref _sent);
+                });
 
             _done.TrySetResult(); // ready before the line saying so
             logger.LogInformation("Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
@@ -95,19 +105,23 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         }
     }
 
-    // Articles spread over the whole id range; searches for the first two characters of others.
-    private IEnumerable<string> Urls(IReadOnlyList<Store.Article> articles)
+    // Pages and searches in turn: articles spread over the whole id range, and searches for the
+    // first two to four characters (one word, or a phrase) of others.
+    private static IEnumerable<string> Urls(IReadOnlyList<Store.Article> articles)
     {
         int count = articles.Count;
-        for (int i = 0; i < Pages; i++)
+        for (int i = 0; i < Math.Max(Pages, Searches); i++)
         {
-            yield return articles[(int)((long)i * count / Pages)].Url;
-        }
+            if (i < Pages)
+            {
+                yield return articles[(int)((long)i * count / Pages)].Url;
+            }
 
-        for (int i = 0; i < Searches; i++)
-        {
-            string title = articles[(int)((((long)i * count / Searches) + (count / (2 * Searches))) % count)].Title;
-            yield return "/api/search?q=" + Uri.EscapeDataString(title[..Math.Min(2, title.Length)]);
+            if (i < Searches)
+            {
+                string title = articles[(int)((((long)i * count / Searches) + (count / (2 * Searches))) % count)].Title;
+                yield return "/api/search?q=" + Uri.EscapeDataString(title[..Math.Min(2 + (i % 3), title.Length)]);
+            }
         }
     }
 

@@ -22,6 +22,29 @@ public sealed class LogCapture : ILoggerProvider, ILogEventSink
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <summary>The first entry that matches, waited for: a line logged on another thread may come after what the test awaited.</summary>
+    public async Task<(LogLevel Level, string Category, string Message)> WaitForAsync(Func<(LogLevel Level, string Category, string Message), bool> match, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            foreach (var entry in _entries)
+            {
+                if (match(entry))
+                {
+                    return entry;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("No such line was logged. The log:\n" + string.Join('\n', _entries.Select(e => e.Message)));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public void Emit(LogEvent logEvent)
     {
         var message = new StringWriter();

@@ -55,7 +55,7 @@ public sealed partial class LoggingTests(SeedsApplication seeds) : IClassFixture
         using var app = AppProcess.Start("--urls=http://127.0.0.1:0");
         string listening = await app.WaitForLineAsync(l => l.Contains("Now listening on: "), "its address");
         await app.WaitForLineAsync(l => l.Contains("Loaded 3 articles"), "the end of the load");
-        await app.WaitForLineAsync(l => l.Contains("Warmed up the serving paths with 80 requests"), "the end of the warm-up");
+        await app.WaitForLineAsync(l => l.Contains("Warmed up the serving paths with 2000 requests"), "the end of the warm-up");
         await app.WaitForLineAsync(l => l.Contains("Checked the search index's 4 partitions"), "the index checked after the warm-up"); // a field each
         var address = new Uri(Address().Match(listening).Value);
         using var client = new HttpClient { BaseAddress = address };
