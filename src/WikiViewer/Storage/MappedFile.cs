@@ -110,7 +110,11 @@ internal sealed unsafe partial class MappedFile : IDisposable
         return count == 0 ? default : new ReadOnlyArray<T>(this, (T*)(_start + offset), count);
     }
 
-    /// <summary>Whether the XxHash3 of the <paramref name="length"/> bytes at <paramref name="offset"/> is <paramref name="checksum"/>.</summary>
+    /// <summary>
+    /// Whether the XxHash3 of the <paramref name="length"/> bytes at <paramref name="offset"/> is
+    /// <paramref name="checksum"/>. The range's pages then leave the resident set (<see cref="Release"/>):
+    /// a check reads every byte once, and what is read afterwards comes back on its own.
+    /// </summary>
     public bool ChecksumMatches(long offset, long length, ulong checksum)
     {
         CheckInside(offset, length);
@@ -122,6 +126,7 @@ internal sealed unsafe partial class MappedFile : IDisposable
             at += chunk;
         }
 
+        Release(offset, length);
         return hash.GetCurrentHashAsUInt64() == checksum;
     }
 

@@ -20,9 +20,9 @@ public sealed class ArticleStore
     private readonly ArticleTable _articles;
     private readonly IdLists _links;
     private readonly CategoryTable _categories;
-    private readonly IDisposable _file;
+    private readonly SectionFile _file;
 
-    internal ArticleStore(ArticleTable articles, IdLists links, CategoryTable categories, SearchIndex search, string version, LoadStatistics statistics, IDisposable file)
+    internal ArticleStore(ArticleTable articles, IdLists links, CategoryTable categories, SearchIndex search, string version, LoadStatistics statistics, SectionFile file)
     {
         _articles = articles;
         _links = links;
@@ -86,4 +86,10 @@ public sealed class ArticleStore
 
     /// <summary>Unmaps the store's file; nothing may read the store afterwards (its owner closes it when the app stops).</summary>
     internal void Close() => _file.Dispose();
+
+    /// <summary>
+    /// Gives the store file's pages back from the process's resident set (they stay in the page
+    /// cache, and what is read next is mapped again): for a pass that read much of the store once.
+    /// </summary>
+    public void ReleaseResidentPages() => _file.File.Release(0, _file.File.Length);
 }

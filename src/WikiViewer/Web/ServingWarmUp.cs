@@ -31,6 +31,8 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
     // paths run (waits, buffers filling) that one client at a time never takes.
     private const int ClientsPerCore = 4;
 
+    private const int ReleaseEvery = 250;
+
     /// <summary>The header that marks the warm-up's own requests, with <see cref="Token"/>.</summary>
     public const string Header = "X-WikiViewer-Warm-Up";
 
@@ -72,13 +74,19 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
                 Timeout = TimeSpan.FromSeconds(10),
             };
             client.DefaultRequestHeaders.Add(Header, Token);
-            string[] urls = [.. Urls(loader.Ready.Result.Articles)];
-            await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
-                async (url, cancel) =>
-                {
-                    using var response = await client.GetAsync(url, cancel);
-                    Interlocked.Increment(ref _sent);
-                });
+            // The store's pages each batch mapped are given back after it: the warm-up reads much of
+            // the store once, and its resident set would otherwise be the process's high-water mark.
+            var store = loader.Ready.Result;
+            foreach (string[] batch in Urls(store.Articles).Chunk(ReleaseEvery))
+            {
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
+                    async (url, cancel) =>
+                    {
+                        using var response = await client.GetAsync(url, cancel);
+                        Interlocked.Increment(ref _sent);
+                    });
+                store.ReleaseResidentPages();
+            }
 
             _done.TrySetResult(); // ready before the line saying so
             logger.LogInformation("Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
