@@ -19,13 +19,18 @@ public static class ServingWarmUpExtensions
 /// load), and readers a load balancer sent meanwhile waited behind it (docs/benchmarks.md,
 /// "Start: the serving paths warmed up before ready"). Pages answer during it; only the probe
 /// waits. Its requests carry a token the request log recognizes. In a large collection each is
-/// for another page or query, asked for once, which the caches do not keep.
+/// for another page or query, asked for once, which the caches do not keep. It stops early when
+/// its time, <c>Wiki:WarmUpSeconds</c>, is spent: at a million articles on two slow cores the
+/// requests took 4–7 s, and a restart is to be ready within 5.
 /// </summary>
-public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger)
+public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<ServingWarmUp> logger)
     : BackgroundService
 {
     private const int Pages = 1000;
     private const int Searches = 1000;
+
+    /// <summary>The default of <c>Wiki:WarmUpSeconds</c>.</summary>
+    public const double DefaultSeconds = 2.5;
 
     // Clients at once per core: enough that requests queue for the cores, as under load, where
     // paths run (waits, buffers filling) that one client at a time never takes.
@@ -44,6 +49,9 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
 
     /// <summary>Completes when the warm-up has run, or found nothing to ask (no HTTP address, as in process tests).</summary>
     public Task Done => _done.Task;
+
+    /// <summary>The most it spends asking before it lets the probe report ready; zero: it asks nothing.</summary>
+    public TimeSpan Budget { get; } = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Wiki:WarmUpSeconds", DefaultSeconds)));
 
     /// <summary>Requests sent so far, of <see cref="Total"/>.</summary>
     public int Sent => Volatile.Read(ref _sent);
@@ -67,34 +75,21 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
                 return;
             }
 
-            long began = System.Diagnostics.Stopwatch.GetTimestamp();
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = ClientsPerCore * Environment.ProcessorCount })
+            if (Budget > TimeSpan.Zero)
             {
-                BaseAddress = address,
-                Timeout = TimeSpan.FromSeconds(10),
-            };
-            client.DefaultRequestHeaders.Add(Header, Token);
-            // The store's pages each batch mapped are given back after it: the warm-up reads much of
-            // the store once, and its resident set would otherwise be the process's high-water mark.
-            var store = loader.Ready.Result;
-            foreach (string[] batch in Urls(store.Articles).Chunk(ReleaseEvery))
-            {
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
-                    async (url, cancel) =>
-                    {
-                        using var response = await client.GetAsync(url, cancel);
-                        Interlocked.Increment(ref _sent);
-                    });
-                store.ReleaseResidentPages();
+                var took = await WarmUpAsync(loader.Ready.Result, address, stoppingToken);
+                _done.TrySetResult(); // ready before the line saying so
+                logger.LogInformation(Sent < Total
+                    ? "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms, its time (Wiki:WarmUpSeconds) spent"
+                    : "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, took.TotalMilliseconds);
             }
 
-            _done.TrySetResult(); // ready before the line saying so
-            logger.LogInformation("Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+            _done.TrySetResult();
 
             // The index's partitions are checked on their first lookup, and their pages mapped
             // on their first read: a fresh server's first searches each paid for several.
             // Checking the rest now, one at a time in the background, spares them both.
-            began = System.Diagnostics.Stopwatch.GetTimestamp();
+            long began = System.Diagnostics.Stopwatch.GetTimestamp();
             int intact = await Task.Run(loader.Ready.Result.Search.CheckPartitions, stoppingToken);
             logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
         }
@@ -111,6 +106,42 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         {
             _done.TrySetResult();
         }
+    }
+
+    // Sends the requests until they or the budget run out; returns the time it took.
+    private async Task<TimeSpan> WarmUpAsync(Store.ArticleStore store, Uri address, CancellationToken stoppingToken)
+    {
+        long began = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool Spent() => System.Diagnostics.Stopwatch.GetElapsedTime(began) >= Budget;
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = ClientsPerCore * Environment.ProcessorCount })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        client.DefaultRequestHeaders.Add(Header, Token);
+        // The store's pages each batch mapped are given back after it: the warm-up reads much of
+        // the store once, and its resident set would otherwise be the process's high-water mark.
+        foreach (string[] batch in Urls(store.Articles).Chunk(ReleaseEvery))
+        {
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
+                async (url, cancel) =>
+                {
+                    if (Spent())
+                    {
+                        return;
+                    }
+
+                    using var response = await client.GetAsync(url, cancel);
+                    Interlocked.Increment(ref _sent);
+                });
+            store.ReleaseResidentPages();
+            if (Spent())
+            {
+                break;
+            }
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(began);
     }
 
     // Pages and searches in turn: articles spread over the whole id range, and searches for the

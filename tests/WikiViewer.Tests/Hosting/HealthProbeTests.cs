@@ -59,7 +59,8 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task The_probe_reports_ready_once_the_server_has_asked_itself_for_pages_and_searches()
     {
-        await using var app = new WikiApplication();
+        // Time enough for every request, however slow the machine running the tests.
+        await using var app = new WikiApplication(settings: new Dictionary<string, string> { ["Wiki:WarmUpSeconds"] = "600" });
         app.UseKestrel(0);
         app.StartServer();
         var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
@@ -76,6 +77,43 @@ public sealed class HealthProbeTests
         // Its searches, from this machine like the client's, were not counted against the client's limit.
         Assert.True(warmUp.Total > 120);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/search?q=%E6%B1%89")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_warm_up_stops_when_its_time_is_spent_and_the_probe_is_ready()
+    {
+        // 2,000 requests take far longer than 50 ms anywhere.
+        await using var app = new WikiApplication(settings: new Dictionary<string, string> { ["Wiki:WarmUpSeconds"] = "0.05" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        await warmUp.Done;
+        Assert.Equal(TimeSpan.FromMilliseconds(50), warmUp.Budget);
+        Assert.InRange(warmUp.Sent, 0, warmUp.Total - 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var line = await app.Logs.WaitForAsync(e => e.Message.StartsWith("Warmed up the serving paths with ", StringComparison.Ordinal));
+        Assert.StartsWith($"Warmed up the serving paths with {warmUp.Sent} requests in ", line.Message, StringComparison.Ordinal);
+        Assert.EndsWith("ms, its time (Wiki:WarmUpSeconds) spent", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_warm_up_of_zero_seconds_asks_nothing_and_the_index_is_still_checked()
+    {
+        await using var app = new WikiApplication(settings: new Dictionary<string, string> { ["Wiki:WarmUpSeconds"] = "0" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        await warmUp.Done;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        await app.Logs.WaitForAsync(e => e.Message.StartsWith("Checked the search index's ", StringComparison.Ordinal));
+        Assert.Equal(0, warmUp.Sent);
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.StartsWith("Warmed up", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed partial class LoggingTests(SeedsApplication seeds) : IClassFixture
     [Fact]
     public async Task The_console_shows_the_request_line_and_no_forged_line()
     {
-        using var app = AppProcess.Start("--urls=http://127.0.0.1:0");
+        // Time enough for every warm-up request, however slow the machine running the tests.
+        using var app = AppProcess.Start("--urls=http://127.0.0.1:0 --Wiki:WarmUpSeconds=600");
         string listening = await app.WaitForLineAsync(l => l.Contains("Now listening on: "), "its address");
         await app.WaitForLineAsync(l => l.Contains("Loaded 3 articles"), "the end of the load");
         await app.WaitForLineAsync(l => l.Contains("Warmed up the serving paths with 2000 requests"), "the end of the warm-up");
