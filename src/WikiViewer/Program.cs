@@ -23,7 +23,7 @@ try
     builder.Services.AddWikiPages();
     builder.Services.AddWikiRateLimiting(builder.Configuration);
     builder.Services.AddPageCaching(builder.Configuration);
-    builder.Services.AddServingWarmUp();
+    builder.Services.AddServingWarmUp(builder.Configuration);
 
     // No UseRouting: WebApplication matches the endpoint before the first
     // middleware, so each step below can read the route's metadata (its policies).

@@ -56,10 +56,10 @@ public static class PageCaching
     {
         // What pages compute on view (bodies, their variants), for pages the output cache
         // no longer holds and for the other encodings and variants of one that it does.
-        long renderMegabytes = configuration.GetValue("Wiki:RenderCacheMegabytes", DefaultRenderCacheMegabytes);
+        long renderMegabytes = Settings.Number(configuration, "Wiki:RenderCacheMegabytes", DefaultRenderCacheMegabytes, 0L, "megabytes");
         services.AddSingleton(_ => new RenderCache(renderMegabytes * 1024 * 1024));
 
-        long megabytes = configuration.GetValue("Wiki:PageCacheMegabytes", 256L);
+        long megabytes = Settings.Number(configuration, "Wiki:PageCacheMegabytes", 256L, 0L, "megabytes");
         services.AddSingleton<KeptFromSecondRequest>();
         services.AddOutputCache(options =>
         {

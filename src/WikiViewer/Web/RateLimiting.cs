@@ -18,7 +18,9 @@ public static class RateLimiting
 
     public static IServiceCollection AddWikiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Wiki:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var options = new RateLimitOptions(
+            Settings.Number(configuration, "Wiki:RateLimit:PermitLimit", 120, 0, "requests"),
+            Settings.Number(configuration, "Wiki:RateLimit:WindowSeconds", 10, 1, "seconds"));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -46,10 +48,5 @@ public static class RateLimiting
         return services;
     }
 
-    private sealed class RateLimitOptions
-    {
-        public int PermitLimit { get; set; } = 120;
-
-        public int WindowSeconds { get; set; } = 10;
-    }
+    private sealed record RateLimitOptions(int PermitLimit, int WindowSeconds);
 }

@@ -7,9 +7,13 @@ namespace WikiViewer.Web;
 public static class ServingWarmUpExtensions
 {
     /// <summary>Runs <see cref="ServingWarmUp"/> once the server has started; <c>/healthz</c> waits for it.</summary>
-    public static IServiceCollection AddServingWarmUp(this IServiceCollection services) => services
-        .AddSingleton<ServingWarmUp>()
-        .AddHostedService(static services => services.GetRequiredService<ServingWarmUp>());
+    public static IServiceCollection AddServingWarmUp(this IServiceCollection services, IConfiguration configuration)
+    {
+        var budget = TimeSpan.FromSeconds(Settings.Number(configuration, "Wiki:WarmUpSeconds", ServingWarmUp.DefaultSeconds, 0.0, "seconds"));
+        return services
+            .AddSingleton(services => ActivatorUtilities.CreateInstance<ServingWarmUp>(services, budget))
+            .AddHostedService(static services => services.GetRequiredService<ServingWarmUp>());
+    }
 }
 
 /// <summary>
@@ -23,7 +27,7 @@ public static class ServingWarmUpExtensions
 /// its time, <c>Wiki:WarmUpSeconds</c>, is spent: at a million articles on two slow cores the
 /// requests took 4–7 s, and a restart is to be ready within 5.
 /// </summary>
-public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<ServingWarmUp> logger)
+public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger, TimeSpan budget)
     : BackgroundService
 {
     private const int Pages = 1000;
@@ -51,7 +55,7 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
     public Task Done => _done.Task;
 
     /// <summary>The most it spends asking before it lets the probe report ready; zero: it asks nothing.</summary>
-    public TimeSpan Budget { get; } = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Wiki:WarmUpSeconds", DefaultSeconds)));
+    public TimeSpan Budget => budget;
 
     /// <summary>Requests sent so far, of <see cref="Total"/>.</summary>
     public int Sent => Volatile.Read(ref _sent);

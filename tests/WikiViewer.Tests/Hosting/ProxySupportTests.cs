@@ -75,6 +75,12 @@ public sealed class ProxySupportTests
     [InlineData("Wiki:ForwardedHeaders:KnownProxies", "not-an-address", "Wiki:ForwardedHeaders:KnownProxies: 'not-an-address' is not an IP address.")]
     [InlineData("Wiki:ForwardedHeaders:KnownNetworks", "10.0.0.0/99", "Wiki:ForwardedHeaders:KnownNetworks: '10.0.0.0/99' is not a network such as 10.0.0.0/8.")]
     [InlineData("Wiki:PublicBaseUrl", "wiki.example.org", "Wiki:PublicBaseUrl: 'wiki.example.org' is not an http(s) origin such as 'https://wiki.example.org'.")]
+    [InlineData("Wiki:WarmUpSeconds", "two", "Wiki:WarmUpSeconds: 'two' is not a number of seconds from 0.")]
+    [InlineData("Wiki:WarmUpSeconds", "-1", "Wiki:WarmUpSeconds: '-1' is not a number of seconds from 0.")]
+    [InlineData("Wiki:PageCacheMegabytes", "256MB", "Wiki:PageCacheMegabytes: '256MB' is not a number of megabytes from 0.")]
+    [InlineData("Wiki:RenderCacheMegabytes", "1e99", "Wiki:RenderCacheMegabytes: '1e99' is not a number of megabytes from 0.")]
+    [InlineData("Wiki:RateLimit:PermitLimit", "lots", "Wiki:RateLimit:PermitLimit: 'lots' is not a number of requests from 0.")]
+    [InlineData("Wiki:RateLimit:WindowSeconds", "0", "Wiki:RateLimit:WindowSeconds: '0' is not a number of seconds from 1.")]
     public async Task A_bad_setting_stops_startup_with_one_line(string key, string value, string line)
     {
         using var app = AppProcess.Start($"--{key}={value} --urls=http://127.0.0.1:0");
