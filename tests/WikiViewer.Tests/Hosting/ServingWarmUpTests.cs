@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Web;
+
+namespace WikiViewer.Tests.Hosting;
+
+/// <summary>Before /healthz reports ready, the server asks itself for pages and searches, within <c>Wiki:WarmUpSeconds</c>.</summary>
+public sealed class ServingWarmUpTests
+{
+    [Fact]
+    public async Task The_probe_reports_ready_once_the_server_has_asked_itself_for_pages_and_searches()
+    {
+        // Time enough for every request, however slow the machine running the tests.
+        await using var app = WithWarmUpSeconds("600");
+        var (warmUp, client) = await WarmedUpAsync(app);
+        using var _ = client;
+
+        // While it runs, the probe answers 503 with its progress (too quick here to catch for sure).
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(warmUp.Total, warmUp.Sent);
+        await app.Logs.WaitForAsync(e => e.Message.StartsWith($"Warmed up the serving paths with {warmUp.Total} requests", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("HTTP GET /api/search", StringComparison.Ordinal));
+
+        // Its searches, from this machine like the client's, were not counted against the client's limit.
+        Assert.True(warmUp.Total > 120);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/search?q=%E6%B1%89")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_warm_up_stops_when_its_time_is_spent_and_the_probe_is_ready()
+    {
+        // 2,000 requests take far longer than 50 ms anywhere.
+        await using var app = WithWarmUpSeconds("0.05");
+        var (warmUp, client) = await WarmedUpAsync(app);
+        using var _ = client;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), warmUp.Budget);
+        Assert.InRange(warmUp.Sent, 0, warmUp.Total - 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var line = await app.Logs.WaitForAsync(e => e.Message.StartsWith("Warmed up the serving paths with ", StringComparison.Ordinal));
+        Assert.StartsWith($"Warmed up the serving paths with {warmUp.Sent} requests in ", line.Message, StringComparison.Ordinal);
+        Assert.EndsWith("ms, its time (Wiki:WarmUpSeconds) spent", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_warm_up_of_zero_seconds_asks_nothing_and_the_index_is_still_checked()
+    {
+        await using var app = WithWarmUpSeconds("0");
+        var (warmUp, client) = await WarmedUpAsync(app);
+        using var _ = client;
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        await app.Logs.WaitForAsync(e => e.Message.StartsWith("Checked the search index's ", StringComparison.Ordinal));
+        Assert.Equal(0, warmUp.Sent);
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.StartsWith("Warmed up", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_process_without_an_address_there_is_nothing_to_warm_and_the_probe_is_ready_with_the_store()
+    {
+        await using var app = new WikiApplication();
+        var client = await app.CreateReadyClientAsync();
+
+        await app.Services.GetRequiredService<ServingWarmUp>().Done.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, app.Services.GetRequiredService<ServingWarmUp>().Sent);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    private static WikiApplication WithWarmUpSeconds(string seconds) =>
+        new(settings: new Dictionary<string, string> { ["Wiki:WarmUpSeconds"] = seconds });
+
+    // The warm-up asks over HTTP, so the app listens on a loopback port; a client of that port once it is done.
+    private static async Task<(ServingWarmUp WarmUp, HttpClient Client)> WarmedUpAsync(WikiApplication app)
+    {
+        app.UseKestrel(0);
+        app.StartServer();
+        var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        await warmUp.Done;
+        return (warmUp, new HttpClient { BaseAddress = new Uri(address) });
+    }
+}
