@@ -57,6 +57,15 @@ public sealed class VariantUrlTests(SeedsApplication seeds) : IClassFixture<Seed
         Assert.Equal(code, page.QuerySelector(".site-header form input[name=variant]")!.GetAttribute("value"));
         // The canonical page is the one without a variant, as zh.wikipedia's.
         Assert.Equal("/wiki/" + Escaped(Title), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        // Links that never lead to a page here stay as written: the contents, other sites, the menu.
+        Assert.All(page.QuerySelectorAll("nav.toc a"), a => Assert.StartsWith("#", a.GetAttribute("href")));
+        Assert.Equal("#content", page.QuerySelector("a.skip-link")!.GetAttribute("href"));
+        var external = page.QuerySelectorAll("a.external").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("https://zh.wikipedia.org/wiki/" + Escaped(Title), external);
+        Assert.All(external, href => Assert.StartsWith("https://", href));
+        var menu = page.QuerySelectorAll(".variant-switch a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(9, menu.Count);
+        Assert.All(menu, href => Assert.StartsWith("/variant?set=", href));
     }
 
     [Fact]
