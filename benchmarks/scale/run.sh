@@ -3,11 +3,11 @@
 # snapshot, measured against issue 19's targets ("the whole Chinese Wikipedia
 # on one ordinary machine").
 #
-# How to run: `benchmarks/scale/run.sh` measures 999,999 articles (half an
-# hour or more at today's code, which holds the whole store in memory while
-# loading: results/999999.json's VmHWM says how much to have free; the corpus,
-# 3.8 GB, is generated first when it is not in --work yet, which takes
-# longer). `--articles 100000` is the quick check;
+# How to run: `benchmarks/scale/run.sh` measures 999,999 articles (about 10
+# minutes on 2 cores at today's code, with about 3 GB free for the first
+# start, results/999999.json's VmHWM, and 18 GB of disk for the corpus and
+# the store; the corpus, 3.8 GB, is generated first when it is not in --work
+# yet, in about 2.5 more). `--articles 100000` is the quick check;
 # `--skip-first-start` restarts on the store a previous run left in
 # $WORK/scale-N-SEED and measures from there (on the same commit: the
 # snapshot names the build that wrote it). Needs wrk, curl and python3. The
