@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using WikiViewer.Loading;
 using WikiViewer.Tests.Infrastructure;
 using WikiViewer.Web;
 
@@ -15,11 +10,7 @@ public sealed class HealthProbeTests
     public async Task A_ready_server_is_healthy_and_a_closed_port_is_not()
     {
         await using var app = new WikiApplication();
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.Services.GetRequiredService<ArticleStoreLoader>().Ready;
-        await app.Services.GetRequiredService<ServingWarmUp>().Done;
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        string address = await app.StartOnLoopbackAsync();
 
         Assert.Equal(0, await HealthProbe.RunAsync(["--url", address]));
         Assert.Equal(1, await HealthProbe.RunAsync(["--url", "http://127.0.0.1:1"]));

@@ -1,11 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using WikiViewer.Loading;
 using WikiViewer.Tests.Infrastructure;
-using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Hosting;
 
@@ -126,11 +120,7 @@ public sealed class ProxySupportTests
 
     private static async Task<HttpClient> StartOnLoopbackAsync(WikiApplication app)
     {
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.Services.GetRequiredService<ArticleStoreLoader>().Ready;
-        await app.Services.GetRequiredService<ServingWarmUp>().Done;
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        string address = await app.StartOnLoopbackAsync();
         return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WikiViewer.Tests.Infrastructure;
 using WikiViewer.Web;
@@ -75,11 +72,7 @@ public sealed class ServingWarmUpTests
     // The warm-up asks over HTTP, so the app listens on a loopback port; a client of that port once it is done.
     private static async Task<(ServingWarmUp WarmUp, HttpClient Client)> WarmedUpAsync(WikiApplication app)
     {
-        app.UseKestrel(0);
-        app.StartServer();
-        var warmUp = app.Services.GetRequiredService<ServingWarmUp>();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        await warmUp.Done;
-        return (warmUp, new HttpClient { BaseAddress = new Uri(address) });
+        string address = await app.StartOnLoopbackAsync();
+        return (app.Services.GetRequiredService<ServingWarmUp>(), new HttpClient { BaseAddress = new Uri(address) });
     }
 }

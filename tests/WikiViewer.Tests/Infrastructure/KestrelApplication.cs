@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using WikiViewer.Loading;
 
 namespace WikiViewer.Tests.Infrastructure;
 
@@ -23,11 +18,7 @@ public sealed class KestrelApplication : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        await App.Services.GetRequiredService<ArticleStoreLoader>().Ready;
-        await App.Services.GetRequiredService<WikiViewer.Web.ServingWarmUp>().Done;
-        string address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        string address = await App.StartOnLoopbackAsync();
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }
 

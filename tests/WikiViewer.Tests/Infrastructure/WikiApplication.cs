@@ -3,11 +3,15 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using WikiViewer.Loading;
 using WikiViewer.Store;
+using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Infrastructure;
 
@@ -41,6 +45,19 @@ public sealed class WikiApplication(string? contentPath = null, IReadOnlyDiction
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await Services.GetRequiredService<ArticleStoreLoader>().Ready;
         return client;
+    }
+
+    /// <summary>
+    /// Serves over real Kestrel on a loopback port; its address (<c>http://127.0.0.1:PORT</c>) once
+    /// the store has loaded and the warm-up, which asks over HTTP, has run.
+    /// </summary>
+    public async Task<string> StartOnLoopbackAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        await Services.GetRequiredService<ArticleStoreLoader>().Ready;
+        await Services.GetRequiredService<ServingWarmUp>().Done;
+        return Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
     }
 
     public ArticleStore Store => Services.GetRequiredService<ArticleStoreLoader>().Store;
