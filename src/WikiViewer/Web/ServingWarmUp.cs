@@ -79,16 +79,15 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
                 return;
             }
 
-            if (Budget > TimeSpan.Zero)
+            // With no time for it (Wiki:WarmUpSeconds=0) it asks nothing and says nothing.
+            TimeSpan? took = Budget > TimeSpan.Zero ? await WarmUpAsync(loader.Ready.Result, address, stoppingToken) : null;
+            _done.TrySetResult(); // ready before the line saying so
+            if (took is { } elapsed)
             {
-                var took = await WarmUpAsync(loader.Ready.Result, address, stoppingToken);
-                _done.TrySetResult(); // ready before the line saying so
                 logger.LogInformation(Sent < Total
                     ? "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms, its time (Wiki:WarmUpSeconds) spent"
-                    : "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, took.TotalMilliseconds);
+                    : "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, elapsed.TotalMilliseconds);
             }
-
-            _done.TrySetResult();
 
             // The index's partitions are checked on their first lookup, and their pages mapped
             // on their first read: a fresh server's first searches each paid for several.
@@ -117,7 +116,8 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
     {
         long began = System.Diagnostics.Stopwatch.GetTimestamp();
         bool Spent() => System.Diagnostics.Stopwatch.GetElapsedTime(began) >= Budget;
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = ClientsPerCore * Environment.ProcessorCount })
+        int clients = ClientsPerCore * Environment.ProcessorCount;
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(10),
@@ -127,7 +127,7 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         // the store once, and its resident set would otherwise be the process's high-water mark.
         foreach (string[] batch in Urls(store.Articles).Chunk(ReleaseEvery))
         {
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = ClientsPerCore * Environment.ProcessorCount, CancellationToken = stoppingToken },
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = stoppingToken },
                 async (url, cancel) =>
                 {
                     if (Spent())
