@@ -24,8 +24,8 @@ public static class ServingWarmUpExtensions
 /// "Start: the serving paths warmed up before ready"). Pages answer during it; only the probe
 /// waits. Its requests carry a token the request log recognizes. In a large collection each is
 /// for another page or query, asked for once, which the caches do not keep. It stops early when
-/// its time, <c>Wiki:WarmUpSeconds</c>, is spent: at a million articles on two slow cores the
-/// requests took 4–7 s, and a restart is to be ready within 5.
+/// its time, <c>Wiki:WarmUpSeconds</c>, is spent: on a whole-dump store and a slow machine all
+/// its requests would hold a restart back longer than they save (docs/benchmarks.md, same section).
 /// </summary>
 public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger, TimeSpan budget)
     : BackgroundService
