@@ -21,54 +21,39 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 {
     private const string ExternalRel = "nofollow noopener";
 
-    /// <summary>
-    /// How many names and targets a pipeline that renders pages for readers remembers
-    /// before it starts again empty. The load resolves every name of the collection once;
-    /// a page renders a few dozen, and remembered for good they would be every name any
-    /// reader's page ever linked to, millions in a whole dump (docs/benchmarks.md, "Pages:
-    /// what is rendered on view kept within a budget").
-    /// </summary>
-    internal const int RenderedNameLimit = 65_536;
-
     private readonly TitleIndex _titles;
 
-    // A name is resolved once per load, not once per link: there are many
-    // times more links than names, and folding a name (TitleKey) costs more
-    // than looking it up here.
-    private readonly ConcurrentDictionary<string, ResolvedName> _names;
-
-    // The same goes for a whole link target: ../Page/X.md without a fragment
-    // means the same wherever it stands, so it is parsed once.
-    private readonly ConcurrentDictionary<string, ResolvedName> _pageUrls;
+    // Analysing, a name is resolved once per load, not once per link: there are
+    // many times more links than names, and folding a name (TitleKey) costs more
+    // than looking it up here. The same goes for a whole link target:
+    // ../Page/X.md without a fragment means the same wherever it stands, so it is
+    // parsed once. Rendering for readers remembers nothing: at a million articles
+    // the names of random pages rarely repeat, and a table of them was the heap's
+    // main traffic from young to old (docs/benchmarks.md, "Pages: link names
+    // resolved afresh on view"). Null when rewriting.
+    private readonly ConcurrentDictionary<string, ResolvedName>? _names;
+    private readonly ConcurrentDictionary<string, ResolvedName>? _pageUrls;
 
     // When only analysing (the load), links are resolved for their keys and counts
     // but not rewritten: that changes no text, only HTML, which waits for a reader.
     private readonly bool _rewrite;
 
-    private readonly int _limit;
-    private int _remembered;
-
     public WikiLinksExtension(TitleIndex titles, bool rewrite = true)
-        : this(titles, rewrite, rewrite ? RenderedNameLimit : int.MaxValue)
-    {
-    }
-
-    /// <param name="limit">How many names and targets are remembered before the tables start again empty.</param>
-    internal WikiLinksExtension(TitleIndex titles, bool rewrite, int limit)
     {
         _titles = titles;
         _rewrite = rewrite;
-        _limit = limit;
-
-        // Sized for about one target per name up front: growing, a concurrent dictionary
-        // takes every lock and copies every entry, thirteen times on the way to 170,000.
-        int capacity = Math.Max(31, Math.Min(limit, titles.TitleCount + titles.AliasCount));
-        _names = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
-        _pageUrls = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
+        if (!rewrite)
+        {
+            // Sized for about one target per name up front: growing, a concurrent dictionary
+            // takes every lock and copies every entry, thirteen times on the way to 170,000.
+            int capacity = Math.Max(31, titles.TitleCount + titles.AliasCount);
+            _names = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
+            _pageUrls = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
+        }
     }
 
     /// <summary>Names and targets remembered now.</summary>
-    internal int Remembered => _names.Count + _pageUrls.Count;
+    internal int Remembered => (_names?.Count ?? 0) + (_pageUrls?.Count ?? 0);
 
     /// <summary>
     /// A link name resolved: the canonical title (null for a red link), the backlink key,
@@ -121,7 +106,7 @@ public sealed class WikiLinksExtension : IMarkdownExtension
             return;
         }
 
-        if (_pageUrls.TryGetValue(url, out var known))
+        if (_pageUrls!.TryGetValue(url, out var known))
         {
             Count(known, metadata);
         }
@@ -147,12 +132,6 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private void RewriteLink(LinkInline link, ArticleMetadata metadata)
     {
         link.Title = null;
-        if (link.Url is { } linkUrl && _pageUrls.TryGetValue(linkUrl, out var known))
-        {
-            LinkTo(link, known, fragment: null, metadata);
-            return;
-        }
-
         switch (WikiLinkTarget.Parse(link.Url))
         {
             case { Kind: WikiLinkKind.Article, Name.Length: 0 } target:
@@ -188,30 +167,23 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 
     private ResolvedName NameOf(string url, WikiLinkTarget target)
     {
+        if (_names is null || _pageUrls is null)
+        {
+            return Resolve(target.Name);
+        }
+
         if (!_names.TryGetValue(target.Name, out var name))
         {
             name = Resolve(target.Name);
-            Remember(_names, target.Name, name);
+            _names.TryAdd(target.Name, name);
         }
 
         if (target.Fragment is null)
         {
-            Remember(_pageUrls, url, name);
+            _pageUrls.TryAdd(url, name);
         }
 
         return name;
-    }
-
-    // Past the limit both tables start again: the names pages link to most come back first.
-    // Renders running meanwhile may add a few more than the limit before the clearing.
-    private void Remember(ConcurrentDictionary<string, ResolvedName> table, string key, ResolvedName name)
-    {
-        if (table.TryAdd(key, name) && _limit != int.MaxValue && Interlocked.Increment(ref _remembered) > _limit)
-        {
-            Volatile.Write(ref _remembered, 0);
-            _names.Clear();
-            _pageUrls.Clear();
-        }
     }
 
     private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
