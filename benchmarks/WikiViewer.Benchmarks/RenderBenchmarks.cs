@@ -35,8 +35,8 @@ public class RenderBenchmarks
     }
 
     [Benchmark]
-    public int RenderSeed000() => ArticleRenderer.Render(_seed, _pipeline).HtmlUtf8.Length;
+    public int RenderSeed000() => ArticleRenderer.RenderHtml(_seed, _pipeline).Length;
 
     [Benchmark]
-    public int RenderGenerated() => ArticleRenderer.Render(_generated, _pipeline).HtmlUtf8.Length;
+    public int RenderGenerated() => ArticleRenderer.RenderHtml(_generated, _pipeline).Length;
 }

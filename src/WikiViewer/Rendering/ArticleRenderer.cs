@@ -32,10 +32,19 @@ internal static class ArticleRenderer
     public static RenderedArticle Render(string markdown, MarkdownPipeline pipeline)
     {
         var document = Markdown.Parse(markdown, pipeline);
+        return new RenderedArticle(HtmlOf(document, pipeline), PlainTextOf(document), ArticleMetadata.Of(document));
+    }
+
+    /// <summary>The HTML alone, as UTF-8: what a page view needs of <see cref="Render"/>.</summary>
+    public static byte[] RenderHtml(string markdown, MarkdownPipeline pipeline) =>
+        HtmlOf(Markdown.Parse(markdown, pipeline), pipeline);
+
+    private static byte[] HtmlOf(Markdig.Syntax.MarkdownDocument document, MarkdownPipeline pipeline)
+    {
         var html = t_html ??= new StringWriter();
         html.GetStringBuilder().Clear();
         document.ToHtml(html, pipeline);
-        return new RenderedArticle(Utf8Of(html.GetStringBuilder()), PlainTextOf(document), ArticleMetadata.Of(document));
+        return Utf8Of(html.GetStringBuilder());
     }
 
     /// <summary>Everything <see cref="Render"/> learns but the HTML: the same passes, no HTML writer.</summary>

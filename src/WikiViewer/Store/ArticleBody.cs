@@ -57,7 +57,18 @@ internal sealed class BodyRenderer(TitleIndex titles, ILogger logger)
     private readonly Lazy<MarkdownPipeline> _pipeline = new(() => WikiMarkdown.CreatePipeline(titles));
     private readonly Lazy<MarkdownPipeline> _analysis = new(() => WikiMarkdown.CreateAnalysisPipeline(titles));
 
-    public byte[] Render(ReadOnlySpan<byte> markdownUtf8, string file) => Render(Encoding.UTF8.GetString(markdownUtf8), file).HtmlUtf8;
+    public byte[] Render(ReadOnlySpan<byte> markdownUtf8, string file)
+    {
+        string markdown = Encoding.UTF8.GetString(markdownUtf8);
+        try
+        {
+            return ArticleRenderer.RenderHtml(markdown, _pipeline.Value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return AsPlainText(markdown, file, e).HtmlUtf8;
+        }
+    }
 
     /// <summary>The plain text the load gives an article, for one whose snapshot copy is damaged.</summary>
     public string PlainText(string markdown, string file)
@@ -69,18 +80,6 @@ internal sealed class BodyRenderer(TitleIndex titles, ILogger logger)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return AsPlainText(markdown, file, e).PlainText;
-        }
-    }
-
-    public RenderedArticle Render(string markdown, string file)
-    {
-        try
-        {
-            return ArticleRenderer.Render(markdown, _pipeline.Value);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return AsPlainText(markdown, file, e);
         }
     }
 

@@ -147,7 +147,7 @@ public sealed class ScriptVariant
     {
         if (this == AsWritten)
         {
-            return new ShownArticle(Encoding.UTF8.GetString(renders.BodyHtml(article)), static text => text);
+            return new ShownArticle(renders.BodyHtml(article), static text => text);
         }
 
         var converted = renders.GetOrAdd(
@@ -155,7 +155,7 @@ public sealed class ScriptVariant
             (Variant: this, Article: article, Renders: renders),
             static s => s.Variant.ConvertBody(s.Renders.BodyHtml(s.Article)),
             static c => c.BodyUtf8.Length);
-        return new ShownArticle(Encoding.UTF8.GetString(converted.BodyUtf8), converted.Text);
+        return new ShownArticle(converted.BodyUtf8, converted.Text);
     }
 
     // Converting a body costs time in proportion to its length; converting on each request
@@ -198,9 +198,9 @@ public sealed class ScriptVariant
 }
 
 /// <summary>An article as a display variant shows it.</summary>
-/// <param name="BodyHtml">The body, converted.</param>
+/// <param name="BodyUtf8">The body's HTML, converted, as UTF-8.</param>
 /// <param name="Text">How the article's own words outside the body read: with the body's rules, in its script.</param>
-public sealed record ShownArticle(string BodyHtml, Func<string, string> Text);
+public sealed record ShownArticle(byte[] BodyUtf8, Func<string, string> Text);
 
 public static class ScriptVariants
 {

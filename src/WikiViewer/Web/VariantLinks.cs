@@ -38,25 +38,35 @@ public static class VariantLinks
         ScriptVariants.InUrl(context) is { } variant ? RewriteHtml(html, variant) : html;
 
     /// <summary>
-    /// This page's URL (<paramref name="pathAndQuery"/>, as the reader asked for it) shown in
-    /// <paramref name="variant"/>: what the variant menu and the <c>hreflang</c> alternates
-    /// link to. As written (<c>zh</c>) is the plain URL, <c>/wiki/…</c> with no variant.
+    /// This page's URL (<paramref name="pathAndQuery"/>, as the reader asked for it) in every
+    /// variant, in the order of <see cref="ScriptVariant.All"/>: what the variant menu and the
+    /// <c>hreflang</c> alternates link to. As written (<c>zh</c>) is the plain URL, <c>/wiki/…</c>
+    /// with no variant.
     /// </summary>
-    public static string Switch(string pathAndQuery, ScriptVariant variant)
+    public static string[] SwitchAll(string pathAndQuery)
     {
         string plain = WithoutVariant(pathAndQuery);
-        return variant == ScriptVariant.AsWritten ? plain : Href(plain, variant);
+        var all = ScriptVariant.All;
+        string[] urls = new string[all.Count];
+        for (int i = 0; i < urls.Length; i++)
+        {
+            urls[i] = all[i] == ScriptVariant.AsWritten ? plain : Href(plain, all[i]);
+        }
+
+        return urls;
     }
 
     /// <summary>The URL with no variant in it: <c>/zh-tw/X</c> → <c>/wiki/X</c>, <c>?variant=</c> removed.</summary>
-    public static string WithoutVariant(string pathAndQuery)
+    private static string WithoutVariant(string pathAndQuery)
     {
         foreach (var variant in ScriptVariant.All)
         {
-            string prefix = "/" + variant.Code + "/";
-            if (pathAndQuery.StartsWith(prefix, StringComparison.Ordinal))
+            // "/{code}/" at the start.
+            string code = variant.Code;
+            if (pathAndQuery.Length > code.Length + 1 && pathAndQuery[0] == '/' && pathAndQuery[code.Length + 1] == '/'
+                && pathAndQuery.AsSpan(1, code.Length).SequenceEqual(code))
             {
-                return ArticlePrefix + pathAndQuery[prefix.Length..];
+                return string.Concat(ArticlePrefix, pathAndQuery.AsSpan(code.Length + 2));
             }
         }
 

@@ -95,7 +95,7 @@ public sealed class RenderCacheTests
         ScriptVariant.Taiwan.Show(article, renders); // read once before: the next computation of each is kept
 
         byte[][] bodies = AtOnce(16, () => renders.BodyHtml(article));
-        string[] shown = AtOnce(16, () => ScriptVariant.Taiwan.Show(article, renders).BodyHtml);
+        string[] shown = AtOnce(16, () => System.Text.Encoding.UTF8.GetString(ScriptVariant.Taiwan.Show(article, renders).BodyUtf8));
 
         Assert.All(bodies, body => Assert.Same(bodies[0], body));
         Assert.Equal(article.HtmlUtf8, bodies[0]);

@@ -32,9 +32,12 @@ public sealed class VariantLinksTests
     [InlineData("/?variant=zh-hk&page=2", "zh-sg", "/?page=2&variant=zh-sg")]
     [InlineData("/search?variant=zh-hk", "zh", "/search")]
     [InlineData("/zh/%E5%9B%BD", "zh-hant", "/zh-hant/%E5%9B%BD")]
-    public void Switch_gives_this_page_in_another_variant(string here, string code, string expected)
+    public void SwitchAll_gives_this_page_in_each_variant(string here, string code, string expected)
     {
-        Assert.Equal(expected, VariantLinks.Switch(here, ScriptVariant.Parse(code)!));
+        string[] urls = VariantLinks.SwitchAll(here);
+
+        Assert.Equal(ScriptVariant.All.Count, urls.Length);
+        Assert.Equal(expected, urls[ScriptVariant.All.ToList().IndexOf(ScriptVariant.Parse(code)!)]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.AspNetCore.Html;
 using WikiViewer.Rendering.Syntax;
 using WikiViewer.Store;
 using WikiViewer.Titles;
@@ -20,7 +22,7 @@ public sealed record ArticleView(
     string Url,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<TocItem> Toc,
-    string BodyHtml,
+    IHtmlContent BodyHtml,
     IReadOnlyList<CategoryLink> Categories,
     IReadOnlyList<InterlanguageLink> Languages,
     IReadOnlyList<ArticleLink> LinkedFrom,
@@ -44,7 +46,7 @@ public sealed record ArticleView(
             article.Url,
             [.. article.Aliases.Select(text)],
             TocItem.Numbered(article.Toc, text),
-            links is null ? body : links(body),
+            links is null ? new Utf8Html(body) : new HtmlString(links(Encoding.UTF8.GetString(body))),
             [.. article.Categories.Select(name => new CategoryLink(text(name), WikiUrls.Category(name)))],
             article.Languages,
             linkedFrom.FirstShown(),
