@@ -11,7 +11,7 @@ namespace WikiViewer.Web;
 /// and, for a long article, on the large object heap, which only a full collection frees
 /// (docs/benchmarks.md, "Pages: fewer allocations per view").
 /// </summary>
-public sealed class Utf8Html(byte[] utf8) : IHtmlContent
+internal sealed class Utf8Html(byte[] utf8) : IHtmlContent
 {
     private const int PieceChars = 4096;
 
