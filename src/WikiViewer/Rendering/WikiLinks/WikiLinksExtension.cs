@@ -138,7 +138,7 @@ public sealed class WikiLinksExtension : IMarkdownExtension
                 link.Url = "#" + Uri.EscapeDataString(target.Fragment!.Replace(' ', '_'));
                 break;
             case { Kind: WikiLinkKind.Article } target:
-                ResolveArticleLink(link, target, metadata);
+                LinkTo(link, Resolve(target.Name), target.Fragment, metadata);
                 break;
             case { Kind: WikiLinkKind.Category } target:
                 link.Url = WikiUrls.Category(target.Name);
@@ -162,17 +162,10 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         }
     }
 
-    private void ResolveArticleLink(LinkInline link, WikiLinkTarget target, ArticleMetadata metadata) =>
-        LinkTo(link, NameOf(link.Url!, target), target.Fragment, metadata);
-
+    // Analysing only: the name resolved once, and the whole target remembered with it.
     private ResolvedName NameOf(string url, WikiLinkTarget target)
     {
-        if (_names is null || _pageUrls is null)
-        {
-            return Resolve(target.Name);
-        }
-
-        if (!_names.TryGetValue(target.Name, out var name))
+        if (!_names!.TryGetValue(target.Name, out var name))
         {
             name = Resolve(target.Name);
             _names.TryAdd(target.Name, name);
@@ -180,7 +173,7 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 
         if (target.Fragment is null)
         {
-            _pageUrls.TryAdd(url, name);
+            _pageUrls!.TryAdd(url, name);
         }
 
         return name;
