@@ -28,21 +28,21 @@ internal sealed class ArticleLoader(ILogger logger)
     // Files read but not yet appended, at most: a slow file holds the others up only this far.
     private const int FilesAhead = 8192;
 
-    /// <summary>Articles analysed at once, and indexed as one batch: about this many bytes of Markdown, a few hundred articles.</summary>
-    internal int AnalysisBlockBytes { get; init; } = 4 << 20;
+    /// <summary>Articles rendered at once, and indexed as one batch: about this many bytes of Markdown, a few hundred articles.</summary>
+    internal int RenderBlockBytes { get; init; } = 4 << 20;
 
     /// <summary>Memory the search index's postings may take while loading before a run is written out (<see cref="IndexBuilder"/>).</summary>
     internal long IndexBudgetBytes { get; init; } = 512L << 20;
 
-    // The heap the analysis may hold beyond the postings before its garbage is collected:
+    // The heap the rendering may hold beyond the postings before its garbage is collected:
     // the names and lists of a million articles, a block, and room for the collector.
     private const long HeapBeyondPostingsBytes = 1280L << 20;
 
     /// <summary>
     /// The folder loaded and written as a store file at <paramref name="location"/>, then
-    /// opened from there. The load streams: every file is read and its Markdown appended to
-    /// the file, keeping only its names; once every name is known (a link can only be resolved
-    /// then), the articles are read back and analysed in blocks in id order, and each block is
+    /// opened from there. The load streams: every file is read and its Markdown spooled,
+    /// keeping only its names; once every name is known (a link can only be resolved
+    /// then), the articles are read back and rendered in blocks in id order, and each block is
     /// written and indexed before the next (<see cref="StoreWriter"/>).
     /// </summary>
     public ArticleStore Load(ContentFolder folder, LoadProgress progress, StoreLocation location)
@@ -75,7 +75,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
     private void Build(ContentFolder folder, StoreWriter writer, LoadProgress progress, Stopwatch clock)
     {
-        // 1. Every file read, its Markdown appended, its names kept.
+        // 1. Every file read, its Markdown spooled, its names kept.
         var (sources, version, sourceBytes) = ReadFolder(folder, writer, progress);
         int skipped = sources.Count(s => s is null);
         var names = new TitleIndex.Builder();
@@ -103,56 +103,44 @@ internal sealed class ArticleLoader(ILogger logger)
         Array.Clear(sources);
         var aliases = accepted.Select(s => s.Names.Aliases.Where(a => names.TryAddAlias(a, s.Names.Title)).ToArray()).ToArray();
 
-        // 2. Ids are places in title order, known before the analysis: blocks are analysed and written in id order.
+        // 2. Ids are places in title order, known before rendering: blocks are rendered and written in id order.
         progress.BeginPhase("sort", accepted.Count);
         int[] order = InTitleOrder([.. accepted.Select(s => s.Names.Title)]);
         var titles = names.Build(order);
         writer.Start(titles, sourceBytes);
 
-        // 3. Analysed, filed and indexed block by block.
+        // 3. Rendered, filed and indexed block by block.
         progress.BeginPhase("render", accepted.Count);
-        var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
         var bodies = new BodyRenderer(titles, logger);
         int resolved = 0, missing = 0;
-        long analysing = 0, adding = 0;
+        long rendering = 0, adding = 0;
         int generation2Collections = -1;
         for (int start = 0; start < order.Length;)
         {
             int end = start;
-            for (long bytes = 0; end < order.Length && (end == start || bytes < AnalysisBlockBytes); end++)
+            for (long bytes = 0; end < order.Length && (end == start || bytes < RenderBlockBytes); end++)
             {
                 bytes += accepted[order[end]].Markdown.Length;
             }
 
             long started = Stopwatch.GetTimestamp();
-            writer.FlushContent();
-            var block = new AnalysedArticle[end - start];
-            var shownAsHtml = new byte[]?[end - start];
+            writer.FlushSources();
+            var block = new RenderedSource[end - start];
             Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
             {
                 int i = order[id];
                 var source = accepted[i];
-                var (html, plainText, metadata) = Analyze(writer.ReadContent(source.Markdown), source.RelativePath, pipeline, bodies);
-                shownAsHtml[id - start] = html;
-                block[id - start] = new AnalysedArticle(source.RelativePath, aliases[i], source.Markdown, plainText,
+                var (html, plainText, metadata) = bodies.Render(writer.ReadSource(source.Markdown), source.RelativePath);
+                block[id - start] = new RenderedSource(source.RelativePath, aliases[i], html, plainText,
                     [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
                 Interlocked.Add(ref resolved, metadata.ResolvedLinks);
                 Interlocked.Add(ref missing, metadata.MissingLinks);
             });
 
-            // An article the pipeline failed on is shown as its text, escaped: that HTML is its body.
-            for (int b = 0; b < block.Length; b++)
-            {
-                if (shownAsHtml[b] is { } html)
-                {
-                    block[b] = block[b] with { Body = writer.AppendContent(html, ContentKind.Html) };
-                }
-            }
-
-            long analysed = Stopwatch.GetTimestamp();
+            long rendered = Stopwatch.GetTimestamp();
             writer.Add(block);
-            analysing += analysed - started;
-            adding += Stopwatch.GetTimestamp() - analysed;
+            rendering += rendered - started;
+            adding += Stopwatch.GetTimestamp() - rendered;
             progress.Advance(end - start);
             start = end;
 
@@ -167,18 +155,18 @@ internal sealed class ArticleLoader(ILogger logger)
         }
 
         logger.LogInformation(
-            "Render phase: analysis {AnalysisMs} ms, then texts, records, links and categories filed {FilingMs} ms and indexed {IndexingMs} ms; heap {HeapMegabytes} MB at its end, of it postings {PostingsMegabytes} MB, {LinkKeys} link keys",
-            (long)Stopwatch.GetElapsedTime(0, analysing).TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(0, adding) - writer.Indexing).TotalMilliseconds,
+            "Render phase: rendering {RenderingMs} ms, then bodies, texts, records, links and categories filed {FilingMs} ms and indexed {IndexingMs} ms; heap {HeapMegabytes} MB at its end, of it postings {PostingsMegabytes} MB, {LinkKeys} link keys",
+            (long)Stopwatch.GetElapsedTime(0, rendering).TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(0, adding) - writer.Indexing).TotalMilliseconds,
             (long)writer.Indexing.TotalMilliseconds, GC.GetTotalMemory(forceFullCollection: false) >> 20, writer.PostingsBytes >> 20, writer.LinkKeys);
 
         // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
-        writer.FlushContent();
-        var categoryHtml = new byte[]?[categoryTexts.Count];
+        writer.FlushSources();
+        var categoryHtml = new byte[categoryTexts.Count][];
         Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
-            categoryHtml[i] = Analyze(writer.ReadContent(categoryTexts[i].Markdown), categoryTexts[i].RelativePath, pipeline, bodies).Html);
+            categoryHtml[i] = bodies.Render(writer.ReadSource(categoryTexts[i].Markdown), categoryTexts[i].RelativePath).HtmlUtf8);
         for (int i = 0; i < categoryTexts.Count; i++)
         {
-            writer.AddCategoryText(categoryTexts[i].Names.Title, categoryTexts[i].Markdown, categoryHtml[i]);
+            writer.AddCategoryText(categoryTexts[i].Names.Title, categoryHtml[i]);
         }
 
         writer.Finish(version, () => new LoadStatistics(accepted.Count, titles.AliasCount, resolved, missing, skipped, clock.Elapsed), progress);
@@ -267,11 +255,11 @@ internal sealed class ArticleLoader(ILogger logger)
     /// parsed, as they arrive, by one loop thread per core. From a cold page cache a
     /// read waits on the disk, so more reads than cores are kept in flight; many more
     /// are no faster cold and slower warm, taking turns with the parsers
-    /// (docs/benchmarks.md, "Load: six file readers"). Each file's Markdown is appended
-    /// to the store in the folder's order, whatever order they are read in, and then let
-    /// go: at most <see cref="FilesAhead"/> files wait to be appended.
+    /// (docs/benchmarks.md, "Load: six file readers"). Each file's Markdown is spooled
+    /// in the folder's order, whatever order they are read in, and then let
+    /// go: at most <see cref="FilesAhead"/> files wait to be spooled.
     /// </summary>
-    /// <returns>The bytes of Markdown appended.</returns>
+    /// <returns>The bytes of Markdown spooled.</returns>
     private long ReadAndStore(ContentFolder folder, IReadOnlyList<string> files, StoredSource?[] sources, long[] stamps, StoreWriter writer, LoadProgress progress)
     {
         using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Bytes)>(boundedCapacity: 4096);
@@ -297,7 +285,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 {
                     if (parsed[appended] is { } ready)
                     {
-                        var markdown = writer.AppendContent(ready.Utf8, ContentKind.Markdown);
+                        var markdown = writer.AppendSource(ready.Utf8);
                         sources[appended] = new StoredSource(ready.RelativePath, markdown, ready.Names, ready.Kind);
                         bytesAppended += markdown.Length;
                         parsed[appended] = null;
@@ -450,10 +438,9 @@ internal sealed class ArticleLoader(ILogger logger)
         return info;
     }
 
-    // The bytes are what the store keeps of the article until its first view
-    // (ArticleBody): they go where the collector never copies them, and only the
-    // lead is decoded before the render pass: decoded whole, every text was kept
-    // through the collections of the read phase and encoded to UTF-8 again.
+    // The bytes go where the collector never copies them until they are spooled, and
+    // only the lead is decoded before the render pass: decoded whole, every text was
+    // kept through the collections of the read phase and encoded to UTF-8 again.
     private static byte[] ReadAll(string file)
     {
         using var handle = File.OpenHandle(file);
@@ -543,25 +530,6 @@ internal sealed class ArticleLoader(ILogger logger)
         }
     }
 
-    /// <summary>
-    /// Runs the article through the pipeline for its text and metadata; its HTML waits for a
-    /// reader. A file the pipeline fails on keeps its text, escaped, as its HTML, given here.
-    /// </summary>
-    internal static (byte[]? Html, string PlainText, ArticleMetadata Metadata) Analyze(byte[] utf8, string relativePath, Markdig.MarkdownPipeline pipeline, BodyRenderer bodies)
-    {
-        string markdown = Encoding.UTF8.GetString(utf8);
-        try
-        {
-            var analysed = ArticleRenderer.Analyze(markdown, pipeline);
-            return (null, analysed.PlainText, analysed.Metadata);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var plain = bodies.AsPlainText(markdown, relativePath, e);
-            return (plain.HtmlUtf8, plain.PlainText, plain.Metadata);
-        }
-    }
-
     // As string.IsNullOrWhiteSpace would say of the decoded text; an article rarely starts with whitespace.
     private static bool IsBlank(ReadOnlySpan<byte> utf8)
     {
@@ -579,7 +547,7 @@ internal sealed class ArticleLoader(ILogger logger)
         return null;
     }
 
-    /// <summary>A file read and named, its Markdown appended to the store.</summary>
+    /// <summary>A file read and named, its Markdown spooled.</summary>
     private sealed record StoredSource(string RelativePath, ContentRef Markdown, ArticleNames Names, ContentFileKind Kind);
 
     internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);

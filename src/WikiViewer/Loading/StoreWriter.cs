@@ -11,15 +11,20 @@ namespace WikiViewer.Loading;
 
 /// <summary>
 /// The store file (<see cref="StoreFile"/>) written as the load goes, so that no more than a
-/// block of articles is held at once: the sources' Markdown is appended to the content section
-/// as files are read (<see cref="AppendContent"/>, read back for the analysis), each block of
-/// analysed articles then adds its plain texts there, its records to a spool, its links and
-/// categories to their lists and its search documents to the index, built in runs under a
-/// memory budget (<see cref="IndexBuilder"/>). <see cref="Finish"/> writes the rest.
+/// block of articles is held at once: the sources' Markdown is spooled as files are read
+/// (<see cref="AppendSource"/>, read back to be rendered), each block of rendered articles
+/// then adds its bodies' HTML and its plain texts to the content section, its records to a
+/// spool, its links and categories to their lists and its search documents to the index,
+/// built in runs under a memory budget (<see cref="IndexBuilder"/>). <see cref="Finish"/>
+/// writes the rest.
 /// </summary>
 internal sealed class StoreWriter : IDisposable
 {
     private readonly SectionFileWriter _file;
+
+    // The sources wait here, not in the store: it keeps what readers are served, their HTML.
+    private readonly Stream _sourceSpool;
+    private readonly SectionFileWriter _sources;
     private readonly string? _scratchFolder;
     private readonly long _indexBudgetBytes;
 
@@ -44,26 +49,36 @@ internal sealed class StoreWriter : IDisposable
         _scratchFolder = scratchFolder;
         _indexBudgetBytes = indexBudgetBytes;
         _file.Begin(StoreFile.Content, SectionFileWriter.PageAlignment);
+        _sourceSpool = Spool("sources");
+        _sources = new SectionFileWriter(_sourceSpool, "wikiviewer-sources"u8);
+        _sources.Begin("sources");
     }
 
-    /// <summary>Appends an item to the content section; one caller at a time.</summary>
-    public ContentRef AppendContent(ReadOnlySpan<byte> bytes, ContentKind kind)
+    /// <summary>Spools a source's Markdown until it is rendered; one caller at a time.</summary>
+    public ContentRef AppendSource(ReadOnlySpan<byte> markdown) => Append(_sources, markdown, ContentKind.Markdown);
+
+    /// <summary>Makes what was spooled readable by <see cref="ReadSource"/>.</summary>
+    public void FlushSources() => _sources.Flush();
+
+    /// <summary>A source spooled and flushed before; safe from many threads, also while others are spooled.</summary>
+    public byte[] ReadSource(ContentRef item)
     {
-        var item = new ContentRef(_file.SectionLength, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
-        _file.Append(bytes);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(item.Length);
+        _sources.ReadBack(item.Offset, bytes);
+        return bytes;
+    }
+
+    private static ContentRef Append(SectionFileWriter file, ReadOnlySpan<byte> bytes, ContentKind kind)
+    {
+        var item = new ContentRef(file.SectionLength, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
+        file.Append(bytes);
         return item;
     }
 
-    /// <summary>Makes what was appended readable by <see cref="ReadContent"/>.</summary>
-    public void FlushContent() => _file.Flush();
-
-    /// <summary>An item appended and flushed before; safe from many threads, also while others are appended.</summary>
-    public byte[] ReadContent(ContentRef item)
-    {
-        byte[] bytes = GC.AllocateUninitializedArray<byte>(item.Length);
-        _file.ReadBack(item.Offset, bytes);
-        return bytes;
-    }
+    private Stream Spool(string what) => _scratchFolder is null
+        ? new MemoryStream()
+        : new FileStream(Path.Combine(_scratchFolder, $"wikiviewer-{what}-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
 
     /// <summary>Memory the search index's postings being built take now.</summary>
     public long PostingsBytes => _index?.SizeInBytes ?? 0;
@@ -85,25 +100,22 @@ internal sealed class StoreWriter : IDisposable
         _texts = new ContentRef[titles.TitleCount];
         _aliases = new string[titles.TitleCount][];
         _recordStarts = new long[titles.TitleCount + 1];
-        _records = _scratchFolder is null
-            ? new MemoryStream()
-            : new FileStream(Path.Combine(_scratchFolder, $"wikiviewer-records-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
-                FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
+        _records = Spool("records");
         _index = new IndexBuilder(titles.TitleCount, SearchIndex.PartitionsFor(sourceBytes / 3 /* UTF-8 Chinese: 3 bytes a character */), CpuBound.OneThreadPerCore,
             _scratchFolder, _scratchFolder is null ? long.MaxValue : _indexBudgetBytes);
     }
 
-    /// <summary>The next articles, in id order: each body kept where it is (or its HTML appended), its text appended, filed and indexed.</summary>
-    public void Add(IReadOnlyList<AnalysedArticle> articles)
+    /// <summary>The next articles, in id order: each body's HTML and its text appended, filed and indexed.</summary>
+    public void Add(IReadOnlyList<RenderedSource> articles)
     {
         var documents = new SearchDocument[articles.Count];
         for (int i = 0; i < articles.Count; i++)
         {
             int id = _added + i;
             var article = articles[i];
-            _bodies[id] = article.Body;
+            _bodies[id] = Append(_file, article.Html, ContentKind.Html);
             _aliases[id] = article.Aliases;
-            _texts[id] = AppendContent(MemoryMarshal.AsBytes(article.PlainText.AsSpan()), ContentKind.PlainText);
+            _texts[id] = Append(_file, MemoryMarshal.AsBytes(article.PlainText.AsSpan()), ContentKind.PlainText);
 
             _record.ResetWrittenCount();
             ArticleTable.Pack(new PackedWriter(_record), article.SourceFile, article.Aliases, article.Categories, article.Toc, article.Languages);
@@ -126,11 +138,11 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>
-    /// A category's own text (the collection's <c>Category/</c>), after the articles: its Markdown
-    /// as appended, or the HTML it had to be shown as. Of two for one name, the first is kept.
+    /// A category's own text (the collection's <c>Category/</c>), after the articles, as its HTML.
+    /// Of two for one name, the first is kept.
     /// </summary>
-    public void AddCategoryText(string name, ContentRef markdown, byte[]? html) =>
-        _categories.AddText(name, () => html is null ? markdown : AppendContent(html, ContentKind.Html));
+    public void AddCategoryText(string name, byte[] html) =>
+        _categories.AddText(name, () => Append(_file, html, ContentKind.Html));
 
     /// <summary>Writes everything after the content section, and the directory: the file is whole.</summary>
     /// <param name="statistics">Asked once the rest is written, so that its elapsed time covers the writing.</param>
@@ -175,6 +187,7 @@ internal sealed class StoreWriter : IDisposable
 
     public void Dispose()
     {
+        _sourceSpool.Dispose();
         _records?.Dispose();
         _index?.Dispose();
     }
@@ -324,6 +337,6 @@ internal sealed class StoreWriter : IDisposable
     }
 }
 
-/// <summary>One article analysed: where its body is (its Markdown, or the HTML it had to be shown as), its text and metadata, the keys of the names it links to.</summary>
-internal sealed record AnalysedArticle(string SourceFile, string[] Aliases, ContentRef Body, string PlainText,
+/// <summary>One article rendered: its body's HTML, its text and metadata, the keys of the names it links to.</summary>
+internal sealed record RenderedSource(string SourceFile, string[] Aliases, byte[] Html, string PlainText,
     TocEntry[] Toc, string[] Categories, InterlanguageLink[] Languages, string[] LinkKeys);

@@ -12,9 +12,6 @@ internal sealed record RenderedArticle(byte[] HtmlUtf8, string PlainText, Articl
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 }
 
-/// <summary>What the load learns from an article without rendering it: the text search indexes, and its metadata.</summary>
-internal sealed record AnalyzedArticle(string PlainText, ArticleMetadata Metadata);
-
 /// <summary>Renders an article's Markdown through the wiki pipeline.</summary>
 internal static class ArticleRenderer
 {
@@ -35,7 +32,7 @@ internal static class ArticleRenderer
         return new RenderedArticle(HtmlOf(document, pipeline), PlainTextOf(document), ArticleMetadata.Of(document));
     }
 
-    /// <summary>The HTML alone, as UTF-8: what a page view needs of <see cref="Render"/>.</summary>
+    /// <summary>The HTML alone, as UTF-8: what serving a damaged store's body from its source needs of <see cref="Render"/>.</summary>
     public static byte[] RenderHtml(string markdown, MarkdownPipeline pipeline) =>
         HtmlOf(Markdown.Parse(markdown, pipeline), pipeline);
 
@@ -45,13 +42,6 @@ internal static class ArticleRenderer
         html.GetStringBuilder().Clear();
         document.ToHtml(html, pipeline);
         return Utf8Of(html.GetStringBuilder());
-    }
-
-    /// <summary>Everything <see cref="Render"/> learns but the HTML: the same passes, no HTML writer.</summary>
-    public static AnalyzedArticle Analyze(string markdown, MarkdownPipeline pipeline)
-    {
-        var document = Markdown.Parse(markdown, pipeline);
-        return new AnalyzedArticle(PlainTextOf(document), ArticleMetadata.Of(document));
     }
 
     // Search indexes what a reader reads: no URLs, no markup, no reference list.

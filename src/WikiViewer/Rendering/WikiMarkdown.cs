@@ -22,23 +22,16 @@ public static class WikiMarkdown
     /// references must see the file's end before sections prune empty ones.
     /// </summary>
     public static MarkdownPipeline CreatePipeline(TitleIndex titles) =>
-        CreateArticleReader().UseRawHtml(new RawHtmlLinks(titles).Resolve).UseWikiLinks(titles).Build();
-
-    /// <summary>
-    /// The article pipeline for a load, which wants what the passes learn and the
-    /// text they leave, not the HTML: the same passes, but links are not rewritten.
-    /// </summary>
-    public static MarkdownPipeline CreateAnalysisPipeline(TitleIndex titles) =>
-        CreateArticleReader().UseRawHtml(new RawHtmlLinks(titles).Resolve).UseWikiLinks(titles, rewrite: false).Build();
-
-    private static MarkdownPipelineBuilder CreateArticleReader() =>
         CreateReader()
             .UseVariantMarkup()
             .UseTrailer()
             .UseResidueCleanup()
             .UseReferences()
             .UseSections()
-            .UseMath();
+            .UseMath()
+            .UseRawHtml(new RawHtmlLinks(titles).Resolve)
+            .UseWikiLinks(titles)
+            .Build();
 
     /// <summary>
     /// CommonMark plus tables, with emphasis read beside Chinese text (the lead's bold
@@ -88,11 +81,11 @@ public static class WikiMarkdown
     public static MarkdownPipelineBuilder UseMath(this MarkdownPipelineBuilder pipeline) =>
         pipeline.With<MathExtension>();
 
-    public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles, bool rewrite = true)
+    public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline, TitleIndex titles)
     {
         if (!pipeline.Extensions.Contains<WikiLinksExtension>())
         {
-            pipeline.Extensions.Add(new WikiLinksExtension(titles, rewrite));
+            pipeline.Extensions.Add(new WikiLinksExtension(titles));
         }
 
         return pipeline;

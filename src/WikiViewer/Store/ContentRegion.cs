@@ -19,10 +19,10 @@ internal enum ContentKind
     /// <summary>Nothing: a category without a text of its own.</summary>
     None = 0,
 
-    /// <summary>Markdown as UTF-8, rendered on view.</summary>
+    /// <summary>Markdown as UTF-8: a load's sources, spooled apart and read back to be rendered; a store holds none.</summary>
     Markdown = 1,
 
-    /// <summary>HTML as UTF-8 (an article the pipeline failed on: its text, escaped).</summary>
+    /// <summary>HTML as UTF-8: a body, as the load rendered it.</summary>
     Html = 2,
 
     /// <summary>Plain text as UTF-16.</summary>
@@ -164,6 +164,6 @@ internal sealed class MappedText(ContentItems texts, int index, string file, Bod
         return new string(text[..end]);
     }
 
-    // Analysed again from the source, once: a damaged store is rare, and replaced at the next start.
-    private string FromSource() => _fromSource ??= renderer.PlainText(Encoding.UTF8.GetString(texts.Region.SourceUtf8(file)), file);
+    // Rendered again from the source, once: a damaged store is rare, and replaced at the next start.
+    private string FromSource() => _fromSource ??= renderer.Render(texts.Region.SourceUtf8(file), file).PlainText;
 }

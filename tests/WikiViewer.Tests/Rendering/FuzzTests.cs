@@ -56,7 +56,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var loader = new ArticleLoader(NullLogger.Instance);
         var titles = TitleIndex.Of(seeds.Select(seed => LeadReader.Read(Encoding.UTF8.GetString(seed), "seed").Title));
 
-        var pipeline = WikiMarkdown.CreatePipeline(titles);
         var bodies = new BodyRenderer(titles, NullLogger.Instance);
         var parser = new HtmlParser();
         var documents = new List<SearchDocument>();
@@ -73,9 +72,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 continue;
             }
 
-            // As the load does: analysed first, the body rendered when first read.
-            var (shownAsHtml, plainText, metadata) = ArticleLoader.Analyze(source.Utf8, name, pipeline, bodies);
-            byte[] html = shownAsHtml ?? bodies.Render(source.Utf8, name);
+            // As the load does.
+            var (html, plainText, metadata) = bodies.Render(source.Utf8, name);
             var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(html) + "</body></html>").Body!;
             problems.AddRange(Dangers(body).Select(d => $"case {n}: {d}"));
             documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, metadata.Categories, plainText));

@@ -14,7 +14,7 @@ using WikiViewer.Tests.Search;
 
 namespace WikiViewer.Tests.Snapshots;
 
-/// <summary>The store file: what the load analysed, written, mapped and read in place, every field of it.</summary>
+/// <summary>The store file: what the load rendered, written, mapped and read in place, every field of it.</summary>
 public sealed class StoreFileTests : IDisposable
 {
     private static readonly string[] Queries = ["国际派", "共产国际", "苏联", "王明 博古", "\"中国共产党\"", "快照", "mim", "1931", "测试条目", "段落"];
@@ -24,13 +24,13 @@ public sealed class StoreFileTests : IDisposable
     private string StorePath => Path.Combine(_folder, "store.wikiviewer");
 
     [Fact]
-    public void Every_field_the_load_analysed_reads_back_from_the_mapped_file_and_again_after_a_restart()
+    public void Every_field_the_load_rendered_reads_back_from_the_mapped_file_and_again_after_a_restart()
     {
         using var corpus = SnapshotCorpus.Create();
         var loaded = Load(corpus.Path, StorePath);
         var reopened = Reopen(corpus.Path);
 
-        // What each file gives when analysed alone, with the names the load found.
+        // What each file gives when rendered alone, with the names the load found.
         var names = new TitleIndex.Builder();
         foreach (var article in loaded.Articles)
         {
@@ -43,9 +43,8 @@ public sealed class StoreFileTests : IDisposable
         }
 
         var titles = names.Build();
-        var pipeline = WikiMarkdown.CreateAnalysisPipeline(titles);
-        var expected = loaded.Articles.Select(article => ArticleLoader.Analyze(
-            File.ReadAllBytes(Path.Combine(corpus.Path, article.SourceFile)), article.SourceFile, pipeline, new BodyRenderer(titles, NullLogger.Instance))).ToArray();
+        var bodies = new BodyRenderer(titles, NullLogger.Instance);
+        var expected = loaded.Articles.Select(article => bodies.Render(File.ReadAllBytes(Path.Combine(corpus.Path, article.SourceFile)), article.SourceFile)).ToArray();
 
         foreach (var store in new[] { loaded, reopened })
         {
@@ -66,7 +65,7 @@ public sealed class StoreFileTests : IDisposable
                 Assert.Equal(metadata.Toc, actual.Toc);
                 Assert.Equal(metadata.Categories, actual.Categories);
                 Assert.Equal(metadata.Languages, actual.Languages);
-                Assert.Equal(html is not null, actual.Body.IsHtml);
+                Assert.Equal(html, actual.Body.HtmlUtf8);
                 Assert.Equal(store.Articles[id], store.Get(actual.Title));
                 foreach (string key in metadata.LinkKeys)
                 {
@@ -132,7 +131,7 @@ public sealed class StoreFileTests : IDisposable
         var loaded = new ArticleLoader(NullLogger.Instance).Load(ContentFolder.Open(corpus.Path), new LoadProgress(), StoreLocation.Configured(whole));
         int articles = loaded.Articles.Count;
         loaded.Close();
-        new ArticleLoader(logs.CreateLogger("runs")) { AnalysisBlockBytes = blockBytes, IndexBudgetBytes = indexBudgetBytes }
+        new ArticleLoader(logs.CreateLogger("runs")) { RenderBlockBytes = blockBytes, IndexBudgetBytes = indexBudgetBytes }
             .Load(ContentFolder.Open(corpus.Path), new LoadProgress(), StoreLocation.Configured(inRuns)).Close();
 
         Assert.Contains(logs.Entries, e => System.Text.RegularExpressions.Regex.IsMatch(e.Message, "^Indexed in ([3-9]|[1-9][0-9]+) runs"));
@@ -282,7 +281,7 @@ public sealed class StoreFileTests : IDisposable
         Load(corpus.Path, StorePath).Close();
         byte[] bytes = File.ReadAllBytes(StorePath);
         var layout = StoreFileLayout.Of(StorePath);
-        layout.FlipInContent(bytes, "**快照条目**"u8);   // snapshot.md's Markdown
+        layout.FlipInContent(bytes, "<strong>快照条目</strong>"u8);   // snapshot.md's HTML
         layout.FlipInContent(bytes, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16
         File.WriteAllBytes(StorePath, bytes);
 

@@ -113,7 +113,7 @@ public sealed class StoreRestartTests : IDisposable
         }
 
         byte[] bytes = await File.ReadAllBytesAsync(_snapshot);
-        StoreFileLayout.Of(_snapshot).FlipInContent(bytes, "**快照条目**"u8);
+        StoreFileLayout.Of(_snapshot).FlipInContent(bytes, "<strong>快照条目</strong>"u8);
         await File.WriteAllBytesAsync(_snapshot, bytes);
 
         await using (var damaged = Start())
@@ -195,7 +195,7 @@ public sealed class StoreRestartTests : IDisposable
         Assert.Equal([_snapshot], Directory.GetFiles(Path.GetDirectoryName(_snapshot)!));
 
         // A damaged item is served from its source and said, and the shared file is left for its writer.
-        layout.FlipInContent(bytes, "**快照条目**"u8);
+        layout.FlipInContent(bytes, "<strong>快照条目</strong>"u8);
         File.WriteAllBytes(_snapshot, bytes);
         await using var damaged = Replica();
         var (_, page) = await damaged.GetPageAsync("/wiki/快照条目");

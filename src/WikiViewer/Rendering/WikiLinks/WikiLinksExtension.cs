@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -21,45 +20,16 @@ public sealed class WikiLinksExtension : IMarkdownExtension
 {
     private const string ExternalRel = "nofollow noopener";
 
+    // Nothing is remembered between articles: at a million articles the names of
+    // random pages rarely repeat, and a table of them was the heap's main traffic
+    // from young to old (docs/benchmarks.md, "Pages: link names resolved afresh on
+    // view"); the load, which renders every article once, was no slower without it.
     private readonly TitleIndex _titles;
 
-    // Analysing, a name is resolved once per load, not once per link: there are
-    // many times more links than names, and folding a name (TitleKey) costs more
-    // than looking it up here. The same goes for a whole link target:
-    // ../Page/X.md without a fragment means the same wherever it stands, so it is
-    // parsed once. Rendering for readers remembers nothing: at a million articles
-    // the names of random pages rarely repeat, and a table of them was the heap's
-    // main traffic from young to old (docs/benchmarks.md, "Pages: link names
-    // resolved afresh on view"). Null when rewriting.
-    private readonly ConcurrentDictionary<string, ResolvedName>? _names;
-    private readonly ConcurrentDictionary<string, ResolvedName>? _pageUrls;
+    public WikiLinksExtension(TitleIndex titles) => _titles = titles;
 
-    // When only analysing (the load), links are resolved for their keys and counts
-    // but not rewritten: that changes no text, only HTML, which waits for a reader.
-    private readonly bool _rewrite;
-
-    public WikiLinksExtension(TitleIndex titles, bool rewrite = true)
-    {
-        _titles = titles;
-        _rewrite = rewrite;
-        if (!rewrite)
-        {
-            // Sized for about one target per name up front: growing, a concurrent dictionary
-            // takes every lock and copies every entry, thirteen times on the way to 170,000.
-            int capacity = Math.Max(31, titles.TitleCount + titles.AliasCount);
-            _names = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
-            _pageUrls = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
-        }
-    }
-
-    /// <summary>Names and targets remembered now.</summary>
-    internal int Remembered => (_names?.Count ?? 0) + (_pageUrls?.Count ?? 0);
-
-    /// <summary>
-    /// A link name resolved: the canonical title (null for a red link), the backlink key,
-    /// and, when links are rewritten, its URL and the link's tooltip.
-    /// </summary>
-    private sealed record ResolvedName(string? Title, string Key, string? Url, string? Tooltip);
+    /// <summary>A link name resolved: the canonical title (null for a red link), the backlink key, its URL and the link's tooltip.</summary>
+    private readonly record struct ResolvedName(string? Title, string Key, string Url, string Tooltip);
 
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Process;
 
@@ -70,49 +40,22 @@ public sealed class WikiLinksExtension : IMarkdownExtension
     private void Process(MarkdownDocument document)
     {
         var metadata = ArticleMetadata.Of(document);
-
-        // Analysing, autolinks are left alone: they are not collected at all.
-        var (links, autolinks) = _rewrite
-            ? MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document)
-            : (MarkdownWalk.Inlines<LinkInline>(document), []);
+        var (links, autolinks) = MarkdownWalk.Inlines<LinkInline, AutolinkInline>(document);
         foreach (var link in links)
         {
             if (link.IsImage)
             {
-                RewriteImage(link); // changes the text: the image becomes its label
-            }
-            else if (_rewrite)
-            {
-                RewriteLink(link, metadata);
+                RewriteImage(link);
             }
             else
             {
-                CountLink(link, metadata);
+                RewriteLink(link, metadata);
             }
         }
 
         foreach (var autolink in autolinks)
         {
             RewriteAutolink(autolink);
-        }
-    }
-
-    /// <summary>What <see cref="RewriteLink"/> records about a link, without rewriting it.</summary>
-    private void CountLink(LinkInline link, ArticleMetadata metadata)
-    {
-        string? url = link.Url;
-        if (url is null)
-        {
-            return;
-        }
-
-        if (_pageUrls!.TryGetValue(url, out var known))
-        {
-            Count(known, metadata);
-        }
-        else if (WikiLinkTarget.Parse(url) is { Kind: WikiLinkKind.Article, Name.Length: > 0 } target)
-        {
-            Count(NameOf(url, target), metadata);
         }
     }
 
@@ -162,27 +105,10 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         }
     }
 
-    // Analysing only: the name resolved once, and the whole target remembered with it.
-    private ResolvedName NameOf(string url, WikiLinkTarget target)
-    {
-        if (!_names!.TryGetValue(target.Name, out var name))
-        {
-            name = Resolve(target.Name);
-            _names.TryAdd(target.Name, name);
-        }
-
-        if (target.Fragment is null)
-        {
-            _pageUrls!.TryAdd(url, name);
-        }
-
-        return name;
-    }
-
     private static void LinkTo(LinkInline link, ResolvedName name, string? fragment, ArticleMetadata metadata)
     {
         Count(name, metadata);
-        link.Url = fragment is null || name.Title is null ? name.Url! : WikiUrls.Article(name.Title, fragment);
+        link.Url = fragment is null || name.Title is null ? name.Url : WikiUrls.Article(name.Title, fragment);
         link.Title = name.Tooltip;
         if (name.Title is null)
         {
@@ -190,16 +116,9 @@ public sealed class WikiLinksExtension : IMarkdownExtension
         }
     }
 
-    // Analysing, the load only counts links: their URLs and tooltips would be
-    // strings kept (and copied by the collector) until the load ends.
     private ResolvedName Resolve(string name)
     {
         string? title = _titles.Resolve(name, out string key);
-        if (!_rewrite)
-        {
-            return new ResolvedName(title, key, null, null);
-        }
-
         string shown = title ?? TitleKey.Tidy(name);
         return new ResolvedName(title, key, WikiUrls.Article(shown), title ?? $"{shown}（页面不存在）");
     }
