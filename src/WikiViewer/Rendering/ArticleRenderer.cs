@@ -32,10 +32,6 @@ internal static class ArticleRenderer
         return new RenderedArticle(HtmlOf(document, pipeline), PlainTextOf(document), ArticleMetadata.Of(document));
     }
 
-    /// <summary>The HTML alone, as UTF-8: what serving a damaged store's body from its source needs of <see cref="Render"/>.</summary>
-    public static byte[] RenderHtml(string markdown, MarkdownPipeline pipeline) =>
-        HtmlOf(Markdown.Parse(markdown, pipeline), pipeline);
-
     private static byte[] HtmlOf(Markdig.Syntax.MarkdownDocument document, MarkdownPipeline pipeline)
     {
         var html = t_html ??= new StringWriter();
