@@ -115,64 +115,47 @@ internal sealed class ArticleLoader(ILogger logger)
         int resolved = 0, missing = 0;
         long rendering = 0, adding = 0;
         int generation2Collections = -1;
-
-        // A block is filed and indexed while the next one renders: filing is one thread's work,
-        // much of it writing the bodies' HTML, which would otherwise leave a core idle.
-        var filing = Task.CompletedTask;
-        try
+        for (int start = 0; start < order.Length;)
         {
-            for (int start = 0; start < order.Length;)
+            int end = start;
+            for (long bytes = 0; end < order.Length && (end == start || bytes < RenderBlockBytes); end++)
             {
-                int end = start;
-                for (long bytes = 0; end < order.Length && (end == start || bytes < RenderBlockBytes); end++)
-                {
-                    bytes += accepted[order[end]].Markdown.Length;
-                }
+                bytes += accepted[order[end]].Markdown.Length;
+            }
 
-                long started = Stopwatch.GetTimestamp();
-                writer.FlushSources();
-                var block = new RenderedSource[end - start];
-                Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
-                {
-                    int i = order[id];
-                    var source = accepted[i];
-                    var (html, plainText, metadata) = bodies.Render(writer.ReadSource(source.Markdown), source.RelativePath);
-                    block[id - start] = new RenderedSource(source.RelativePath, aliases[i], html, plainText,
-                        [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
-                    Interlocked.Add(ref resolved, metadata.ResolvedLinks);
-                    Interlocked.Add(ref missing, metadata.MissingLinks);
-                });
+            long started = Stopwatch.GetTimestamp();
+            writer.FlushSources();
+            var block = new RenderedSource[end - start];
+            Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
+            {
+                int i = order[id];
+                var source = accepted[i];
+                var (html, plainText, metadata) = bodies.Render(writer.ReadSource(source.Markdown), source.RelativePath);
+                block[id - start] = new RenderedSource(source.RelativePath, aliases[i], html, plainText,
+                    [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
+                Interlocked.Add(ref resolved, metadata.ResolvedLinks);
+                Interlocked.Add(ref missing, metadata.MissingLinks);
+            });
 
-                rendering += Stopwatch.GetTimestamp() - started;
-                filing.GetAwaiter().GetResult();
-                filing = Task.Run(() =>
-                {
-                    long filingStarted = Stopwatch.GetTimestamp();
-                    writer.Add(block);
-                    adding += Stopwatch.GetTimestamp() - filingStarted;
-                });
-                progress.Advance(end - start);
-                start = end;
+            long rendered = Stopwatch.GetTimestamp();
+            writer.Add(block);
+            rendering += rendered - started;
+            adding += Stopwatch.GetTimestamp() - rendered;
+            progress.Advance(end - start);
+            start = end;
 
-                // What each block held until it was indexed outlives a few collections, and the server
-                // collector, with memory to spare, lets it pile up in generation 2 (2 GB of the 3.8 GB
-                // peak at a million articles): past a budget it is collected, in the background.
-                if (GC.GetTotalMemory(forceFullCollection: false) > IndexBudgetBytes + HeapBeyondPostingsBytes && GC.CollectionCount(2) > generation2Collections)
-                {
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
-                    generation2Collections = GC.CollectionCount(2);
-                }
+            // What each block held until it was indexed outlives a few collections, and the server
+            // collector, with memory to spare, lets it pile up in generation 2 (2 GB of the 3.8 GB
+            // peak at a million articles): past a budget it is collected, in the background.
+            if (GC.GetTotalMemory(forceFullCollection: false) > IndexBudgetBytes + HeapBeyondPostingsBytes && GC.CollectionCount(2) > generation2Collections)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+                generation2Collections = GC.CollectionCount(2);
             }
         }
-        finally
-        {
-            // Never left filing into a writer that a failure is about to dispose.
-            ((IAsyncResult)filing).AsyncWaitHandle.WaitOne();
-        }
 
-        filing.GetAwaiter().GetResult();
         logger.LogInformation(
-            "Render phase: rendering {RenderingMs} ms; beside it, bodies, texts, records, links and categories filed {FilingMs} ms and indexed {IndexingMs} ms; heap {HeapMegabytes} MB at its end, of it postings {PostingsMegabytes} MB, {LinkKeys} link keys",
+            "Render phase: rendering {RenderingMs} ms, then bodies, texts, records, links and categories filed {FilingMs} ms and indexed {IndexingMs} ms; heap {HeapMegabytes} MB at its end, of it postings {PostingsMegabytes} MB, {LinkKeys} link keys",
             (long)Stopwatch.GetElapsedTime(0, rendering).TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(0, adding) - writer.Indexing).TotalMilliseconds,
             (long)writer.Indexing.TotalMilliseconds, GC.GetTotalMemory(forceFullCollection: false) >> 20, writer.PostingsBytes >> 20, writer.LinkKeys);
 
