@@ -13,10 +13,10 @@ namespace WikiViewer.Loading;
 /// The store file (<see cref="StoreFile"/>) written as the load goes, so that no more than a
 /// block of articles is held at once: the sources' Markdown is spooled as files are read
 /// (<see cref="AppendSource"/>, read back to be rendered), each block of rendered articles
-/// then adds its bodies' HTML and its plain texts to the content section, its records to a
-/// spool, its links and categories to their lists and its search documents to the index,
-/// built in runs under a memory budget (<see cref="IndexBuilder"/>). <see cref="Finish"/>
-/// writes the rest.
+/// then adds its bodies' HTML to the content section, its plain texts and records to spools
+/// (the texts follow the bodies there in the end), its links and categories to their lists
+/// and its search documents to the index, built in runs under a memory budget
+/// (<see cref="IndexBuilder"/>). <see cref="Finish"/> writes the rest.
 /// </summary>
 internal sealed class StoreWriter : IDisposable
 {
@@ -25,6 +25,10 @@ internal sealed class StoreWriter : IDisposable
     // The sources wait here, not in the store: it keeps what readers are served, their HTML.
     private readonly Stream _sourceSpool;
     private readonly SectionFileWriter _sources;
+
+    // Plain texts wait here and follow all the bodies in the content section: a search reads the
+    // texts of its results, and packed together, each page of the file the kernel maps holds many.
+    private readonly Stream _textSpool;
     private readonly string? _scratchFolder;
     private readonly long _indexBudgetBytes;
 
@@ -52,6 +56,7 @@ internal sealed class StoreWriter : IDisposable
         _sourceSpool = Spool("sources");
         _sources = new SectionFileWriter(_sourceSpool, "wikiviewer-sources"u8);
         _sources.Begin("sources");
+        _textSpool = Spool("texts");
     }
 
     /// <summary>Spools a source's Markdown until it is rendered; one caller at a time.</summary>
@@ -115,7 +120,9 @@ internal sealed class StoreWriter : IDisposable
             var article = articles[i];
             _bodies[id] = Append(_file, article.Html, ContentKind.Html);
             _aliases[id] = article.Aliases;
-            _texts[id] = Append(_file, MemoryMarshal.AsBytes(article.PlainText.AsSpan()), ContentKind.PlainText);
+            var text = MemoryMarshal.AsBytes(article.PlainText.AsSpan());
+            _texts[id] = new ContentRef(_textSpool.Position, text.Length, (int)ContentKind.PlainText, XxHash3.HashToUInt64(text));
+            _textSpool.Write(text);
 
             _record.ResetWrittenCount();
             ArticleTable.Pack(new PackedWriter(_record), article.SourceFile, article.Aliases, article.Categories, article.Toc, article.Languages);
@@ -153,6 +160,8 @@ internal sealed class StoreWriter : IDisposable
             throw new InvalidOperationException($"{_added} of {_titles?.TitleCount ?? 0} articles were added");
         }
 
+        // Every source is rendered: its spool's disk is given back before the index is written.
+        _sourceSpool.Dispose();
         var index = _index!;
         progress.BeginPhase("index", IndexBuilder.FieldCount * index.PartitionCount);
 
@@ -160,6 +169,13 @@ internal sealed class StoreWriter : IDisposable
         // decommits what the others keep for reuse) before the lists below are made.
         index.Finish();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        long textsStart = _file.SectionLength;
+        AppendSpool(_textSpool);
+        for (int id = 0; id < _texts.Length; id++)
+        {
+            _texts[id] = _texts[id] with { Offset = _texts[id].Offset + textsStart };
+        }
+
         _file.End();
         _file.Write<ContentRef>("articles/bodies", _bodies);
         _file.Write<ContentRef>("articles/texts", _texts);
@@ -188,24 +204,29 @@ internal sealed class StoreWriter : IDisposable
     public void Dispose()
     {
         _sourceSpool.Dispose();
+        _textSpool.Dispose();
         _records?.Dispose();
         _index?.Dispose();
     }
 
     private void WriteRecords()
     {
-        var records = _records!;
-        records.Position = 0;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         _file.Begin("articles/records");
-        for (int read; (read = records.Read(buffer)) > 0;)
+        AppendSpool(_records!);
+        _file.End();
+        _file.Write<long>("articles/record-starts", _recordStarts);
+    }
+
+    private void AppendSpool(Stream spool)
+    {
+        spool.Position = 0;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        for (int read; (read = spool.Read(buffer)) > 0;)
         {
             _file.Append(buffer.AsSpan(0, read));
         }
 
-        _file.End();
         ArrayPool<byte>.Shared.Return(buffer);
-        _file.Write<long>("articles/record-starts", _recordStarts);
     }
 
     /// <summary>
