@@ -25,7 +25,7 @@ internal sealed class ArticleLoader(ILogger logger)
     // Reads in flight during the load; the reader threads mostly wait on the disk.
     private const int ReadsInFlight = 6;
 
-    // Files read but not yet appended, at most: a slow file holds the others up only this far.
+    // Files read but not yet spooled, at most: a slow file holds the others up only this far.
     private const int FilesAhead = 8192;
 
     /// <summary>Articles rendered at once, and indexed as one batch: about this many bytes of Markdown, a few hundred articles.</summary>
@@ -304,7 +304,7 @@ internal sealed class ArticleLoader(ILogger logger)
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    // The place is taken before the file: the lowest file not yet appended always has one.
+                    // The place is taken before the file: the lowest file not yet spooled always has one.
                     ahead.Wait(stop.Token);
                     int i = Interlocked.Increment(ref next);
                     if (i >= files.Count)
