@@ -109,7 +109,8 @@ internal sealed class ArticleLoader(ILogger logger)
         var titles = names.Build(order);
         writer.Start(titles, sourceBytes);
 
-        // 3. Rendered, filed and indexed block by block.
+        // 3. Rendered, filed and indexed block by block, from the spool: every source is in it now.
+        writer.FlushSources();
         progress.BeginPhase("render", accepted.Count);
         var bodies = new BodyRenderer(titles, logger);
         int resolved = 0, missing = 0;
@@ -124,7 +125,6 @@ internal sealed class ArticleLoader(ILogger logger)
             }
 
             long started = Stopwatch.GetTimestamp();
-            writer.FlushSources();
             var block = new RenderedSource[end - start];
             Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
             {
@@ -160,7 +160,6 @@ internal sealed class ArticleLoader(ILogger logger)
             (long)writer.Indexing.TotalMilliseconds, GC.GetTotalMemory(forceFullCollection: false) >> 20, writer.PostingsBytes >> 20, writer.LinkKeys);
 
         // A category's own text goes through the same pipeline; its links are not an article's, so not backlinks.
-        writer.FlushSources();
         var categoryHtml = new byte[categoryTexts.Count][];
         Parallel.For(0, categoryTexts.Count, CpuBound.OneThreadPerCore, i =>
             categoryHtml[i] = bodies.Render(writer.ReadSource(categoryTexts[i].Markdown), categoryTexts[i].RelativePath).HtmlUtf8);
