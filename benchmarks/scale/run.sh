@@ -277,6 +277,11 @@ drive() {
   record "$name" wrk "$out"
   log "$name: $(python3 "$HERE/../load/report.py" --line "$out")"
 }
+# How much of the store file the page cache holds as readers come (util-linux's fincore):
+# the first view of a page it does not hold waits for the disk.
+if command -v fincore >/dev/null; then
+  record pages store_cached_bytes "$(fincore --bytes --noheadings --output RES "$SNAPSHOT"* | awk '{ s += $1 } END { print s + 0 }')"
+fi
 drive pages random "$LISTS/pages.txt" "$DURATION"
 drive search sequential "$LISTS/search.txt" "$DURATION"
 memory after "" "$PID"

@@ -64,7 +64,26 @@ internal sealed unsafe partial class MappedFile : IDisposable
     /// process's resident memory; they stay in the page cache, and a later read brings them back.
     /// Where the OS has no such call, nothing happens.
     /// </summary>
-    public void Release(long offset, long length)
+    public void Release(long offset, long length) => Advise(offset, length, DontNeed);
+
+    /// <summary>
+    /// Has the kernel read the whole file into the page cache, in the background, without
+    /// mapping it into the process (so not into its resident set): after a reboot, or once the
+    /// OS dropped the pages of a file left alone a while, each first read of a page would
+    /// otherwise wait for the disk. Returns once every read is asked for. Where the OS has no
+    /// such call, nothing happens.
+    /// </summary>
+    public void ReadAhead()
+    {
+        // The kernel reads at most its read-ahead window per call (128 KB by default), from the start of the range.
+        const long Step = 128 << 10;
+        for (long offset = 0; offset < Length && Volatile.Read(ref _disposed) == 0; offset += Step)
+        {
+            Advise(offset, Math.Min(Step, Length - offset), WillNeed);
+        }
+    }
+
+    private void Advise(long offset, long length, int advice)
     {
         if (_inMemory is not null || _start is null || length <= 0 || !OperatingSystem.IsLinux())
         {
@@ -74,13 +93,14 @@ internal sealed unsafe partial class MappedFile : IDisposable
         const long Page = 4096;
         long from = ((long)_start + offset) / Page * Page;
         long to = (long)_start + offset + length;
-        _ = Advise((nint)from, (nuint)(to - from), DontNeed);
+        _ = MemoryAdvise((nint)from, (nuint)(to - from), advice);
     }
 
+    private const int WillNeed = 3; // MADV_WILLNEED
     private const int DontNeed = 4; // MADV_DONTNEED
 
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Advise(nint address, nuint length, int advice);
+    private static partial int MemoryAdvise(nint address, nuint length, int advice);
 
     /// <summary>Whether the bytes are held in memory, not in a file (<see cref="InMemory"/>).</summary>
     public bool IsInMemory => _inMemory is not null;

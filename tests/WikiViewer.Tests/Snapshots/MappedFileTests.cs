@@ -3,7 +3,7 @@ using WikiViewer.Storage;
 
 namespace WikiViewer.Tests.Snapshots;
 
-/// <summary>The store file as mapped: what a check reads is not left resident, and still reads back.</summary>
+/// <summary>The store file as mapped: what a check reads is not left resident, and still reads back; read ahead, it is cached but not resident.</summary>
 public sealed class MappedFileTests
 {
     [Fact]
@@ -30,6 +30,62 @@ public sealed class MappedFileTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Read_ahead_brings_a_file_the_OS_dropped_back_into_its_page_cache_and_not_into_the_resident_set()
+    {
+        // Beside the tests, not in /tmp: a file in memory (tmpfs) cannot be dropped from it.
+        string path = Path.Combine(AppContext.BaseDirectory, $"read-ahead-{Guid.NewGuid():N}.bin");
+        try
+        {
+            byte[] bytes = new byte[16 << 20];
+            new Random(11).NextBytes(bytes);
+            using (var written = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                written.Write(bytes);
+                written.Flush(flushToDisk: true); // the OS drops only pages it has written out
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Assert.Equal(0, FileAdvise(stream.SafeFileHandle, 0, 0, 4 /* POSIX_FADV_DONTNEED */));
+            Assert.InRange(CachedFraction(path), 0, 0.05);
+
+            using var file = new MappedFile(stream);
+            file.ReadAhead();
+
+            // The reads were asked for; they complete in the background.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (CachedFraction(path) < 1 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.Equal(1, CachedFraction(path));
+            Assert.InRange(ResidentKilobytes(path), 0, 64);
+            Assert.True(file.Bytes(9 << 20, 4096).SequenceEqual(bytes.AsSpan(9 << 20, 4096)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // What share of a file's pages the page cache holds, as mincore says of a mapping of it of our own.
+    private static double CachedFraction(string path)
+    {
+        using var mapped = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read);
+        using var view = mapped.CreateViewAccessor(0, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read);
+        long length = new FileInfo(path).Length;
+        byte[] pages = new byte[(length + 4095) / 4096];
+        Assert.Equal(0, MemoryInCore(view.SafeMemoryMappedViewHandle.DangerousGetHandle() + (nint)view.PointerOffset, (nuint)length, pages));
+        return pages.Count(page => (page & 1) != 0) / (double)pages.Length;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "posix_fadvise")]
+    private static extern int FileAdvise(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, long length, int advice);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mincore")]
+    private static extern int MemoryInCore(nint address, nuint length, byte[] vector);
 
     // The process's resident kilobytes of the file's mappings, as /proc/self/smaps counts them.
     private static long ResidentKilobytes(string path)
