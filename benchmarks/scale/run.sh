@@ -280,7 +280,7 @@ drive() {
 # How much of the store file the page cache holds as readers come (util-linux's fincore):
 # the first view of a page it does not hold waits for the disk.
 if command -v fincore >/dev/null; then
-  record pages store_cached_bytes "$(fincore --bytes --noheadings --output RES "$SNAPSHOT"* | awk '{ s += $1 } END { print s + 0 }')"
+  record pages store_cached_bytes "$(fincore --bytes --noheadings --output RES "$SNAPSHOT"* | awk '{ s += $1 } END { printf "%.0f\n", s }')"
 fi
 drive pages random "$LISTS/pages.txt" "$DURATION"
 drive search sequential "$LISTS/search.txt" "$DURATION"
