@@ -117,6 +117,54 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         }
 
         _current = store;
+        _ = Task.Run(() => ReadAhead(store));
+    }
+
+    // The store file's pages not in the page cache (after a reboot; on a first start, those the
+    // load's other files pushed out; those the OS dropped while they sat unread) would each make
+    // a view wait for the disk, and for the kernel's read-ahead around it: when memory can hold
+    // the whole file, the OS is asked to read it in as the store begins to serve, in the
+    // background (docs/benchmarks.md, "Store: read ahead as it serves").
+    private void ReadAhead(ArticleStore store)
+    {
+        long length = store.FileLength;
+        if (length == 0 || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        if (AvailableMemoryBytes() is { } available && available < length)
+        {
+            logger.LogInformation("The store file ({FileMegabytes} MB) is not read ahead: the OS has {AvailableMegabytes} MB of memory available",
+                length >> 20, available >> 20);
+            return;
+        }
+
+        long began = Stopwatch.GetTimestamp();
+        store.ReadAhead();
+        logger.LogInformation("Asked the OS to read the store file ({FileMegabytes} MB) into its page cache in {Milliseconds:0} ms",
+            length >> 20, Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+    }
+
+    // MemAvailable: what the OS can give without swapping, the page cache it holds included; null where it does not say.
+    private static long? AvailableMemoryBytes()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/meminfo"))
+            {
+                if (line.StartsWith("MemAvailable:", StringComparison.Ordinal)
+                    && long.TryParse(line.AsSpan("MemAvailable:".Length).Trim().TrimEnd("kB").Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long kilobytes))
+                {
+                    return kilobytes << 10;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return null;
     }
 
     /// <summary>The store in the store file, when there is a whole one of this format; else null.</summary>

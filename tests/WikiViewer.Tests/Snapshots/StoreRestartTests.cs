@@ -35,6 +35,10 @@ public sealed class StoreRestartTests : IDisposable
         Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains($"Read the store {_snapshot}"));
         Assert.Contains(restarted.Logs.Entries, e => e.Message.StartsWith("The store file matches the folder", StringComparison.Ordinal));
         Assert.DoesNotContain(restarted.Logs.Entries, e => e.Message.StartsWith("Load phases:", StringComparison.Ordinal) && e.Message.Contains(" read "));
+
+        // A few hundred KB: any machine has the memory for it.
+        var readAhead = await restarted.Logs.WaitForAsync(e => e.Message.StartsWith("Asked the OS to read the store file (", StringComparison.Ordinal));
+        Assert.Matches(@"^Asked the OS to read the store file \(\d+ MB\) into its page cache in \d+ ms$", readAhead.Message);
         foreach (string url in Urls)
         {
             Assert.Equal(first[url], second[url]);
