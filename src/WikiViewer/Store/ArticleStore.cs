@@ -94,8 +94,8 @@ public sealed class ArticleStore
     public void ReleaseResidentPages() => _file.File.Release(0, _file.File.Length);
 
     /// <summary>The store file's length in bytes; 0 for a store held in memory.</summary>
-    public long FileLength => _file.File.IsInMemory ? 0 : _file.File.Length;
+    internal long FileLength => _file.File.IsInMemory ? 0 : _file.File.Length;
 
     /// <summary>Has the OS read the whole store file into its page cache, in the background (<see cref="MappedFile.ReadAhead"/>).</summary>
-    public void ReadAhead() => _file.File.ReadAhead();
+    internal void ReadAhead() => _file.File.ReadAhead();
 }
