@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using WikiViewer.Rendering.Syntax;
 using WikiViewer.Search;
@@ -75,7 +74,7 @@ internal sealed class StoreWriter : IDisposable
 
     private static ContentRef Append(SectionFileWriter file, ReadOnlySpan<byte> bytes, ContentKind kind)
     {
-        var item = new ContentRef(file.SectionLength, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
+        var item = ContentRef.Of(file.SectionLength, bytes, kind);
         file.Append(bytes);
         return item;
     }
@@ -121,7 +120,7 @@ internal sealed class StoreWriter : IDisposable
             _bodies[id] = Append(_file, article.Html, ContentKind.Html);
             _aliases[id] = article.Aliases;
             var text = MemoryMarshal.AsBytes(article.PlainText.AsSpan());
-            _texts[id] = new ContentRef(_textSpool.Position, text.Length, (int)ContentKind.PlainText, XxHash3.HashToUInt64(text));
+            _texts[id] = ContentRef.Of(_textSpool.Position, text, ContentKind.PlainText);
             _textSpool.Write(text);
 
             _record.ResetWrittenCount();

@@ -12,6 +12,9 @@ namespace WikiViewer.Store;
 internal readonly record struct ContentRef(long Offset, int Length, int Kind, ulong Checksum)
 {
     public static ContentRef None => new(0, 0, (int)ContentKind.None, 0);
+
+    /// <summary>The item <paramref name="bytes"/> make when written at <paramref name="offset"/>, with the checksum a reader checks them against.</summary>
+    public static ContentRef Of(long offset, ReadOnlySpan<byte> bytes, ContentKind kind) => new(offset, bytes.Length, (int)kind, XxHash3.HashToUInt64(bytes));
 }
 
 internal enum ContentKind
