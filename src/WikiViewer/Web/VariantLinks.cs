@@ -33,9 +33,13 @@ public static class VariantLinks
     public static string Keep(HttpContext context, string url) =>
         ScriptVariants.InUrl(context) is { } variant ? Href(url, variant) : url;
 
-    /// <summary>Rendered HTML whose links keep the variant the request's URL names, if any.</summary>
-    public static string KeepInHtml(HttpContext context, string html) =>
-        ScriptVariants.InUrl(context) is { } variant ? RewriteHtml(html, variant) : html;
+    /// <summary>
+    /// What rendered HTML goes through so that its links keep the variant the request's URL
+    /// names; null when the URL names none, so that a page writes its body's HTML as it is,
+    /// never made into a string (<see cref="Utf8Html"/>).
+    /// </summary>
+    public static Func<string, string>? KeepingInHtml(HttpContext context) =>
+        ScriptVariants.InUrl(context) is { } variant ? html => RewriteHtml(html, variant) : null;
 
     /// <summary>
     /// This page's URL (<paramref name="pathAndQuery"/>, as the reader asked for it) in every

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Web;
@@ -52,5 +53,22 @@ public sealed class VariantLinksTests
             VariantLinks.RewriteHtml(html, Taiwan));
         const string external = "<p><a href=\"https://example.org/wiki/a\">a</a> <a href=\"#b\">b</a></p>";
         Assert.Same(external, VariantLinks.RewriteHtml(external, Taiwan));
+    }
+
+    [Fact]
+    public void Rendered_html_is_left_alone_unless_the_url_names_a_variant()
+    {
+        // Null, not a function that returns its input: the page then writes the body's UTF-8
+        // as it is, where a function is handed the body made into a string first.
+        var plain = new DefaultHttpContext();
+        plain.Request.Path = "/wiki/%E5%9B%BD";
+        Assert.Null(VariantLinks.KeepingInHtml(plain));
+
+        var named = new DefaultHttpContext();
+        named.Request.Path = "/category/A";
+        named.Request.QueryString = new QueryString("?variant=zh-tw");
+        var keep = VariantLinks.KeepingInHtml(named);
+        Assert.NotNull(keep);
+        Assert.Equal("<a href=\"/zh-tw/%E5%9B%BD\">国</a>", keep("<a href=\"/wiki/%E5%9B%BD\">国</a>"));
     }
 }

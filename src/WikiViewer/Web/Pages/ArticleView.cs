@@ -35,7 +35,7 @@ public sealed record ArticleView(
 
     /// <param name="linkedFrom">The pages that link to the article.</param>
     /// <param name="renders">Where the body's HTML and its conversions are kept.</param>
-    /// <param name="links">What the page does to the body's links (keeps a variant named in the URL).</param>
+    /// <param name="links">What the page does to the body's links (keeps a variant named in the URL); null: the body's UTF-8 is written as it is.</param>
     public static ArticleView From(Article article, LinkingPages linkedFrom, ScriptVariant script, RenderCache renders, Func<string, string>? links = null)
     {
         // The title, contents and categories read as the body does: same rules, same script.

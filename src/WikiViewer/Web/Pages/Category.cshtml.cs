@@ -39,7 +39,7 @@ public sealed class CategoryModel(ArticleStore store, RenderCache renders) : Pag
             return this.BadRequestPage(error);
         }
 
-        Category = CategoryView.From(category, renders, number, ScriptVariants.Of(HttpContext), html => VariantLinks.KeepInHtml(HttpContext, html));
+        Category = CategoryView.From(category, renders, number, ScriptVariants.Of(HttpContext), VariantLinks.KeepingInHtml(HttpContext));
         return Page();
     }
 }

@@ -32,7 +32,7 @@ public sealed class WikiModel(ArticleStore store, RenderCache renders) : PageMod
 
         if (store.Get(title) is { } article && inQuery == WikiUrls.HasDotSegment(article.Title))
         {
-            Article = ArticleView.From(article, LinkingPages.Of(store, article.Title, article), ScriptVariants.Of(HttpContext), renders, html => VariantLinks.KeepInHtml(HttpContext, html));
+            Article = ArticleView.From(article, LinkingPages.Of(store, article.Title, article), ScriptVariants.Of(HttpContext), renders, VariantLinks.KeepingInHtml(HttpContext));
             return Page();
         }
 
