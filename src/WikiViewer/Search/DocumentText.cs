@@ -21,6 +21,9 @@ public abstract class DocumentText
     /// </summary>
     public virtual string Start(int chars) => Read();
 
+    /// <summary>The snippet of the text that shows <paramref name="terms"/> (<see cref="SnippetBuilder"/>).</summary>
+    internal virtual string Snippet(IReadOnlyList<QueryTerm> terms) => SnippetBuilder.Build(Read(), terms);
+
     private sealed class HeldString(string text) : DocumentText
     {
         public override string Read() => text;

@@ -152,7 +152,7 @@ public sealed class SearchIndex
             for (int i = offset; i < ranked.Count; i++)
             {
                 (int document, double score) = ranked[i];
-                hits[i - offset] = new SearchHit(document, score, SnippetBuilder.Build(_documents[document].Text, marked));
+                hits[i - offset] = new SearchHit(document, score, _documents[document].Body.Snippet(marked));
             }
 
             return new SearchResults(total, hits, estimated);

@@ -29,9 +29,12 @@ internal static class SnippetBuilder
     [ThreadStatic]
     private static char[]? t_normalized;
 
-    public static string Build(string? text, IReadOnlyList<QueryTerm> terms)
+    public static string Build(string? text, IReadOnlyList<QueryTerm> terms) => Build(text.AsSpan(), terms);
+
+    /// <summary>The snippet of a text read in place (a store's mapped text), not copied into a string first.</summary>
+    public static string Build(ReadOnlySpan<char> text, IReadOnlyList<QueryTerm> terms)
     {
-        if (string.IsNullOrEmpty(text))
+        if (text.IsEmpty)
         {
             return string.Empty;
         }
@@ -47,7 +50,7 @@ internal static class SnippetBuilder
     // window holds every term: folding and tokenizing each hit's whole article
     // was most of a query's time (docs/benchmarks.md, "Search: snippets scan
     // paragraph by paragraph").
-    private static List<Match> FindMatches(string text, IReadOnlyList<QueryTerm> terms)
+    private static List<Match> FindMatches(ReadOnlySpan<char> text, IReadOnlyList<QueryTerm> terms)
     {
         var matches = new List<Match>();
         if (terms.Count == 0)
@@ -60,10 +63,10 @@ internal static class SnippetBuilder
         var units = t_units ??= [];
         for (int start = 0; start < text.Length && matches.Count < MaxMatches;)
         {
-            int newline = text.IndexOf('\n', start);
-            int end = newline < 0 ? text.Length : newline;
+            int newline = text[start..].IndexOf('\n');
+            int end = newline < 0 ? text.Length : start + newline;
             int before = matches.Count;
-            if (MayHoldATerm(text.AsSpan(start, end - start), terms))
+            if (MayHoldATerm(text[start..end], terms))
             {
                 MatchParagraph(text, start, end, terms, units, matches);
             }
@@ -88,14 +91,14 @@ internal static class SnippetBuilder
         return matches;
     }
 
-    private static void MatchParagraph(string text, int start, int end, IReadOnlyList<QueryTerm> terms, List<TextUnit> units, List<Match> matches)
+    private static void MatchParagraph(ReadOnlySpan<char> text, int start, int end, IReadOnlyList<QueryTerm> terms, List<TextUnit> units, List<Match> matches)
     {
         if (end == start)
         {
             return;
         }
 
-        string paragraph = text[start..end];
+        string paragraph = text[start..end].ToString();
         char[] buffer = t_normalized ??= new char[1024];
         ReadOnlySpan<char> normalized = TextAnalyzer.NormalizeInto(paragraph, ref buffer);
         t_normalized = buffer;
@@ -267,7 +270,7 @@ internal static class SnippetBuilder
         return (start, Math.Min(end, start + TargetLength));
     }
 
-    private static int ChooseStart(string text, int spanStart, int spanEnd)
+    private static int ChooseStart(ReadOnlySpan<char> text, int spanStart, int spanEnd)
     {
         int room = TargetLength - (spanEnd - spanStart);
         int lead = Math.Min(room / 3, MaxLeadingContext);
@@ -313,7 +316,7 @@ internal static class SnippetBuilder
         return spanStart;
     }
 
-    private static int ChooseEnd(string text, int ws, int spanEnd)
+    private static int ChooseEnd(ReadOnlySpan<char> text, int ws, int spanEnd)
     {
         int limit = Math.Min(text.Length, ws + TargetLength);
         int end = limit;
@@ -331,7 +334,7 @@ internal static class SnippetBuilder
         return end;
     }
 
-    private static int FindEnd(string text, int low, int limit)
+    private static int FindEnd(ReadOnlySpan<char> text, int low, int limit)
     {
         for (int k = low; k <= limit; k++)
         {
@@ -368,7 +371,7 @@ internal static class SnippetBuilder
         return limit;
     }
 
-    private static string Render(string text, int ws, int we, List<Match> matches)
+    private static string Render(ReadOnlySpan<char> text, int ws, int we, List<Match> matches)
     {
         var ranges = new List<(int Start, int End)>();
         foreach (Match match in matches)
@@ -420,7 +423,7 @@ internal static class SnippetBuilder
         return html.ToString();
     }
 
-    private static void AppendEscaped(StringBuilder html, string text, ref int i)
+    private static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text, ref int i)
     {
         char c = text[i];
         switch (c)
@@ -451,7 +454,7 @@ internal static class SnippetBuilder
         }
     }
 
-    private static bool IsOnlySpaceUntilParagraphEnd(string text, int from)
+    private static bool IsOnlySpaceUntilParagraphEnd(ReadOnlySpan<char> text, int from)
     {
         for (int k = from; k < text.Length && text[k] != '\n'; k++)
         {
@@ -464,7 +467,7 @@ internal static class SnippetBuilder
         return true;
     }
 
-    private static int SkipSpace(string text, int k, int spanStart)
+    private static int SkipSpace(ReadOnlySpan<char> text, int k, int spanStart)
     {
         while (k < spanStart && char.IsWhiteSpace(text[k]))
         {
@@ -474,7 +477,7 @@ internal static class SnippetBuilder
         return k;
     }
 
-    private static bool IsSentenceStart(string text, int k)
+    private static bool IsSentenceStart(ReadOnlySpan<char> text, int k)
     {
         if (k == 0)
         {
@@ -487,7 +490,7 @@ internal static class SnippetBuilder
 
     private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '；' or ';' or '…';
 
-    private static bool IsClauseStart(string text, int k) =>
+    private static bool IsClauseStart(ReadOnlySpan<char> text, int k) =>
         k > 0 && (IsClauseEnd(text[k - 1]) || char.IsWhiteSpace(text[k - 1]) || IsOpeningBracket(text[k]));
 
     private static bool IsOpeningBracket(char c) => c is '《' or '（' or '“' or '「' or '『' or '(' or '[' or '"' or '【';
@@ -495,7 +498,7 @@ internal static class SnippetBuilder
     private static bool IsClauseEnd(char c) => c is '，' or '、' or ',' or '：' or ':';
 
     /// <summary>Not inside a word of letters or digits, and not between the halves of a surrogate pair.</summary>
-    private static bool IsWordBoundary(string text, int k)
+    private static bool IsWordBoundary(ReadOnlySpan<char> text, int k)
     {
         if (k <= 0 || k >= text.Length)
         {

@@ -167,6 +167,10 @@ internal sealed class MappedText(ContentItems texts, int index, string file, Bod
         return new string(text[..end]);
     }
 
+    // Read in place: a hit's whole text, copied into a string, was most of what a search allocated.
+    internal override string Snippet(IReadOnlyList<QueryTerm> terms) =>
+        texts.TryRead(index, file, "plain text", out var utf16) ? SnippetBuilder.Build(MemoryMarshal.Cast<byte, char>(utf16), terms) : SnippetBuilder.Build(FromSource(), terms);
+
     // Rendered again from the source, once: a damaged store is rare, and replaced at the next start.
     private string FromSource() => _fromSource ??= renderer.Render(texts.Region.SourceUtf8(file), file).PlainText;
 }

@@ -7,6 +7,7 @@ using WikiViewer.Web;
 using WikiViewer.Loading;
 using WikiViewer.Search;
 using WikiViewer.Store;
+using WikiViewer.Titles;
 
 namespace WikiViewer.Web;
 
@@ -40,10 +41,11 @@ public static class SearchApi
             }
 
             var results = await store.Search.SearchAsync(request.Query, request.Offset, request.Limit, cancellationToken);
+            // A hit's title alone is read: the whole record (aliases, categories, contents, languages) is not shown.
             var hits = results.Hits.Select(hit =>
             {
-                var article = store.Articles[hit.DocumentId];
-                return new SearchResponseHit(article.Title, article.Url, hit.Snippet, Math.Round(hit.Score, 4));
+                string title = store.Titles.Title(hit.DocumentId);
+                return new SearchResponseHit(title, WikiUrls.Article(title), hit.Snippet, Math.Round(hit.Score, 4));
             }).ToArray();
             return Results.Json(new SearchResponse(request.Query, results.Total, results.TotalIsEstimate, hits), SearchJsonContext.Utf8.SearchResponse);
         });

@@ -310,6 +310,29 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void A_hits_damaged_plain_text_first_read_by_a_search_gives_the_snippet_of_its_source_with_a_warning()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var fresh = Load(corpus.Path, storePath: null);
+        Load(corpus.Path, StorePath).Close();
+        byte[] bytes = File.ReadAllBytes(StorePath);
+        StoreFileLayout.Of(StorePath).FlipInContent(bytes, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16
+        File.WriteAllBytes(StorePath, bytes);
+
+        var logs = new LogCapture();
+        var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load"));
+
+        // The snippet is made from the text in place, so the search is its first reader.
+        Assert.NotNull(read);
+        var expected = fresh.Search.Search("快照", 0, 20);
+        var actual = read.Search.Search("快照", 0, 20);
+        Assert.Contains(actual.Hits, h => h.Snippet.Contains("<mark>快照</mark>"));
+        Assert.Equal(Describe(expected), Describe(actual));
+        var said = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains("plain text of snapshot.md", said.Message);
+    }
+
+    [Fact]
     public void A_flipped_byte_in_a_search_partition_is_found_on_its_first_lookup_said_once_and_the_next_start_loads_the_folder()
     {
         var corpus = SnapshotCorpus.Create();
