@@ -277,16 +277,7 @@ public sealed class StoreFileTests : IDisposable
     public void A_flipped_byte_in_one_articles_content_serves_it_from_its_source_with_a_warning_and_the_next_start_loads_the_folder()
     {
         using var corpus = SnapshotCorpus.Create();
-        var fresh = Load(corpus.Path, storePath: null);
-        Load(corpus.Path, StorePath).Close();
-        byte[] bytes = File.ReadAllBytes(StorePath);
-        var layout = StoreFileLayout.Of(StorePath);
-        layout.FlipInContent(bytes, "<strong>快照条目</strong>"u8);   // snapshot.md's HTML
-        layout.FlipInContent(bytes, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16
-        File.WriteAllBytes(StorePath, bytes);
-
-        var logs = new LogCapture();
-        var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load"));
+        var (fresh, read, logs) = OpenWithContentFlipped(corpus, SnapshotHtml, SnapshotPlainText);
 
         // The content is not hashed at start: the damage is found when the items are read.
         Assert.NotNull(read);
@@ -313,14 +304,7 @@ public sealed class StoreFileTests : IDisposable
     public void A_hits_damaged_plain_text_first_read_by_a_search_gives_the_snippet_of_its_source_with_a_warning()
     {
         using var corpus = SnapshotCorpus.Create();
-        var fresh = Load(corpus.Path, storePath: null);
-        Load(corpus.Path, StorePath).Close();
-        byte[] bytes = File.ReadAllBytes(StorePath);
-        StoreFileLayout.Of(StorePath).FlipInContent(bytes, Encoding.Unicode.GetBytes("见不存在的条目"));  // snapshot.md's plain text, UTF-16
-        File.WriteAllBytes(StorePath, bytes);
-
-        var logs = new LogCapture();
-        var read = StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load"));
+        var (fresh, read, logs) = OpenWithContentFlipped(corpus, SnapshotPlainText);
 
         // The snippet is made from the text in place, so the search is its first reader.
         Assert.NotNull(read);
@@ -503,6 +487,27 @@ public sealed class StoreFileTests : IDisposable
         {
             Assert.Equal(Describe(expected.Search.Search(query, 0, 20)), Describe(actual.Search.Search(query, 0, 20)));
         }
+    }
+
+    // snapshot.md's HTML, and its plain text (UTF-16).
+    private static readonly byte[] SnapshotHtml = "<strong>快照条目</strong>"u8.ToArray();
+    private static readonly byte[] SnapshotPlainText = Encoding.Unicode.GetBytes("见不存在的条目");
+
+    /// <summary>The corpus loaded in memory, and from a store file with a byte flipped in each of <paramref name="flipped"/> in its content.</summary>
+    private (ArticleStore Fresh, ArticleStore? Read, LogCapture Logs) OpenWithContentFlipped(TempCorpus corpus, params byte[][] flipped)
+    {
+        var fresh = Load(corpus.Path, storePath: null);
+        Load(corpus.Path, StorePath).Close();
+        byte[] bytes = File.ReadAllBytes(StorePath);
+        var layout = StoreFileLayout.Of(StorePath);
+        foreach (byte[] content in flipped)
+        {
+            layout.FlipInContent(bytes, content);
+        }
+
+        File.WriteAllBytes(StorePath, bytes);
+        var logs = new LogCapture();
+        return (fresh, StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load")), logs);
     }
 
     private static ArticleStore Load(string folder, string? storePath, ILogger? logger = null) =>
