@@ -43,7 +43,7 @@ internal sealed class ArticleLoader(ILogger logger)
     /// opened from there. The load streams: every file is read and its Markdown spooled,
     /// keeping only its names; once every name is known (a link can only be resolved
     /// then), the articles are read back and rendered in blocks in id order, and each block is
-    /// written and indexed while the next one renders (<see cref="StoreWriter"/>).
+    /// written and indexed before the next (<see cref="StoreWriter"/>).
     /// </summary>
     public ArticleStore Load(ContentFolder folder, LoadProgress progress, StoreLocation location)
     {
@@ -116,65 +116,42 @@ internal sealed class ArticleLoader(ILogger logger)
         int resolved = 0, missing = 0;
         long rendering = 0, adding = 0;
         int generation2Collections = -1;
-
-        // Each block is filed and indexed beside the next one's rendering: filing runs on one
-        // thread, and each parallel loop ends waiting for its slowest thread, so alone they
-        // left a core idle. One block is written at a time, in id order.
-        Task writing = Task.CompletedTask;
-        try
+        for (int start = 0; start < order.Length;)
         {
-            for (int start = 0; start < order.Length;)
+            int end = start;
+            for (long bytes = 0; end < order.Length && (end == start || bytes < RenderBlockBytes); end++)
             {
-                int end = start;
-                for (long bytes = 0; end < order.Length && (end == start || bytes < RenderBlockBytes); end++)
-                {
-                    bytes += accepted[order[end]].Markdown.Length;
-                }
-
-                long started = Stopwatch.GetTimestamp();
-                var block = new RenderedSource[end - start];
-                Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
-                {
-                    int i = order[id];
-                    var source = accepted[i];
-                    var (html, plainText, metadata) = bodies.Render(writer.ReadSource(source.Markdown), source.RelativePath);
-                    block[id - start] = new RenderedSource(source.RelativePath, aliases[i], html, plainText,
-                        [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
-                    Interlocked.Add(ref resolved, metadata.ResolvedLinks);
-                    Interlocked.Add(ref missing, metadata.MissingLinks);
-                });
-
-                rendering += Stopwatch.GetTimestamp() - started;
-                writing.GetAwaiter().GetResult();
-                int count = end - start;
-                writing = Task.Factory.StartNew(
-                    () =>
-                    {
-                        long adding0 = Stopwatch.GetTimestamp();
-                        writer.Add(block);
-                        adding += Stopwatch.GetTimestamp() - adding0;
-                        progress.Advance(count);
-                    },
-                    CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                start = end;
-
-                // What each block held until it was indexed outlives a few collections, and the server
-                // collector, with memory to spare, lets it pile up in generation 2 (2 GB of the 3.8 GB
-                // peak at a million articles): past a budget it is collected, in the background.
-                if (GC.GetTotalMemory(forceFullCollection: false) > IndexBudgetBytes + HeapBeyondPostingsBytes && GC.CollectionCount(2) > generation2Collections)
-                {
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
-                    generation2Collections = GC.CollectionCount(2);
-                }
+                bytes += accepted[order[end]].Markdown.Length;
             }
 
-            writing.GetAwaiter().GetResult();
-        }
-        catch when (!writing.IsCompleted)
-        {
-            // The writer is disposed once the load fails: no block may still be written to it then.
-            ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
-            throw;
+            long started = Stopwatch.GetTimestamp();
+            var block = new RenderedSource[end - start];
+            Parallel.For(start, end, CpuBound.OneThreadPerCore, id =>
+            {
+                int i = order[id];
+                var source = accepted[i];
+                var (html, plainText, metadata) = bodies.Render(writer.ReadSource(source.Markdown), source.RelativePath);
+                block[id - start] = new RenderedSource(source.RelativePath, aliases[i], html, plainText,
+                    [.. metadata.Toc], [.. metadata.Categories], [.. metadata.Languages], [.. metadata.LinkKeys.Distinct()]);
+                Interlocked.Add(ref resolved, metadata.ResolvedLinks);
+                Interlocked.Add(ref missing, metadata.MissingLinks);
+            });
+
+            long rendered = Stopwatch.GetTimestamp();
+            writer.Add(block);
+            rendering += rendered - started;
+            adding += Stopwatch.GetTimestamp() - rendered;
+            progress.Advance(end - start);
+            start = end;
+
+            // What each block held until it was indexed outlives a few collections, and the server
+            // collector, with memory to spare, lets it pile up in generation 2 (2 GB of the 3.8 GB
+            // peak at a million articles): past a budget it is collected, in the background.
+            if (GC.GetTotalMemory(forceFullCollection: false) > IndexBudgetBytes + HeapBeyondPostingsBytes && GC.CollectionCount(2) > generation2Collections)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+                generation2Collections = GC.CollectionCount(2);
+            }
         }
 
         logger.LogInformation(
