@@ -29,9 +29,7 @@ internal static class SnippetBuilder
     [ThreadStatic]
     private static char[]? t_normalized;
 
-    public static string Build(string? text, IReadOnlyList<QueryTerm> terms) => Build(text.AsSpan(), terms);
-
-    /// <summary>The snippet of a text read in place (a store's mapped text), not copied into a string first.</summary>
+    /// <summary>The snippet of a text, a string or read in place (a store's mapped text), not copied into a string first.</summary>
     public static string Build(ReadOnlySpan<char> text, IReadOnlyList<QueryTerm> terms)
     {
         if (text.IsEmpty)

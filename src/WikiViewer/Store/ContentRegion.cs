@@ -148,16 +148,15 @@ internal sealed class MappedText(ContentItems texts, int index, string file, Bod
 {
     private string? _fromSource;
 
-    public override string Read() => texts.TryRead(index, file, "plain text", out var utf16) ? new string(MemoryMarshal.Cast<byte, char>(utf16)) : FromSource();
+    public override string Read() => InPlace(out var text) ? new string(text) : FromSource();
 
     public override string Start(int chars)
     {
-        if (!texts.TryRead(index, file, "plain text", out var utf16))
+        if (!InPlace(out var text))
         {
             return FromSource();
         }
 
-        var text = MemoryMarshal.Cast<byte, char>(utf16);
         int end = Math.Min(text.Length, chars);
         if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1]))
         {
@@ -168,8 +167,15 @@ internal sealed class MappedText(ContentItems texts, int index, string file, Bod
     }
 
     // Read in place: a hit's whole text, copied into a string, was most of what a search allocated.
-    internal override string Snippet(IReadOnlyList<QueryTerm> terms) =>
-        texts.TryRead(index, file, "plain text", out var utf16) ? SnippetBuilder.Build(MemoryMarshal.Cast<byte, char>(utf16), terms) : SnippetBuilder.Build(FromSource(), terms);
+    internal override string Snippet(IReadOnlyList<QueryTerm> terms) => SnippetBuilder.Build(InPlace(out var text) ? text : FromSource(), terms);
+
+    /// <summary>The text in the store file, checked on its first read; false when it is damaged.</summary>
+    private bool InPlace(out ReadOnlySpan<char> text)
+    {
+        bool whole = texts.TryRead(index, file, "plain text", out var utf16);
+        text = MemoryMarshal.Cast<byte, char>(utf16);
+        return whole;
+    }
 
     // Rendered again from the source, once: a damaged store is rare, and replaced at the next start.
     private string FromSource() => _fromSource ??= renderer.Render(texts.Region.SourceUtf8(file), file).PlainText;
