@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using WikiViewer.Rendering;
@@ -27,6 +28,12 @@ internal sealed class ArticleLoader(ILogger logger)
 
     // Files read but not yet spooled, at most: a slow file holds the others up only this far.
     private const int FilesAhead = 8192;
+
+    // The read buffers kept for reuse, of each size up to the largest (a power of two): a
+    // buffer per file was most of what the read phase allocated (docs/benchmarks.md,
+    // "Load: sources kept as bytes, only the lead decoded").
+    private const int ReadBufferBytes = 1 << 20;
+    private const int BuffersPerSize = 256;
 
     /// <summary>Articles rendered at once, and indexed as one batch: about this many bytes of Markdown, a few hundred articles.</summary>
     internal int RenderBlockBytes { get; init; } = 4 << 20;
@@ -255,13 +262,14 @@ internal sealed class ArticleLoader(ILogger logger)
     /// read waits on the disk, so more reads than cores are kept in flight; many more
     /// are no faster cold and slower warm, taking turns with the parsers
     /// (docs/benchmarks.md, "Load: six file readers"). Each file's Markdown is spooled
-    /// in the folder's order, whatever order they are read in, and then let
-    /// go: at most <see cref="FilesAhead"/> files wait to be spooled.
+    /// in the folder's order, whatever order they are read in, and its buffer then
+    /// reused: at most <see cref="FilesAhead"/> files wait to be spooled.
     /// </summary>
     /// <returns>The bytes of Markdown spooled.</returns>
     private long ReadAndStore(ContentFolder folder, IReadOnlyList<string> files, StoredSource?[] sources, long[] stamps, StoreWriter writer, LoadProgress progress)
     {
-        using var arrived = new BlockingCollection<(int Index, string RelativePath, byte[] Bytes)>(boundedCapacity: 4096);
+        using var arrived = new BlockingCollection<(int Index, string RelativePath, ArraySegment<byte> Bytes)>(boundedCapacity: 4096);
+        var buffers = ArrayPool<byte>.Create(ReadBufferBytes, BuffersPerSize);
         using var stop = new CancellationTokenSource();
         using var ahead = new SemaphoreSlim(FilesAhead);
         var parsed = new SourceArticle?[files.Count];
@@ -284,10 +292,11 @@ internal sealed class ArticleLoader(ILogger logger)
                 {
                     if (parsed[appended] is { } ready)
                     {
-                        var markdown = writer.AppendSource(ready.Utf8);
+                        var markdown = writer.AppendSource(ready.Utf8.Span);
                         sources[appended] = new StoredSource(ready.RelativePath, markdown, ready.Names, ready.Kind);
                         bytesAppended += markdown.Length;
                         parsed[appended] = null;
+                        Return(buffers, ready.Utf8);
                     }
 
                     ahead.Release();
@@ -313,7 +322,7 @@ internal sealed class ArticleLoader(ILogger logger)
                     }
 
                     string relativePath = Path.GetRelativePath(folder.Path, files[i]);
-                    if (Read(folder, files[i], relativePath, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
+                    if (Read(folder, files[i], relativePath, buffers, out stamps[2 * i], out stamps[(2 * i) + 1]) is { } bytes)
                     {
                         arrived.Add((i, relativePath, bytes), stop.Token);
                     }
@@ -353,7 +362,13 @@ internal sealed class ArticleLoader(ILogger logger)
             {
                 foreach (var (i, relativePath, bytes) in arrived.GetConsumingEnumerable())
                 {
-                    Arrived(i, Parse(bytes, relativePath, folder.Classify(files[i])));
+                    var source = Parse(bytes, relativePath, folder.Classify(files[i]));
+                    if (source is null)
+                    {
+                        Return(buffers, bytes);
+                    }
+
+                    Arrived(i, source);
                 }
             });
         }
@@ -379,8 +394,8 @@ internal sealed class ArticleLoader(ILogger logger)
         return bytesAppended;
     }
 
-    /// <summary>A file's bytes, or null (logged) when it is not to be read.</summary>
-    private byte[]? Read(ContentFolder folder, string file, string relativePath, out long length, out long modified)
+    /// <summary>A file's bytes, in a buffer of <paramref name="buffers"/>, or null (logged) when it is not to be read.</summary>
+    private ArraySegment<byte>? Read(ContentFolder folder, string file, string relativePath, ArrayPool<byte> buffers, out long length, out long modified)
     {
         length = modified = 0;
         try
@@ -408,7 +423,7 @@ internal sealed class ArticleLoader(ILogger logger)
                 return null;
             }
 
-            return ReadAll(file);
+            return ReadAll(file, buffers);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -437,10 +452,9 @@ internal sealed class ArticleLoader(ILogger logger)
         return info;
     }
 
-    // The bytes go where the collector never copies them until they are spooled, and
-    // only the lead is decoded before the render pass: decoded whole, every text was
-    // kept through the collections of the read phase and encoded to UTF-8 again.
-    private static byte[] ReadAll(string file)
+    // Only the lead is decoded before the render pass: decoded whole, every text was kept
+    // through the collections of the read phase and encoded to UTF-8 again.
+    private static ArraySegment<byte> ReadAll(string file, ArrayPool<byte> buffers)
     {
         using var handle = File.OpenHandle(file);
         long length = RandomAccess.GetLength(handle);
@@ -449,55 +463,62 @@ internal sealed class ArticleLoader(ILogger logger)
             throw new IOException($"grew past {MaxFileBytes / (1024 * 1024)} MB while loading");
         }
 
-        byte[] bytes = Unmoved((int)length);
-        int read = 0;
-        while (read < length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is > 0 and int count)
+        byte[] buffer = buffers.Rent((int)length);
+        try
         {
-            read += count;
-        }
+            int read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is > 0 and int count)
+            {
+                read += count;
+            }
 
-        return read == length ? bytes : Unmoved(bytes.AsSpan(0, read)); // it shrank meanwhile
+            return new ArraySegment<byte>(buffer, 0, read); // fewer when it shrank meanwhile
+        }
+        catch
+        {
+            buffers.Return(buffer);
+            throw;
+        }
     }
 
-    private static byte[] Unmoved(int length) => GC.AllocateUninitializedArray<byte>(length, pinned: true);
-
-    private static byte[] Unmoved(ReadOnlySpan<byte> bytes)
+    private static void Return(ArrayPool<byte> buffers, ReadOnlyMemory<byte> bytes)
     {
-        byte[] copy = Unmoved(bytes.Length);
-        bytes.CopyTo(copy);
-        return copy;
+        if (MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is { Length: > 0 } array)
+        {
+            buffers.Return(array);
+        }
     }
 
     /// <summary>A file of a folder without the collection's layout: titled by its lead.</summary>
-    internal SourceArticle? Parse(byte[] bytes, string relativePath, string fileStem) =>
+    internal SourceArticle? Parse(ReadOnlyMemory<byte> bytes, string relativePath, string fileStem) =>
         Parse(bytes, relativePath, new ContentFile(ContentFileKind.Article, fileStem));
 
     /// <summary>A file's bytes to its names, or null (logged) when they are not an article.</summary>
-    internal SourceArticle? Parse(byte[] bytes, string relativePath, ContentFile file)
+    internal SourceArticle? Parse(ReadOnlyMemory<byte> bytes, string relativePath, ContentFile file)
     {
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        if (bytes.Span.IndexOf((byte)0) >= 0)
         {
             return Skip(relativePath, "binary content (NUL bytes), not a text article");
         }
 
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        if (bytes.Span.StartsWith(Encoding.UTF8.Preamble))
         {
-            bytes = Unmoved(bytes.AsSpan(Encoding.UTF8.Preamble.Length));
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
         // A dump with one bad byte should not lose the article: invalid sequences
         // are shown as U+FFFD (Encoding.UTF8 decodes so) and the file is named in the log.
-        if (!Utf8.IsValid(bytes))
+        if (!Utf8.IsValid(bytes.Span))
         {
             logger.LogWarning("{File} is not valid UTF-8; invalid bytes are shown as U+FFFD", relativePath);
         }
 
-        if (IsBlank(bytes))
+        if (IsBlank(bytes.Span))
         {
             return Skip(relativePath, "empty file");
         }
 
-        int depth = MarkdownNesting.Depth(bytes);
+        int depth = MarkdownNesting.Depth(bytes.Span);
         if (depth > MarkdownNesting.Limit)
         {
             return Skip(relativePath, $"nested {depth} levels deep (quotes, lists or brackets); at most {MarkdownNesting.Limit} can be rendered");
@@ -510,7 +531,7 @@ internal sealed class ArticleLoader(ILogger logger)
 
         try
         {
-            var names = file.Kind == ContentFileKind.NamedArticle ? LeadReader.ReadNamed(bytes, file.Name) : LeadReader.Read(bytes, file.Name);
+            var names = file.Kind == ContentFileKind.NamedArticle ? LeadReader.ReadNamed(bytes.Span, file.Name) : LeadReader.Read(bytes.Span, file.Name);
             return new SourceArticle(relativePath, bytes, names, file.Kind);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -549,5 +570,5 @@ internal sealed class ArticleLoader(ILogger logger)
     /// <summary>A file read and named, its Markdown spooled.</summary>
     private sealed record StoredSource(string RelativePath, ContentRef Markdown, ArticleNames Names, ContentFileKind Kind);
 
-    internal sealed record SourceArticle(string RelativePath, byte[] Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
+    internal sealed record SourceArticle(string RelativePath, ReadOnlyMemory<byte> Utf8, ArticleNames Names, ContentFileKind Kind = ContentFileKind.Article);
 }

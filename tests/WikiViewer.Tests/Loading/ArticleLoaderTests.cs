@@ -48,6 +48,40 @@ public sealed class ArticleLoaderTests
         Assert.Equal(24, app.Logs.Entries.Count(static e => e.Level == LogLevel.Warning && e.Message.Contains("empty file")));
     }
 
+    // Read buffers are reused: a file shorter than the one a buffer held before must bring
+    // its own bytes alone, with or without a byte-order mark.
+    [Fact]
+    public async Task Each_article_holds_its_own_files_text_alone_whatever_buffer_it_was_read_into()
+    {
+        using var corpus = new TempCorpus();
+        var texts = new Dictionary<string, string>();
+        for (int i = 0; i < 400; i++)
+        {
+            string filler = string.Concat(Enumerable.Repeat($"第{i}段。", (i * 37) % 150));
+            string text = $"**条目{i}**是第{i}个条目。{filler}\n\n结尾{i}号。\n";
+            texts[$"条目{i}"] = $"结尾{i}号。";
+            if (i % 3 == 0)
+            {
+                corpus.AddBytes($"{i:D4}.txt", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]);
+            }
+            else
+            {
+                corpus.Add($"{i:D4}.txt", text);
+            }
+        }
+
+        await using var app = new WikiApplication(corpus.Path);
+        await app.CreateReadyClientAsync();
+
+        Assert.Equal(400, app.Store.Articles.Count);
+        Assert.All(app.Store.Articles, article =>
+        {
+            Assert.EndsWith(texts[article.Title], article.PlainText.TrimEnd());
+            Assert.Single(texts.Values, ending => article.PlainText.Contains(ending));
+            Assert.StartsWith("<p><strong>" + article.Title + "</strong>", article.Html);
+        });
+    }
+
     [Fact]
     public void The_last_phase_ends_with_all_it_counts_done()
     {

@@ -73,7 +73,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
 
             // As the load does.
-            var (html, plainText, metadata) = bodies.Render(source.Utf8, name);
+            var (html, plainText, metadata) = bodies.Render(source.Utf8.Span, name);
             var body = parser.ParseDocument("<!DOCTYPE html><html><body>" + Encoding.UTF8.GetString(html) + "</body></html>").Body!;
             problems.AddRange(Dangers(body).Select(d => $"case {n}: {d}"));
             documents.Add(new SearchDocument(source.Names.Title, source.Names.Aliases, metadata.Categories, plainText));
