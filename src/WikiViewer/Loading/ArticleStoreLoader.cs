@@ -146,6 +146,9 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             length >> 20, Stopwatch.GetElapsedTime(began).TotalMilliseconds);
     }
 
+    /// <summary>Whether the OS has memory available for the whole store file, as its read-ahead asks; true where it does not say.</summary>
+    internal static bool MemoryHoldsFile(ArticleStore store) => AvailableMemoryBytes() is not { } available || available >= store.FileLength;
+
     // MemAvailable: what the OS can give without swapping, the page cache it holds included; null where it does not say.
     private static long? AvailableMemoryBytes()
     {

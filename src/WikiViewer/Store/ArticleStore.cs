@@ -93,6 +93,12 @@ public sealed class ArticleStore
     /// </summary>
     public void ReleaseResidentPages() => _file.File.Release(0, _file.File.Length);
 
+    /// <summary>
+    /// Maps the articles' plain texts into the process, which searches read all over for their
+    /// snippets; returns their bytes. They stay file-backed, pages the OS may drop.
+    /// </summary>
+    internal long MapTexts() => _articles.MapTexts();
+
     /// <summary>The store file's length in bytes; 0 for a store held in memory.</summary>
     internal long FileLength => _file.File.IsInMemory ? 0 : _file.File.Length;
 

@@ -45,6 +45,9 @@ internal sealed class ArticleTable
 
     public BodyRenderer Renderer => _renderer;
 
+    /// <summary>Maps every plain text into the process (<see cref="ContentItems.Map"/>); returns their span's bytes.</summary>
+    public long MapTexts() => _texts.Map();
+
     public Article this[int id]
     {
         get

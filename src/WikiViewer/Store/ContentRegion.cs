@@ -53,6 +53,17 @@ internal sealed class ContentRegion(MappedFile file, long start, long length, st
             ? file.Bytes(start + item.Offset, item.Length)
             : throw new InvalidDataException($"an item of {item.Length} bytes at {item.Offset} does not lie in the content region of {length} bytes");
 
+    /// <summary>Maps the <paramref name="count"/> bytes at <paramref name="at"/> of the region into the process (<see cref="MappedFile.Map"/>).</summary>
+    public void Map(long at, long count)
+    {
+        if (at < 0 || count < 0 || at > length - count)
+        {
+            throw new InvalidDataException($"{count} bytes at {at} do not lie in the content region of {length} bytes");
+        }
+
+        file.Map(start + at, count);
+    }
+
     /// <summary>Says which item did not match and deletes the store file, once: the next start loads the folder.</summary>
     public void Damaged(string article, string what)
     {
@@ -123,6 +134,32 @@ internal sealed class ContentItems
     public int Count => _items.Length;
 
     public ContentKind Kind(int index) => (ContentKind)_items[index].Kind;
+
+    /// <summary>
+    /// Maps the items into the process, from the first to the end of the last (the store file
+    /// packs each table's items together); returns how many bytes that is.
+    /// </summary>
+    public long Map()
+    {
+        long first = long.MaxValue, end = 0;
+        for (int i = 0; i < _items.Length; i++)
+        {
+            var item = _items[i];
+            if (item.Length > 0)
+            {
+                first = Math.Min(first, item.Offset);
+                end = Math.Max(end, item.Offset + item.Length);
+            }
+        }
+
+        if (end <= first)
+        {
+            return 0;
+        }
+
+        _region.Map(first, end - first);
+        return end - first;
+    }
 
     /// <summary>The item's bytes in place, checked on the first read; false (logged once) when they do not match their checksum.</summary>
     public bool TryRead(int index, string file, string what, out ReadOnlySpan<byte> bytes)

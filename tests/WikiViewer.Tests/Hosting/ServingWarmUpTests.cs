@@ -56,6 +56,32 @@ public sealed class ServingWarmUpTests
     }
 
     [Fact]
+    public async Task After_the_index_is_checked_a_store_files_plain_texts_are_mapped_and_searches_read_them()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var app = new WikiApplication(settings: new Dictionary<string, string>
+            {
+                ["Wiki:WarmUpSeconds"] = "0",
+                ["Wiki:SnapshotPath"] = Path.Combine(folder, "store.wikiviewer"),
+            });
+            var (_, client) = await WarmedUpAsync(app);
+            using var _ = client;
+
+            await app.Logs.WaitForAsync(e => e.Message.StartsWith("Mapped the articles' plain texts (0 MB) in ", StringComparison.Ordinal));
+            var lines = app.Logs.Entries.Select(e => e.Message).ToList();
+            Assert.InRange(lines.FindIndex(m => m.StartsWith("Checked the search index's ", StringComparison.Ordinal)), 0, lines.FindIndex(m => m.StartsWith("Mapped ", StringComparison.Ordinal)) - 1);
+            string json = await client.GetStringAsync("/api/search?q=%E5%9B%BD%E9%99%85%E6%B4%BE"); // 国际派
+            Assert.Contains("国际派", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task In_process_without_an_address_there_is_nothing_to_warm_and_the_probe_is_ready_with_the_store()
     {
         await using var app = new WikiApplication();

@@ -3,7 +3,7 @@ using WikiViewer.Storage;
 
 namespace WikiViewer.Tests.Snapshots;
 
-/// <summary>The store file as mapped: what a check reads is not left resident, and still reads back; read ahead, it is cached but not resident.</summary>
+/// <summary>The store file as mapped: what a check reads is not left resident, and still reads back; read ahead, it is cached but not resident; mapped, it is resident.</summary>
 public sealed class MappedFileTests
 {
     [Fact]
@@ -70,6 +70,32 @@ public sealed class MappedFileTests
         }
     }
 
+    [Fact]
+    public void A_mapped_range_is_resident_at_once_and_reads_back_the_same()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            byte[] bytes = new byte[32 << 20];
+            new Random(5).NextBytes(bytes);
+            File.WriteAllBytes(path, bytes);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var file = new MappedFile(stream);
+            Assert.InRange(ResidentKilobytes(path), 0, 64);
+
+            file.Map(12 << 20, 8 << 20);
+
+            // The 8 MB and what the kernel maps around their ends, not the other 24 MB.
+            Assert.InRange(ResidentKilobytes(path), 8 << 10, (8 << 10) + (4 << 10));
+            Assert.True(file.Bytes(12 << 20, 8 << 20).SequenceEqual(bytes.AsSpan(12 << 20, 8 << 20)));
+            Assert.Throws<InvalidDataException>(() => file.Map(30 << 20, 4 << 20));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     // What share of a file's pages the page cache holds, as mincore says of a mapping of it of our own.
     private static double CachedFraction(string path)
     {
@@ -87,8 +113,22 @@ public sealed class MappedFileTests
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mincore")]
     private static extern int MemoryInCore(nint address, nuint length, byte[] vector);
 
+    // Whether the page of the file at this index is mapped into the process, in its one mapping, as /proc/self/pagemap says.
+    internal static bool IsResident(string path, long page)
+    {
+        var mapping = File.ReadLines("/proc/self/maps").Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Single(fields => fields.Length >= 6 && fields[5] == path);
+        long start = Convert.ToInt64(mapping[0].Split('-')[0], 16), fileOffset = Convert.ToInt64(mapping[2], 16);
+        long virtualPage = start / Environment.SystemPageSize + page - fileOffset / Environment.SystemPageSize;
+        using var pagemap = new FileStream("/proc/self/pagemap", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        byte[] entry = new byte[8];
+        pagemap.Position = virtualPage * 8;
+        pagemap.ReadExactly(entry);
+        return (BitConverter.ToUInt64(entry) & (1UL << 63)) != 0; // bit 63: present
+    }
+
     // The process's resident kilobytes of the file's mappings, as /proc/self/smaps counts them.
-    private static long ResidentKilobytes(string path)
+    internal static long ResidentKilobytes(string path)
     {
         long total = 0;
         bool inFile = false;

@@ -161,6 +161,37 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void Mapping_the_plain_texts_makes_every_one_resident_and_leaves_the_bodies_out()
+    {
+        using var corpus = new TempCorpus();
+        for (int i = 0; i < 500; i++)
+        {
+            corpus.AddFile($"Page/条目{i}.md", string.Join("\n\n", Enumerable.Range(0, 30).Select(p =>
+                $"**条目{i}**的第{p}段讲[条目{(i + p) % 500}](../Page/条目{(i + p) % 500}.md \"wikilink\")，又讲[另一条目{p}](../Page/另一条目{p}.md \"wikilink\")和*别的事*。")));
+        }
+
+        var loaded = Load(corpus.Path, StorePath);
+        string[] texts = [.. loaded.Articles.Select(a => a.PlainText)];
+        loaded.Close();
+        var read = Reopen(corpus.Path);
+        byte[] file = File.ReadAllBytes(StorePath);
+        long[] textPages = [.. texts.SelectMany(text => PagesOf(file, Encoding.Unicode.GetBytes(text))).Distinct()];
+        long[] bodyPages = [.. loaded.Articles.SelectMany(a => PagesOf(file, a.HtmlUtf8)).Distinct().Except(textPages)];
+        read.ReleaseResidentPages(); // as the warm-up leaves them
+        Assert.DoesNotContain(true, textPages.Select(page => MappedFileTests.IsResident(StorePath, page)));
+
+        long textBytes = read.MapTexts();
+
+        Assert.Equal(texts.Sum(t => (long)t.Length * sizeof(char)), textBytes);
+        Assert.All(textPages, page => Assert.True(MappedFileTests.IsResident(StorePath, page), $"page {page}"));
+        // A fault maps at most a large folio of the page cache whole (2 MB), so bodies further from the texts stay out.
+        long[] farBodyPages = [.. bodyPages.Where(page => page < textPages.Min() - (2 << 20) / Environment.SystemPageSize)];
+        Assert.True(farBodyPages.Length > 256, $"{farBodyPages.Length} pages of bodies");
+        Assert.DoesNotContain(true, farBodyPages.Select(page => MappedFileTests.IsResident(StorePath, page)));
+        Assert.Equal(texts, read.Articles.Select(a => a.PlainText));
+    }
+
+    [Fact]
     public void A_search_index_of_many_partitions_read_back_answers_every_query_as_built()
     {
         var documents = GeneratedCorpus.Create(1500, seed: 7).ToArray();
@@ -508,6 +539,17 @@ public sealed class StoreFileTests : IDisposable
         File.WriteAllBytes(StorePath, bytes);
         var logs = new LogCapture();
         return (fresh, StoreLocation.Configured(StorePath).TryOpen(corpus.Path, () => TimeSpan.Zero, logs.CreateLogger("load")), logs);
+    }
+
+    // The pages of the store file that the one place holding these bytes lies on.
+    private static IEnumerable<long> PagesOf(byte[] file, byte[] bytes)
+    {
+        int at = file.AsSpan().IndexOf(bytes);
+        Assert.True(at >= 0 && file.AsSpan(at + 1).IndexOf(bytes) < 0, "bytes not in the file once");
+        for (long page = at / Environment.SystemPageSize; page <= (at + bytes.Length - 1) / Environment.SystemPageSize; page++)
+        {
+            yield return page;
+        }
     }
 
     private static ArticleStore Load(string folder, string? storePath, ILogger? logger = null) =>
