@@ -7,29 +7,15 @@ namespace WikiViewer.Tests.Snapshots;
 public sealed class MappedFileTests
 {
     [Fact]
-    public void A_checked_range_leaves_the_resident_set_and_reads_back_the_same()
+    public void A_checked_range_leaves_the_resident_set_and_reads_back_the_same() => WithMappedFile(seed: 7, (path, bytes, file) =>
     {
-        string path = Path.GetTempFileName();
-        try
-        {
-            byte[] bytes = new byte[32 << 20];
-            new Random(7).NextBytes(bytes);
-            File.WriteAllBytes(path, bytes);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var file = new MappedFile(stream);
+        Assert.True(file.ChecksumMatches(0, bytes.Length, XxHash3.HashToUInt64(bytes)));
+        Assert.InRange(ResidentKilobytes(path), 0, 1024); // every byte of 32 MB was read
 
-            Assert.True(file.ChecksumMatches(0, bytes.Length, XxHash3.HashToUInt64(bytes)));
-            Assert.InRange(ResidentKilobytes(path), 0, 1024); // every byte of 32 MB was read
-
-            Assert.True(file.Bytes(5 << 20, 4096).SequenceEqual(bytes.AsSpan(5 << 20, 4096)));
-            Assert.InRange(ResidentKilobytes(path), 4, 8 << 10); // what was read, and what the kernel maps around it
-            Assert.False(file.ChecksumMatches(0, bytes.Length, XxHash3.HashToUInt64(bytes) + 1));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        Assert.True(file.Bytes(5 << 20, 4096).SequenceEqual(bytes.AsSpan(5 << 20, 4096)));
+        Assert.InRange(ResidentKilobytes(path), 4, 8 << 10); // what was read, and what the kernel maps around it
+        Assert.False(file.ChecksumMatches(0, bytes.Length, XxHash3.HashToUInt64(bytes) + 1));
+    });
 
     [Fact]
     public void Read_ahead_brings_a_file_the_OS_dropped_back_into_its_page_cache_and_not_into_the_resident_set()
@@ -72,24 +58,30 @@ public sealed class MappedFileTests
     }
 
     [Fact]
-    public void A_mapped_range_is_resident_at_once_and_reads_back_the_same()
+    public void A_mapped_range_is_resident_at_once_and_reads_back_the_same() => WithMappedFile(seed: 5, (path, bytes, file) =>
+    {
+        Assert.InRange(ResidentKilobytes(path), 0, 64);
+
+        file.Map(12 << 20, 8 << 20);
+
+        // The 8 MB and what the kernel maps around their ends, not the other 24 MB.
+        Assert.InRange(ResidentKilobytes(path), 8 << 10, (8 << 10) + (4 << 10));
+        Assert.True(file.Bytes(12 << 20, 8 << 20).SequenceEqual(bytes.AsSpan(12 << 20, 8 << 20)));
+        Assert.Throws<InvalidDataException>(() => file.Map(30 << 20, 4 << 20));
+    });
+
+    // 32 MB of random bytes in a temporary file, mapped.
+    private static void WithMappedFile(int seed, Action<string, byte[], MappedFile> test)
     {
         string path = Path.GetTempFileName();
         try
         {
             byte[] bytes = new byte[32 << 20];
-            new Random(5).NextBytes(bytes);
+            new Random(seed).NextBytes(bytes);
             File.WriteAllBytes(path, bytes);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             using var file = new MappedFile(stream);
-            Assert.InRange(ResidentKilobytes(path), 0, 64);
-
-            file.Map(12 << 20, 8 << 20);
-
-            // The 8 MB and what the kernel maps around their ends, not the other 24 MB.
-            Assert.InRange(ResidentKilobytes(path), 8 << 10, (8 << 10) + (4 << 10));
-            Assert.True(file.Bytes(12 << 20, 8 << 20).SequenceEqual(bytes.AsSpan(12 << 20, 8 << 20)));
-            Assert.Throws<InvalidDataException>(() => file.Map(30 << 20, 4 << 20));
+            test(path, bytes, file);
         }
         finally
         {
