@@ -32,7 +32,8 @@
 #     with that prefix) and write time; stops it;
 #  3. restart on the same content and snapshot: seconds to ready, VmHWM,
 #     RssAnon and RssFile at ready; fails unless the log says the store was
-#     read back from the snapshot;
+#     read back from the snapshot, and, before and after the drives, if it says
+#     the folder is being loaded again (a store other code wrote);
 #  4. URL lists (lists.py): the titles of a random --titles files (read from
 #     each lead), --queries distinct 2-4 character Chinese queries cut from the
 #     corpus text (load/lists.py's draw_queries), the home page's pages, the
@@ -57,6 +58,7 @@ source "$HERE/../lib.sh"
 WROTE_PATTERN='Wrote the store'
 WRITE_FAILED_PATTERN='could not be written'
 READ_BACK_PATTERN='Read the store '
+RELOAD_PATTERN='loading the folder again while it serves'
 
 ARTICLES=999999
 SEED=42
@@ -277,6 +279,14 @@ drive() {
   record "$name" wrk "$out"
   log "$name: $(python3 "$HERE/../load/report.py" --line "$out")"
 }
+# A restart on a store that other content or code wrote (--skip-first-start after a
+# commit) loads the folder again while it serves: its figures would be that load's.
+fail_if_reloading() {
+  local line
+  line=$(grep -o "The store file was made from other .*$RELOAD_PATTERN" "$RUN/restart.log" | head -n 1 || true)
+  [[ -z $line ]] || fail_server restart "the restart is loading the folder again (\"$line\"): the store was written by other content or code; after a change, run without --skip-first-start"
+}
+fail_if_reloading
 # How much of the store file the page cache holds as readers come (util-linux's fincore):
 # the first view of a page it does not hold waits for the disk.
 if command -v fincore >/dev/null; then
@@ -288,6 +298,7 @@ memory after "" "$PID"
 drive home random "$LISTS/home.txt" "$BRIEF_DURATION"
 drive category random "$LISTS/categories.txt" "$BRIEF_DURATION"
 drive random random "$LISTS/random.txt" "$BRIEF_DURATION"
+fail_if_reloading
 record_log restart
 record run load_end "\"$(loadavg)\""
 cleanup
