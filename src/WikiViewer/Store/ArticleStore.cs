@@ -95,9 +95,10 @@ public sealed class ArticleStore
 
     /// <summary>
     /// Maps the articles' plain texts into the process, which searches read all over for their
-    /// snippets; returns their bytes. They stay file-backed, pages the OS may drop.
+    /// snippets, and checks those no search has read yet against their checksums; returns their
+    /// bytes and how many are intact. They stay file-backed, pages the OS may drop.
     /// </summary>
-    internal long MapTexts() => _articles.MapTexts();
+    internal (long Bytes, int Intact) MapTexts() => (_articles.MapTexts(), _articles.CheckTexts());
 
     /// <summary>The store file's length in bytes; 0 for a store held in memory.</summary>
     internal long FileLength => _file.File.IsInMemory ? 0 : _file.File.Length;

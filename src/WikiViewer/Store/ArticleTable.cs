@@ -48,6 +48,9 @@ internal sealed class ArticleTable
     /// <summary>Maps every plain text into the process (<see cref="ContentItems.Map"/>); returns their span's bytes.</summary>
     public long MapTexts() => _texts.Map();
 
+    /// <summary>Checks every plain text no read has checked yet (<see cref="ContentItems.CheckAll"/>); returns how many are intact.</summary>
+    public int CheckTexts() => _texts.CheckAll(id => Record(id).ReadString(), "plain text");
+
     public Article this[int id]
     {
         get

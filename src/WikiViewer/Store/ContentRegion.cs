@@ -164,16 +164,49 @@ internal sealed class ContentItems
     /// <summary>The item's bytes in place, checked on the first read; false (logged once) when they do not match their checksum.</summary>
     public bool TryRead(int index, string file, string what, out ReadOnlySpan<byte> bytes)
     {
-        var item = _items[index];
-        bytes = _region.Bytes(item);
+        bytes = _region.Bytes(_items[index]);
+        bool intact = Check(index, bytes, out bool foundDamaged);
+        if (foundDamaged)
+        {
+            _region.Damaged(file, what);
+        }
+
+        return intact;
+    }
+
+    /// <summary>
+    /// Checks every item no read has checked yet, so that reads find them checked; one that does
+    /// not match is logged as its first read would log it. Returns how many are intact.
+    /// </summary>
+    /// <param name="file">The source file of an item, for the log line of a damaged one.</param>
+    public int CheckAll(Func<int, string> file, string what)
+    {
+        int intact = 0;
+        for (int index = 0; index < _items.Length; index++)
+        {
+            if (Check(index, _region.Bytes(_items[index]), out bool foundDamaged))
+            {
+                intact++;
+            }
+
+            if (foundDamaged)
+            {
+                _region.Damaged(file(index), what);
+            }
+        }
+
+        return intact;
+    }
+
+    // Hashes the bytes on the item's first check only; foundDamaged is true for the one check that found them damaged.
+    private bool Check(int index, ReadOnlySpan<byte> bytes, out bool foundDamaged)
+    {
+        foundDamaged = false;
         int state = Volatile.Read(ref _states[index]);
         if (state == 0)
         {
-            state = XxHash3.HashToUInt64(bytes) == item.Checksum ? 1 : 2;
-            if (Interlocked.CompareExchange(ref _states[index], (byte)state, 0) == 0 && state == 2)
-            {
-                _region.Damaged(file, what);
-            }
+            state = XxHash3.HashToUInt64(bytes) == _items[index].Checksum ? 1 : 2;
+            foundDamaged = Interlocked.CompareExchange(ref _states[index], (byte)state, 0) == 0 && state == 2;
         }
 
         return state == 1;

@@ -180,9 +180,10 @@ public sealed class StoreFileTests : IDisposable
         read.ReleaseResidentPages(); // as the warm-up leaves them
         Assert.DoesNotContain(true, textPages.Select(page => MappedFileTests.IsResident(StorePath, page)));
 
-        long textBytes = read.MapTexts();
+        var (textBytes, intact) = read.MapTexts();
 
         Assert.Equal(texts.Sum(t => (long)t.Length * sizeof(char)), textBytes);
+        Assert.Equal(texts.Length, intact);
         Assert.All(textPages, page => Assert.True(MappedFileTests.IsResident(StorePath, page), $"page {page}"));
         // A fault maps at most a large folio of the page cache whole (2 MB), so bodies further from the texts stay out.
         long[] farBodyPages = [.. bodyPages.Where(page => page < textPages.Min() - (2 << 20) / Environment.SystemPageSize)];
@@ -345,6 +346,26 @@ public sealed class StoreFileTests : IDisposable
         Assert.Equal(Describe(expected), Describe(actual));
         var said = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Contains("plain text of snapshot.md", said.Message);
+    }
+
+    [Fact]
+    public void Mapping_the_texts_checks_them_and_a_damaged_one_is_said_once_read_from_its_source_and_the_next_start_loads_the_folder()
+    {
+        using var corpus = SnapshotCorpus.Create();
+        var (fresh, read, logs) = OpenWithContentFlipped(corpus, SnapshotPlainText);
+        Assert.NotNull(read);
+
+        var (_, intact) = read.MapTexts();
+
+        Assert.Equal(read.Articles.Count - 1, intact);
+        var said = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains("plain text of snapshot.md", said.Message);
+        Assert.False(File.Exists(StorePath));
+
+        // Searches and pages then read the texts checked: the damaged one from its source, and nothing said again.
+        Assert.Equal(Describe(fresh.Search.Search("快照", 0, 20)), Describe(read.Search.Search("快照", 0, 20)));
+        Assert.Equal(fresh.Articles.Select(a => a.PlainText), read.Articles.Select(a => a.PlainText));
+        Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
