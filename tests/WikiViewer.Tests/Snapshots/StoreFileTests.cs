@@ -172,11 +172,12 @@ public sealed class StoreFileTests : IDisposable
 
         var loaded = Load(corpus.Path, StorePath);
         string[] texts = [.. loaded.Articles.Select(a => a.PlainText)];
-        loaded.Close();
+        byte[][] bodies = [.. loaded.Articles.Select(a => a.HtmlUtf8)];
+        loaded.Close(); // read nothing of it after: its mapping is gone
         var read = Reopen(corpus.Path);
         byte[] file = File.ReadAllBytes(StorePath);
         long[] textPages = [.. texts.SelectMany(text => PagesOf(file, Encoding.Unicode.GetBytes(text))).Distinct()];
-        long[] bodyPages = [.. loaded.Articles.SelectMany(a => PagesOf(file, a.HtmlUtf8)).Distinct().Except(textPages)];
+        long[] bodyPages = [.. bodies.SelectMany(body => PagesOf(file, body)).Distinct().Except(textPages)];
         read.ReleaseResidentPages(); // as the warm-up leaves them
         Assert.DoesNotContain(true, textPages.Select(page => MappedFileTests.IsResident(StorePath, page)));
 
