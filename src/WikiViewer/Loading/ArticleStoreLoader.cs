@@ -133,10 +133,10 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
             return;
         }
 
-        if (AvailableMemoryBytes() is { } available && available < length)
+        if (!MemoryHoldsFile(store))
         {
             logger.LogInformation("The store file ({FileMegabytes} MB) is not read ahead: the OS has {AvailableMegabytes} MB of memory available",
-                length >> 20, available >> 20);
+                length >> 20, AvailableMemoryBytes() >> 20);
             return;
         }
 

@@ -48,21 +48,16 @@ internal sealed class ContentRegion(MappedFile file, long start, long length, st
     public string StorePath => file.Path;
 
     /// <summary>An item's bytes; it must lie in the region.</summary>
-    public ReadOnlySpan<byte> Bytes(ContentRef item) =>
-        item.Offset >= 0 && item.Length >= 0 && item.Offset <= length - item.Length
-            ? file.Bytes(start + item.Offset, item.Length)
-            : throw new InvalidDataException($"an item of {item.Length} bytes at {item.Offset} does not lie in the content region of {length} bytes");
+    public ReadOnlySpan<byte> Bytes(ContentRef item) => file.Bytes(InFile(item.Offset, item.Length), item.Length);
 
     /// <summary>Maps the <paramref name="count"/> bytes at <paramref name="at"/> of the region into the process (<see cref="MappedFile.Map"/>).</summary>
-    public void Map(long at, long count)
-    {
-        if (at < 0 || count < 0 || at > length - count)
-        {
-            throw new InvalidDataException($"{count} bytes at {at} do not lie in the content region of {length} bytes");
-        }
+    public void Map(long at, long count) => file.Map(InFile(at, count), count);
 
-        file.Map(start + at, count);
-    }
+    // Where the count bytes at this offset of the region lie in the file; they must lie in the region.
+    private long InFile(long at, long count) =>
+        at >= 0 && count >= 0 && at <= length - count
+            ? start + at
+            : throw new InvalidDataException($"{count} bytes at {at} do not lie in the content region of {length} bytes");
 
     /// <summary>Says which item did not match and deletes the store file, once: the next start loads the folder.</summary>
     public void Damaged(string article, string what)
