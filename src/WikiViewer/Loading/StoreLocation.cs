@@ -168,6 +168,7 @@ public sealed class StoreLocation
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            DeleteAbandoned(path);
             using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
             {
                 write(new SectionFileWriter(stream, StoreFile.Magic), System.IO.Path.GetDirectoryName(partial));
@@ -176,7 +177,6 @@ public sealed class StoreLocation
             if (keep)
             {
                 File.Move(partial, path, overwrite: true);
-                DeleteAbandoned(path);
             }
 
             var file = SectionFile.Open(keep ? path : partial, StoreFile.Magic)
@@ -200,10 +200,15 @@ public sealed class StoreLocation
         }
     }
 
+    /// <summary>
+    /// Sweeps, before a load writes beside <paramref name="path"/>, what dead writers left there:
+    /// this store's partial files, index runs, and the spools earlier builds kept as files.
+    /// </summary>
     private static void DeleteAbandoned(string path)
     {
         string folder = System.IO.Path.GetDirectoryName(path)!;
-        foreach (string file in Directory.EnumerateFiles(folder, System.IO.Path.GetFileName(path) + ".*.partial"))
+        string[] patterns = [System.IO.Path.GetFileName(path) + ".*.partial", "wikiviewer-*.tmp", "wikiviewer-index-*.run"];
+        foreach (string file in patterns.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern)))
         {
             if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > AbandonedAfter)
             {

@@ -79,10 +79,24 @@ internal sealed class StoreWriter : IDisposable
         return item;
     }
 
-    private Stream Spool(string what) => _scratchFolder is null
-        ? new MemoryStream()
-        : new FileStream(Path.Combine(_scratchFolder, $"wikiviewer-{what}-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
+    private Stream Spool(string what)
+    {
+        if (_scratchFolder is null)
+        {
+            return new MemoryStream();
+        }
+
+        string path = Path.Combine(_scratchFolder, $"wikiviewer-{what}-{Guid.NewGuid():N}.tmp");
+        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once, the spool lives as long as its handle: a load that is killed leaves
+            // no gigabytes behind (Windows deletes a DeleteOnClose file when the process dies).
+            File.Delete(path);
+        }
+
+        return spool;
+    }
 
     /// <summary>Memory the search index's postings being built take now.</summary>
     public long PostingsBytes => _index?.SizeInBytes ?? 0;

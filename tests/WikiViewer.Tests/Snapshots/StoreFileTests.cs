@@ -484,14 +484,50 @@ public sealed class StoreFileTests : IDisposable
             Assert.Equal(3, reopened.Articles.Count);
         }
 
-        // Another writer's temporary file is left alone while it may still be written; an abandoned one is swept.
-        string fresh = StorePath + ".0123456789abcdef0123456789abcdef.partial", stale = StorePath + ".fedcba9876543210fedcba9876543210.partial";
-        File.WriteAllText(fresh, "being written");
-        File.WriteAllText(stale, "abandoned");
-        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+        // Another writer's temporary files are left alone while they may still be written; what a
+        // dead writer left (its partial store, an index run, an earlier build's spool) is swept.
+        string[] fresh = [StorePath + ".0123456789abcdef0123456789abcdef.partial", Path.Combine(_folder, "wikiviewer-index-0123456789abcdef0123456789abcdef.run")];
+        string[] stale =
+        [
+            StorePath + ".fedcba9876543210fedcba9876543210.partial",
+            Path.Combine(_folder, "wikiviewer-index-fedcba9876543210fedcba9876543210.run"),
+            Path.Combine(_folder, "wikiviewer-sources-fedcba9876543210fedcba9876543210.tmp"),
+        ];
+        string unrelated = Path.Combine(_folder, "notes.tmp");
+        foreach (string file in fresh.Concat(stale).Append(unrelated))
+        {
+            File.WriteAllText(file, "left here");
+        }
+
+        foreach (string file in stale.Append(unrelated))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+        }
+
         Load(corpus.Path, StorePath).Close();
-        Assert.True(File.Exists(fresh));
-        Assert.False(File.Exists(stale));
+        Assert.All(fresh.Append(unrelated), file => Assert.True(File.Exists(file), file));
+        Assert.All(stale, file => Assert.False(File.Exists(file), file));
+    }
+
+    [Fact]
+    public void A_loads_spools_are_no_files_while_it_writes_so_a_killed_load_leaves_none_behind()
+    {
+        Directory.CreateDirectory(_folder);
+        byte[] markdown = Encoding.UTF8.GetBytes("# 标题\n\n正文，[链接](../Page/别处.md)。");
+        using var store = new MemoryStream();
+        using (var writer = new StoreWriter(new SectionFileWriter(store, StoreFile.Magic), _folder, indexBudgetBytes: 1 << 20))
+        {
+            var first = writer.AppendSource(markdown);
+            var second = writer.AppendSource(markdown.AsSpan(0, 8));
+            writer.FlushSources();
+
+            // A killed process closes its handles: what is no file by then cannot be left behind.
+            Assert.Empty(Directory.GetFiles(_folder));
+            Assert.Equal(markdown, writer.ReadSource(first));
+            Assert.Equal(markdown.AsSpan(0, 8).ToArray(), writer.ReadSource(second));
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder));
     }
 
     [Fact]
