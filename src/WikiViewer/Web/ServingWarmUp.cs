@@ -26,6 +26,8 @@ public static class ServingWarmUpExtensions
 /// for another page or query, asked for once, which the caches do not keep. It stops early when
 /// its time, <c>Wiki:WarmUpSeconds</c>, is spent: on a whole-dump store and a slow machine all
 /// its requests would hold a restart back longer than they save (docs/benchmarks.md, same section).
+/// Then, in the background, it settles the store that serves (<see cref="SettleAsync"/>), and
+/// later the one that replaces it when the folder changed.
 /// </summary>
 public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHostApplicationLifetime lifetime, ILogger<ServingWarmUp> logger, TimeSpan budget)
     : BackgroundService
@@ -89,25 +91,20 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
                     : "Warmed up the serving paths with {Requests} requests in {Milliseconds:0} ms", Sent, elapsed.TotalMilliseconds);
             }
 
-            // The index's partitions are checked on their first lookup, and their pages mapped
-            // on their first read: a fresh server's first searches each paid for several.
-            // Checking the rest now, one at a time in the background, spares them both.
-            long began = System.Diagnostics.Stopwatch.GetTimestamp();
-            int intact = await Task.Run(loader.Ready.Result.Search.CheckPartitions, stoppingToken);
-            logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+            var settled = loader.Store;
+            await SettleAsync(settled, stoppingToken);
 
-            // A hit's plain text, read for its snippet, was a fresh server's page fault or more
-            // per hit, and its checksum was hashed on that first read: its first searches ran at
-            // half the later rate. When memory holds the store file (as for its read-ahead), the
-            // texts are mapped now, in one call, after the warm-up, which gives back what it
-            // read, and checked (docs/benchmarks.md, "Store: plain texts mapped once serving").
-            var store = loader.Ready.Result;
-            if (store.FileLength > 0 && ArticleStoreLoader.MemoryHoldsFile(store))
+            // A store file made from other content is loaded past while it serves: the store loaded
+            // again replaces it, and readers are already there, so it is settled but not warmed.
+            // What the process mapped of the file it replaced is given back (a request still
+            // reading it maps again what it reads).
+            if (await loader.Checked.WaitAsync(stoppingToken))
             {
-                began = System.Diagnostics.Stopwatch.GetTimestamp();
-                var (bytes, intactTexts) = await Task.Run(store.MapTexts, stoppingToken);
-                logger.LogInformation("Mapped the articles' plain texts ({Megabytes} MB) and checked them ({Intact} intact) in {Milliseconds:0} ms",
-                    bytes >> 20, intactTexts, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                loader.Ready.Result.ReleaseResidentPages();
+                if (loader.Store != settled)
+                {
+                    await SettleAsync(loader.Store, stoppingToken);
+                }
             }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -122,6 +119,30 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         finally
         {
             _done.TrySetResult();
+        }
+    }
+
+    // What a store's first searches would otherwise pay for, done in the background once it serves.
+    private async Task SettleAsync(Store.ArticleStore store, CancellationToken stoppingToken)
+    {
+        // The index's partitions are checked on their first lookup, and their pages mapped
+        // on their first read: a fresh server's first searches each paid for several.
+        // Checking the rest now, one at a time in the background, spares them both.
+        long began = System.Diagnostics.Stopwatch.GetTimestamp();
+        int intact = await Task.Run(store.Search.CheckPartitions, stoppingToken);
+        logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+
+        // A hit's plain text, read for its snippet, was a fresh server's page fault or more
+        // per hit, and its checksum was hashed on that first read: its first searches ran at
+        // half the later rate. When memory holds the store file (as for its read-ahead), the
+        // texts are mapped now, in one call, after the warm-up, which gives back what it
+        // read, and checked (docs/benchmarks.md, "Store: plain texts mapped once serving").
+        if (store.FileLength > 0 && ArticleStoreLoader.MemoryHoldsFile(store))
+        {
+            began = System.Diagnostics.Stopwatch.GetTimestamp();
+            var (bytes, intactTexts) = await Task.Run(store.MapTexts, stoppingToken);
+            logger.LogInformation("Mapped the articles' plain texts ({Megabytes} MB) and checked them ({Intact} intact) in {Milliseconds:0} ms",
+                bytes >> 20, intactTexts, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
         }
     }
 

@@ -82,6 +82,56 @@ public sealed class ServingWarmUpTests
     }
 
     [Fact]
+    public async Task A_store_loaded_again_after_the_folder_changed_is_settled_too_and_the_one_it_replaced_given_back()
+    {
+        using var corpus = new TempCorpus().AddSeeds();
+        string store = Path.Combine(corpus.Path, "store", "store.wikiviewer");
+        var settings = new Dictionary<string, string> { ["Wiki:WarmUpSeconds"] = "0", ["Wiki:SnapshotPath"] = store };
+        await using (var first = new WikiApplication(corpus.Path, settings))
+        {
+            await first.CreateReadyClientAsync();
+        }
+
+        corpus.Add("雪豹谷.md", "**雪豹谷**是测试用的山谷，谷中有冰川。\n");
+        await using var app = new WikiApplication(corpus.Path, settings);
+        var (_, client) = await WarmedUpAsync(app);
+        using var _ = client;
+
+        // Three articles are so quickly loaded again that the store file's may be replaced before
+        // the server starts, or after it was settled: either way the new store is settled last.
+        await app.Logs.WaitForAsync(e => e.Message.StartsWith("Mapped the articles' plain texts (0 MB) and checked them (4 intact) in ", StringComparison.Ordinal));
+        var lines = app.Logs.Entries.Select(e => e.Message).ToList();
+        Assert.InRange(lines.FindIndex(m => m.StartsWith("The store loaded again from the folder serves now", StringComparison.Ordinal)),
+            0, lines.FindLastIndex(m => m.StartsWith("Checked the search index's ", StringComparison.Ordinal)) - 1);
+
+        // The file it replaced, unlinked by the new one's move, holds nothing in the process any more.
+        Assert.Equal(0, ResidentKilobytesOfDeleted(store));
+        string json = await client.GetStringAsync("/api/search?q=%E5%86%B0%E5%B7%9D"); // 冰川
+        Assert.Contains("雪豹谷", json, StringComparison.Ordinal);
+    }
+
+    // The process's resident kilobytes of its mappings of a file since unlinked ("path (deleted)" in /proc/self/smaps).
+    private static long ResidentKilobytesOfDeleted(string path)
+    {
+        long total = 0;
+        bool inFile = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 0 && fields[0].Contains('-') && !fields[0].EndsWith(':'))
+            {
+                inFile = fields is [.., var mapped, "(deleted)"] && mapped == path;
+            }
+            else if (inFile && fields is ["Rss:", var kilobytes, "kB"])
+            {
+                total += long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return total;
+    }
+
+    [Fact]
     public async Task In_process_without_an_address_there_is_nothing_to_warm_and_the_probe_is_ready_with_the_store()
     {
         await using var app = new WikiApplication();
