@@ -21,6 +21,7 @@ internal sealed class ArticleTable
     private readonly ContentItems _bodies;
     private readonly ContentItems _texts;
     private readonly BodyRenderer _renderer;
+    private readonly Func<int, string> _fileOf;
 
     public ArticleTable(TitleIndex titles, ReadOnlyArray<long> recordStarts, ReadOnlyArray<byte> records, ContentItems bodies, ContentItems texts, BodyRenderer renderer)
     {
@@ -37,6 +38,7 @@ internal sealed class ArticleTable
         _bodies = bodies;
         _texts = texts;
         _renderer = renderer;
+        _fileOf = id => Record(id).ReadString();
     }
 
     public int Count => _titles.TitleCount;
@@ -49,7 +51,7 @@ internal sealed class ArticleTable
     public long MapTexts() => _texts.Map();
 
     /// <summary>Checks every plain text no read has checked yet (<see cref="ContentItems.CheckAll"/>); returns how many are intact.</summary>
-    public int CheckTexts() => _texts.CheckAll(id => Record(id).ReadString(), "plain text");
+    public int CheckTexts() => _texts.CheckAll(_fileOf, "plain text");
 
     public Article this[int id]
     {
@@ -70,7 +72,7 @@ internal sealed class ArticleTable
             }
 
             return new Article(id, _titles.Title(id), aliases, file, new ArticleBody(_bodies, id, file, _renderer),
-                new MappedText(_texts, id, file, _renderer), toc, categories, languages);
+                new MappedText(_texts, id, _fileOf, _renderer), toc, categories, languages);
         }
     }
 
@@ -118,11 +120,33 @@ internal sealed class ArticleTable
     private static (string File, string[] Aliases, string[] Categories) Head(ref PackedReader record) =>
         (record.ReadString(), record.ReadStrings(), record.ReadStrings());
 
-    private SearchDocument Document(int id)
+    // A search reads its hits' titles and texts, and a candidate's aliases only to tell an exact
+    // name: the record is decoded when they are read, not for every document made.
+    private SearchDocument Document(int id) =>
+        new(_titles.Title(id), new RecordNames(this, id, categories: false), new RecordNames(this, id, categories: true),
+            new MappedText(_texts, id, _fileOf, _renderer));
+
+    /// <summary>An article's aliases or categories, decoded from its record when first read.</summary>
+    private sealed class RecordNames(ArticleTable table, int id, bool categories) : IReadOnlyList<string>
     {
-        var record = Record(id);
-        var (file, aliases, categories) = Head(ref record);
-        return new SearchDocument(_titles.Title(id), aliases, categories, new MappedText(_texts, id, file, _renderer));
+        private string[]? _names;
+
+        private string[] Names => _names ??= Decode();
+
+        public int Count => Names.Length;
+
+        public string this[int index] => Names[index];
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Names).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private string[] Decode()
+        {
+            var record = table.Record(id);
+            var (_, aliases, categoryNames) = Head(ref record);
+            return categories ? categoryNames : aliases;
+        }
     }
 
     private sealed class DocumentList(ArticleTable table) : IReadOnlyList<SearchDocument>

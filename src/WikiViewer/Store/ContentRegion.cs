@@ -159,14 +159,32 @@ internal sealed class ContentItems
     /// <summary>The item's bytes in place, checked on the first read; false (logged once) when they do not match their checksum.</summary>
     public bool TryRead(int index, string file, string what, out ReadOnlySpan<byte> bytes)
     {
-        bytes = _region.Bytes(_items[index]);
-        bool intact = Check(index, bytes, out bool foundDamaged);
+        bool intact = TryRead(index, out bytes, out bool foundDamaged);
         if (foundDamaged)
         {
             _region.Damaged(file, what);
         }
 
         return intact;
+    }
+
+    /// <inheritdoc cref="TryRead(int, string, string, out ReadOnlySpan{byte})"/>
+    /// <param name="file">The source file of an item, asked for only to log a damaged one.</param>
+    public bool TryRead(int index, Func<int, string> file, string what, out ReadOnlySpan<byte> bytes)
+    {
+        bool intact = TryRead(index, out bytes, out bool foundDamaged);
+        if (foundDamaged)
+        {
+            _region.Damaged(file(index), what);
+        }
+
+        return intact;
+    }
+
+    private bool TryRead(int index, out ReadOnlySpan<byte> bytes, out bool foundDamaged)
+    {
+        bytes = _region.Bytes(_items[index]);
+        return Check(index, bytes, out foundDamaged);
     }
 
     /// <summary>
@@ -209,7 +227,8 @@ internal sealed class ContentItems
 }
 
 /// <summary>An article's plain text as UTF-16 in a <see cref="ContentRegion"/>, copied into a string when asked.</summary>
-internal sealed class MappedText(ContentItems texts, int index, string file, BodyRenderer renderer) : DocumentText
+/// <param name="file">The article's source file, asked for only when the text is damaged.</param>
+internal sealed class MappedText(ContentItems texts, int index, Func<int, string> file, BodyRenderer renderer) : DocumentText
 {
     private string? _fromSource;
 
@@ -243,5 +262,5 @@ internal sealed class MappedText(ContentItems texts, int index, string file, Bod
     }
 
     // Rendered again from the source, once: a damaged store is rare, and replaced at the next start.
-    private string FromSource() => _fromSource ??= renderer.Render(texts.Region.SourceUtf8(file), file).PlainText;
+    private string FromSource() => _fromSource ??= renderer.Render(texts.Region.SourceUtf8(file(index)), file(index)).PlainText;
 }
