@@ -94,6 +94,13 @@ internal sealed class TermPartition
     /// <summary>Whether the arrays can be believed: built here, or mapped and matching their checksum (hashed on the first call).</summary>
     public bool IsIntact() => _checked is null || _checked.IsIntact();
 
+    /// <summary>Maps a partition read from a store into the process now; returns its bytes (0 for one built here).</summary>
+    public long Map()
+    {
+        _checked?.Map();
+        return _checked?.Length ?? 0;
+    }
+
     /// <param name="field">The partition's field, whose lengths and weights a frequent term's skip table bounds its blocks' scores with.</param>
     public bool TryGet(in TermKey key, FieldIndex field, out PostingList postings)
     {

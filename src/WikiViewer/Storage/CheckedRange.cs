@@ -31,6 +31,9 @@ internal sealed class CheckedRange(MappedFile file, long offset, long length, ul
         return state > 0;
     }
 
+    /// <summary>Maps the range's pages into the process now (<see cref="MappedFile.Map"/>).</summary>
+    public void Map() => file.Map(offset, length);
+
     /// <summary>Whether <paramref name="values"/> lie in this range, so that its checksum covers them.</summary>
     public bool Covers(long valuesOffset, long valuesLength) =>
         valuesOffset >= offset && valuesLength >= 0 && valuesOffset - offset <= length - valuesLength;

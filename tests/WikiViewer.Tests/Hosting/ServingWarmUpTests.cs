@@ -56,7 +56,7 @@ public sealed class ServingWarmUpTests
     }
 
     [Fact]
-    public async Task After_the_index_is_checked_a_store_files_plain_texts_are_mapped_and_checked_and_searches_read_them()
+    public async Task After_the_index_is_checked_a_store_files_index_and_plain_texts_are_mapped_the_texts_checked_and_searches_read_them()
     {
         string folder = Path.Combine(Path.GetTempPath(), "wikiviewer-tests", Guid.NewGuid().ToString("N"));
         try
@@ -71,7 +71,9 @@ public sealed class ServingWarmUpTests
 
             await app.Logs.WaitForAsync(e => e.Message.StartsWith("Mapped the articles' plain texts (0 MB) and checked them (3 intact) in ", StringComparison.Ordinal));
             var lines = app.Logs.Entries.Select(e => e.Message).ToList();
-            Assert.InRange(lines.FindIndex(m => m.StartsWith("Checked the search index's ", StringComparison.Ordinal)), 0, lines.FindIndex(m => m.StartsWith("Mapped ", StringComparison.Ordinal)) - 1);
+            int mappedIndex = lines.FindIndex(m => m.StartsWith("Mapped the search index's partitions (0 MB) in ", StringComparison.Ordinal));
+            Assert.InRange(lines.FindIndex(m => m.StartsWith("Checked the search index's ", StringComparison.Ordinal)), 0, mappedIndex - 1);
+            Assert.InRange(mappedIndex, 0, lines.FindIndex(m => m.StartsWith("Mapped the articles' plain texts ", StringComparison.Ordinal)) - 1);
             string json = await client.GetStringAsync("/api/search?q=%E5%9B%BD%E9%99%85%E6%B4%BE"); // 国际派
             Assert.Contains("国际派", json, StringComparison.Ordinal);
         }

@@ -194,6 +194,35 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void Mapping_the_search_index_makes_every_partition_resident_again_after_its_check_gave_it_back()
+    {
+        using var corpus = new TempCorpus();
+        for (int i = 0; i < 300; i++)
+        {
+            corpus.AddFile($"Page/条目{i}.md", string.Join("\n\n", Enumerable.Range(0, 20).Select(p => $"**条目{i}**的第{p}段讲第{(i * 31 + p) % 997}号山谷和*别的事*。")));
+        }
+
+        Load(corpus.Path, StorePath).Close();
+        long partitionBytes;
+        using (var sections = SectionFile.Open(StorePath, StoreFile.Magic)!)
+        {
+            partitionBytes = sections.Sections.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s.Name, @"^search/\d+/\d+$")).Sum(s => s.Length);
+        }
+
+        var read = Reopen(corpus.Path);
+        Assert.Equal(IndexBuilder.FieldCount, read.Search.CheckPartitions());
+        read.ReleaseResidentPages(); // as the warm-up leaves them
+        Assert.InRange(MappedFileTests.ResidentKilobytes(StorePath), 0, 64);
+
+        Assert.Equal(partitionBytes, read.Search.MapPartitions());
+
+        // Every page of the partitions, and little else (the partial pages at their ends, what a fault maps around one).
+        Assert.InRange(MappedFileTests.ResidentKilobytes(StorePath), partitionBytes >> 10, (partitionBytes >> 10) + 256);
+        Assert.True(partitionBytes > 128 << 10, $"{partitionBytes} bytes of partitions");
+        Assert.NotEmpty(read.Search.Search("山谷", 0, 10).Hits);
+    }
+
+    [Fact]
     public void A_search_index_of_many_partitions_read_back_answers_every_query_as_built()
     {
         var documents = GeneratedCorpus.Create(1500, seed: 7).ToArray();
