@@ -24,7 +24,7 @@ RUN_NAMES = {"pages": "random article pages", "search": "distinct searches (/api
 TARGETS = (
     ("first_start_s", "first start: seconds to ready", "s", 120),
     ("first_start_vmhwm_ready_mb", "first start: VmHWM when ready", "MB", 4096),
-    ("first_start_vmhwm_mb", "first start: VmHWM until the snapshot was written", "MB", 4096),
+    ("first_start_vmhwm_mb", "first start: VmHWM until ready and the snapshot written", "MB", 4096),
     ("restart_s", "restart: seconds to ready", "s", 5),
     ("rss_anon_after_mb", "RssAnon after pages and searches", "MB", 1536),
     ("page_p99_ms", "page p99", "ms", 20),
@@ -89,7 +89,10 @@ def figures(result):
     return {
         "first_start_s": first.get("ready_s"),
         "first_start_vmhwm_ready_mb": first.get("vmhwm_ready_mb"),
-        "first_start_vmhwm_mb": first.get("vmhwm_written_mb"),
+        # The whole first start's peak: written before ready, the store was part of the load, and
+        # what the script read after ready is the server's own once serving (reported apart).
+        "first_start_vmhwm_mb": first.get("vmhwm_ready_mb") if first.get("written_before_ready") else first.get("vmhwm_written_mb"),
+        "first_start_vmhwm_serving_mb": first.get("vmhwm_written_mb") if first.get("written_before_ready") else None,
         "first_start_vmrss_ready_mb": first.get("vmrss_ready_mb"),
         "first_start_rss_anon_ready_mb": first.get("rssanon_ready_mb"),
         "snapshot_mb": first.get("snapshot_mb"),
@@ -153,8 +156,11 @@ def table(result):
         out.append(f"- First start (load average before {first.get('load_before')}): ready after {fmt(f['first_start_s'], '.2f')} s with "
                    f"VmHWM {fmt(f['first_start_vmhwm_ready_mb'])} MB, VmRSS {fmt(f['first_start_vmrss_ready_mb'])} MB, "
                    f"RssAnon {fmt(f['first_start_rss_anon_ready_mb'])} MB; wrote the snapshot ({fmt(f['snapshot_mb'])} MB: "
-                   f"{first.get('snapshot_files', '').strip()}) in {fmt(f['snapshot_write_s'], '.2f')} s, VmHWM then "
-                   f"{fmt(f['first_start_vmhwm_mb'])} MB. {first.get('loaded', '')}; {first.get('load_phases', '')}")
+                   f"{first.get('snapshot_files', '').strip()}) in {fmt(f['snapshot_write_s'], '.2f')} s, "
+                   + (f"before ready; VmHWM a few seconds after ready, once serving (the index and plain texts mapped after the warm-up, "
+                      f"file pages the OS may drop), {fmt(f['first_start_vmhwm_serving_mb'])} MB. "
+                      if first.get("written_before_ready") else f"VmHWM then {fmt(f['first_start_vmhwm_mb'])} MB. ")
+                   + f"{first.get('loaded', '')}; {first.get('load_phases', '')}")
         out.append("- " + healthz_line("first start", first.get("healthz")))
     else:
         out.append("- First start skipped (--skip-first-start): the restart read the store an earlier run wrote")
