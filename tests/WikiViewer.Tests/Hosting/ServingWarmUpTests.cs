@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WikiViewer.Tests.Infrastructure;
+using WikiViewer.Tests.Snapshots;
 using WikiViewer.Web;
 
 namespace WikiViewer.Tests.Hosting;
@@ -107,30 +108,9 @@ public sealed class ServingWarmUpTests
             0, lines.FindLastIndex(m => m.StartsWith("Checked the search index's ", StringComparison.Ordinal)) - 1);
 
         // The file it replaced, unlinked by the new one's move, holds nothing in the process any more.
-        Assert.Equal(0, ResidentKilobytesOfDeleted(store));
+        Assert.Equal(0, MappedFileTests.ResidentKilobytes(store, unlinked: true));
         string json = await client.GetStringAsync("/api/search?q=%E5%86%B0%E5%B7%9D"); // 冰川
         Assert.Contains("雪豹谷", json, StringComparison.Ordinal);
-    }
-
-    // The process's resident kilobytes of its mappings of a file since unlinked ("path (deleted)" in /proc/self/smaps).
-    private static long ResidentKilobytesOfDeleted(string path)
-    {
-        long total = 0;
-        bool inFile = false;
-        foreach (string line in File.ReadLines("/proc/self/smaps"))
-        {
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 0 && fields[0].Contains('-') && !fields[0].EndsWith(':'))
-            {
-                inFile = fields is [.., var mapped, "(deleted)"] && mapped == path;
-            }
-            else if (inFile && fields is ["Rss:", var kilobytes, "kB"])
-            {
-                total += long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return total;
     }
 
     [Fact]

@@ -120,8 +120,9 @@ public sealed class MappedFileTests
         return (BitConverter.ToUInt64(entry) & (1UL << 63)) != 0; // bit 63: present
     }
 
-    // The process's resident kilobytes of the file's mappings, as /proc/self/smaps counts them.
-    internal static long ResidentKilobytes(string path)
+    // The process's resident kilobytes of the file's mappings, as /proc/self/smaps counts them:
+    // while the file is linked, or those of it since unlinked ("path (deleted)").
+    internal static long ResidentKilobytes(string path, bool unlinked = false)
     {
         long total = 0;
         bool inFile = false;
@@ -130,7 +131,7 @@ public sealed class MappedFileTests
             string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length > 0 && fields[0].Contains('-') && !fields[0].EndsWith(':'))
             {
-                inFile = fields.Length >= 6 && fields[5] == path;
+                inFile = fields.Length >= 6 && fields[5] == path && (fields is [.., "(deleted)"]) == unlinked;
             }
             else if (inFile && fields is ["Rss:", var kilobytes, "kB"])
             {
