@@ -209,8 +209,7 @@ public sealed class StoreFileTests : IDisposable
             partitions = [.. sections.Sections.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s.Name, @"^search/\d+/\d+$")).Select(s => (s.Offset, s.Length))];
         }
 
-        long page = Environment.SystemPageSize;
-        long[] pages = [.. partitions.SelectMany(p => Enumerable.Range(0, (int)((p.Offset + p.Length - 1) / page - (p.Offset / page) + 1)).Select(i => (p.Offset / page) + i))];
+        long[] pages = [.. partitions.SelectMany(p => PagesSpanning(p.Offset, p.Length))];
         var read = Reopen(corpus.Path);
         Assert.Equal(IndexBuilder.FieldCount, read.Search.CheckPartitions());
         read.ReleaseResidentPages(); // as the warm-up leaves them
@@ -634,7 +633,13 @@ public sealed class StoreFileTests : IDisposable
     {
         int at = file.AsSpan().IndexOf(bytes);
         Assert.True(at >= 0 && file.AsSpan(at + 1).IndexOf(bytes) < 0, "bytes not in the file once");
-        for (long page = at / Environment.SystemPageSize; page <= (at + bytes.Length - 1) / Environment.SystemPageSize; page++)
+        return PagesSpanning(at, bytes.Length);
+    }
+
+    // The pages of a file that the length bytes at this offset lie on.
+    private static IEnumerable<long> PagesSpanning(long offset, long length)
+    {
+        for (long page = offset / Environment.SystemPageSize; page <= (offset + length - 1) / Environment.SystemPageSize; page++)
         {
             yield return page;
         }
