@@ -134,8 +134,8 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
 
         // A hit's plain text, read for its snippet, was a fresh server's page fault or more
         // per hit, and its checksum was hashed on that first read; the index's pages, given back
-        // after their check, were most of the faults left: its first searches ran at half the
-        // later rate. When memory holds the store file (as for its read-ahead), the index and the
+        // after their check, were most of the faults left: its first searches ran far slower than
+        // later ones. When memory holds the store file (as for its read-ahead), the index and the
         // texts are mapped now, after the warm-up, which gives back what it read, and the texts
         // checked (docs/benchmarks.md, "Store: search index and plain texts mapped once serving").
         if (store.FileLength > 0 && ArticleStoreLoader.MemoryHoldsFile(store))
