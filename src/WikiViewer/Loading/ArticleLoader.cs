@@ -23,8 +23,9 @@ internal sealed class ArticleLoader(ILogger logger)
     // A real article is a few hundred KB at most; past this a file is not one.
     internal const long MaxFileBytes = 64L * 1024 * 1024;
 
-    // Reads in flight during the load; the reader threads mostly wait on the disk.
-    private const int ReadsInFlight = 6;
+    // Reads in flight during the load; the reader threads mostly wait on the disk, which
+    // answers more reads at once the more it is asked (docs/benchmarks.md, "Load: 32 file readers").
+    private const int ReadsInFlight = 32;
 
     // Files read but not yet spooled, at most: a slow file holds the others up only this far.
     private const int FilesAhead = 8192;
@@ -259,9 +260,8 @@ internal sealed class ArticleLoader(ILogger logger)
     /// <summary>
     /// Files are read on <see cref="ReadsInFlight"/> threads of the loader's own and
     /// parsed, as they arrive, by one loop thread per core. From a cold page cache a
-    /// read waits on the disk, so more reads than cores are kept in flight; many more
-    /// are no faster cold and slower warm, taking turns with the parsers
-    /// (docs/benchmarks.md, "Load: six file readers"). Each file's Markdown is spooled
+    /// read waits on the disk, so many more reads than cores are kept in flight
+    /// (docs/benchmarks.md, "Load: 32 file readers"). Each file's Markdown is spooled
     /// in the folder's order, whatever order they are read in, and its buffer then
     /// reused: at most <see cref="FilesAhead"/> files wait to be spooled.
     /// </summary>
