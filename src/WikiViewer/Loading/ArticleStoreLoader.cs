@@ -39,7 +39,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(Load, CancellationToken.None);
+        _ = CpuBound.OnOwnThread(Load);
         return Task.CompletedTask;
     }
 
@@ -117,7 +117,7 @@ public sealed class ArticleStoreLoader(ContentFolder folder, ILogger<ArticleStor
         }
 
         _current = store;
-        _ = Task.Run(() => ReadAhead(store));
+        _ = CpuBound.OnOwnThread(() => ReadAhead(store));
     }
 
     // The store file's pages not in the page cache (after a reboot; on a first start, those the

@@ -11,4 +11,17 @@ internal static class CpuBound
 {
     /// <summary>One loop thread per core: more only take turns on the same cores.</summary>
     public static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>
+    /// Runs work that blocks for a long time (a load, a check of the whole store) on a thread
+    /// of its own, not one of the pool's: the pool starts with one thread per core, and each
+    /// held by such work left requests waiting until the pool added another, up to seconds
+    /// just after a restart (docs/benchmarks.md, "Start: background work on threads of its own").
+    /// </summary>
+    public static Task<T> OnOwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <inheritdoc cref="OnOwnThread{T}(Func{T})"/>
+    public static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

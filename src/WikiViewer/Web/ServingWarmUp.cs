@@ -129,7 +129,8 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         // on their first read: a fresh server's first searches each paid for several.
         // Checking the rest now, one at a time in the background, spares them both.
         long began = System.Diagnostics.Stopwatch.GetTimestamp();
-        int intact = await Task.Run(store.Search.CheckPartitions, stoppingToken);
+        stoppingToken.ThrowIfCancellationRequested();
+        int intact = await CpuBound.OnOwnThread(store.Search.CheckPartitions);
         logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
 
         // A hit's plain text, read for its snippet, was a fresh server's page fault or more
@@ -141,12 +142,14 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         if (store.FileLength > 0 && ArticleStoreLoader.MemoryHoldsFile(store))
         {
             began = System.Diagnostics.Stopwatch.GetTimestamp();
-            long indexBytes = await Task.Run(store.Search.MapPartitions, stoppingToken);
+            stoppingToken.ThrowIfCancellationRequested();
+            long indexBytes = await CpuBound.OnOwnThread(store.Search.MapPartitions);
             logger.LogInformation("Mapped the search index's partitions ({Megabytes} MB) in {Milliseconds:0} ms",
                 indexBytes >> 20, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
 
             began = System.Diagnostics.Stopwatch.GetTimestamp();
-            var (bytes, intactTexts) = await Task.Run(store.MapTexts, stoppingToken);
+            stoppingToken.ThrowIfCancellationRequested();
+            var (bytes, intactTexts) = await CpuBound.OnOwnThread(store.MapTexts);
             logger.LogInformation("Mapped the articles' plain texts ({Megabytes} MB) and checked them ({Intact} intact) in {Milliseconds:0} ms",
                 bytes >> 20, intactTexts, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
         }
