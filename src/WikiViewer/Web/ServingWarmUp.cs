@@ -128,10 +128,8 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         // The index's partitions are checked on their first lookup, and their pages mapped
         // on their first read: a fresh server's first searches each paid for several.
         // Checking the rest now, one at a time in the background, spares them both.
-        long began = System.Diagnostics.Stopwatch.GetTimestamp();
-        stoppingToken.ThrowIfCancellationRequested();
-        int intact = await CpuBound.OnOwnThread(store.Search.CheckPartitions);
-        logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+        var (intact, took) = await StepAsync(store.Search.CheckPartitions, stoppingToken);
+        logger.LogInformation("Checked the search index's {Partitions} partitions in {Milliseconds:0} ms", intact, took.TotalMilliseconds);
 
         // A hit's plain text, read for its snippet, was a fresh server's page fault or more
         // per hit, and its checksum was hashed on that first read; the index's pages, given back
@@ -141,18 +139,22 @@ public sealed class ServingWarmUp(ArticleStoreLoader loader, IServer server, IHo
         // checked (docs/benchmarks.md, "Store: search index and plain texts mapped once serving").
         if (store.FileLength > 0 && ArticleStoreLoader.MemoryHoldsFile(store))
         {
-            began = System.Diagnostics.Stopwatch.GetTimestamp();
-            stoppingToken.ThrowIfCancellationRequested();
-            long indexBytes = await CpuBound.OnOwnThread(store.Search.MapPartitions);
-            logger.LogInformation("Mapped the search index's partitions ({Megabytes} MB) in {Milliseconds:0} ms",
-                indexBytes >> 20, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+            (long indexBytes, took) = await StepAsync(store.Search.MapPartitions, stoppingToken);
+            logger.LogInformation("Mapped the search index's partitions ({Megabytes} MB) in {Milliseconds:0} ms", indexBytes >> 20, took.TotalMilliseconds);
 
-            began = System.Diagnostics.Stopwatch.GetTimestamp();
-            stoppingToken.ThrowIfCancellationRequested();
-            var (bytes, intactTexts) = await CpuBound.OnOwnThread(store.MapTexts);
+            ((long bytes, int intactTexts), took) = await StepAsync(store.MapTexts, stoppingToken);
             logger.LogInformation("Mapped the articles' plain texts ({Megabytes} MB) and checked them ({Intact} intact) in {Milliseconds:0} ms",
-                bytes >> 20, intactTexts, System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                bytes >> 20, intactTexts, took.TotalMilliseconds);
         }
+    }
+
+    // One step of the settle, on a thread of its own (it blocks for up to seconds), unless stopping; with the time it took.
+    private static async Task<(T Result, TimeSpan Took)> StepAsync<T>(Func<T> step, CancellationToken stoppingToken)
+    {
+        stoppingToken.ThrowIfCancellationRequested();
+        long began = System.Diagnostics.Stopwatch.GetTimestamp();
+        T result = await CpuBound.OnOwnThread(step);
+        return (result, System.Diagnostics.Stopwatch.GetElapsedTime(began));
     }
 
     // Sends the requests until they or the budget run out; returns the time it took.
